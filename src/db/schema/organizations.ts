@@ -1,0 +1,51 @@
+import { relations, sql } from "drizzle-orm";
+import { check, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { approvalWorkflows } from "./approval-workflows.ts";
+import { auditLogs } from "./audit-logs.ts";
+import { campaigns } from "./campaigns.ts";
+import { lifecycleColumns, sqlList } from "./columns.ts";
+import { content } from "./content.ts";
+import { contentTemplates } from "./content-templates.ts";
+import { events } from "./events.ts";
+import { mediaAssets } from "./media-assets.ts";
+import { socialAccounts } from "./social-accounts.ts";
+import { users } from "./users.ts";
+
+export const ORGANIZATION_STATUSES = ["active", "suspended", "archived"] as const;
+export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    slug: text().notNull(),
+    description: text(),
+    logoUrl: text(),
+    /** ISO 3166-1 alpha-2. */
+    countryCode: text(),
+    settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    status: text().$type<OrganizationStatus>().notNull().default("active"),
+    ...lifecycleColumns(),
+  },
+  (t) => [
+    uniqueIndex("organizations_slug_key").on(t.slug),
+    check("organizations_status_check", sql`${t.status} in (${sqlList(ORGANIZATION_STATUSES)})`),
+    check("organizations_country_code_check", sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const organizationsRelations = relations(organizations, ({ many }) => ({
+  users: many(users),
+  events: many(events),
+  campaigns: many(campaigns),
+  content: many(content),
+  mediaAssets: many(mediaAssets),
+  contentTemplates: many(contentTemplates),
+  socialAccounts: many(socialAccounts),
+  approvalWorkflows: many(approvalWorkflows),
+  auditLogs: many(auditLogs),
+}));
+
+export type Organization = typeof organizations.$inferSelect;
+export type NewOrganization = typeof organizations.$inferInsert;

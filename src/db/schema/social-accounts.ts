@@ -1,0 +1,55 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { lifecycleColumns, PLATFORMS, type Platform, sqlList, timestamptz } from "./columns.ts";
+import { events } from "./events.ts";
+import { organizations } from "./organizations.ts";
+import { publishedPosts } from "./published-posts.ts";
+import { users } from "./users.ts";
+
+/**
+ * A connected platform account. Tokens are AES-256-GCM ciphertext (row id as additional data, key id
+ * inside the envelope); they never leave the service layer.
+ */
+export const socialAccounts = pgTable(
+  "social_accounts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Set when the account belongs to one event (an event's own handle). */
+    eventId: uuid().references(() => events.id, { onDelete: "set null" }),
+    platform: text().$type<Platform>().notNull(),
+    platformUserId: text().notNull(),
+    username: text(),
+    accessToken: text().notNull(),
+    refreshToken: text(),
+    tokenExpiresAt: timestamptz(),
+    isActive: boolean().notNull().default(true),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...lifecycleColumns(),
+  },
+  (t) => [
+    uniqueIndex("social_accounts_organization_id_platform_platform_user_id_key").on(
+      t.organizationId,
+      t.platform,
+      t.platformUserId,
+    ),
+    index("social_accounts_event_id_idx").on(t.eventId),
+    index("social_accounts_created_by_idx").on(t.createdBy),
+    check("social_accounts_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),
+  ],
+);
+
+export const socialAccountsRelations = relations(socialAccounts, ({ one, many }) => ({
+  organization: one(organizations, {
+    fields: [socialAccounts.organizationId],
+    references: [organizations.id],
+  }),
+  event: one(events, { fields: [socialAccounts.eventId], references: [events.id] }),
+  connectedBy: one(users, { fields: [socialAccounts.createdBy], references: [users.id] }),
+  publishedPosts: many(publishedPosts),
+}));
+
+export type SocialAccount = typeof socialAccounts.$inferSelect;
+export type NewSocialAccount = typeof socialAccounts.$inferInsert;

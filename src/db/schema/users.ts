@@ -1,0 +1,56 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { lifecycleColumns, sqlList, timestamptz } from "./columns.ts";
+import { mfaRecoveryCodes } from "./mfa-recovery-codes.ts";
+import { notifications } from "./notifications.ts";
+import { organizations } from "./organizations.ts";
+import { refreshTokens } from "./refresh-tokens.ts";
+
+export const USER_ROLES = ["owner", "admin", "manager", "editor", "approver", "viewer"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Unique case-insensitively: look users up by `lower(email)`. */
+    email: text().notNull(),
+    /** Unique case-insensitively; optional. */
+    username: text(),
+    /** PHC string (`$pbkdf2-sha256$i=…$salt$hash`), so the algorithm can change. */
+    passwordHash: text().notNull(),
+    firstName: text(),
+    lastName: text(),
+    role: text().$type<UserRole>().notNull().default("viewer"),
+    /** Extra permission names granted on top of the role. */
+    permissions: jsonb().$type<string[]>().notNull().default([]),
+    isActive: boolean().notNull().default(true),
+    /** TOTP shared secret, encrypted at rest like platform tokens. */
+    totpSecret: text(),
+    totpEnabled: boolean().notNull().default(false),
+    lastLoginAt: timestamptz(),
+    passwordChangedAt: timestamptz(),
+    ...lifecycleColumns(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_username_key").on(sql`lower(${t.username})`),
+    index("users_organization_id_idx").on(t.organizationId),
+    index("users_role_idx").on(t.role),
+    index("users_is_active_idx").on(t.isActive),
+    check("users_role_check", sql`${t.role} in (${sqlList(USER_ROLES)})`),
+  ],
+);
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  organization: one(organizations, { fields: [users.organizationId], references: [organizations.id] }),
+  refreshTokens: many(refreshTokens),
+  notifications: many(notifications),
+  mfaRecoveryCodes: many(mfaRecoveryCodes),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
