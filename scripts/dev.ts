@@ -1,0 +1,58 @@
+/**
+ * `npm run dev`: the whole system on this machine, offline. Starts the local stack (embedded
+ * PostgreSQL under .data/postgres, migrations, demo data, the local Neon proxy) and `wrangler dev`
+ * with local R2, Durable Objects and Queues. Ctrl-C stops everything it started.
+ *
+ * Settings (environment): GUDDU_PORT (Worker, 8788), GUDDU_PG_PORT (5433), GUDDU_PROXY_PORT (4444),
+ * DATABASE_URL (use this PostgreSQL, as its owner, instead of the embedded one).
+ */
+import { resolve } from "node:path";
+import { DEMO_CREDENTIALS } from "./lib/seed.ts";
+import { type StackHandle, startStack } from "./lib/stack-client.ts";
+import { startWranglerDev, type WranglerDev } from "./lib/wrangler.ts";
+
+const root = resolve(import.meta.dirname, "..");
+let stack: StackHandle | undefined;
+let worker: WranglerDev | undefined;
+let stopping = false;
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    process.stderr.write("\nStopping Guddu…\n");
+    await worker?.stop().catch(() => {});
+    await stack?.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+try {
+  stack = await startStack("dev");
+  worker = await startWranglerDev(stack, {
+    port: Number(process.env.GUDDU_PORT ?? 8788),
+    persistTo: resolve(root, ".data/wrangler"),
+    appEnv: "development",
+  });
+  const lines = [
+    "",
+    `  Guddu is running at ${worker.url}`,
+    "",
+    `  API reference   ${worker.url}/docs`,
+    `  OpenAPI         ${worker.url}/openapi.json`,
+    `  Health          ${worker.url}/health`,
+    `  Cron trigger    ${worker.url}/__scheduled?cron=*+*+*+*+*`,
+    `  PostgreSQL      ${stack.adminUrl}  (owner; the Worker connects as guddu_app)`,
+    `  Neon proxy      http://${stack.neonProxy}  (round trips: /round-trips?tag=…)`,
+    ...DEMO_CREDENTIALS.map((line) => `  ${line}`),
+    "",
+    "  Ctrl-C stops everything.",
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+} catch (error) {
+  process.stderr.write(`\n${(error as Error).message}\n`);
+  await stop(1);
+}

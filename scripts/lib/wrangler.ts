@@ -1,0 +1,83 @@
+/** Runs `wrangler dev` offline against the local stack, and waits until the Worker answers. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { assertPortFree, freePort } from "./ports.ts";
+import type { StackInfo } from "./stack-client.ts";
+
+export interface WranglerDev {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, "../..");
+
+export async function startWranglerDev(
+  stack: StackInfo,
+  options: { port: number; persistTo?: string; appEnv: string; databaseUrl?: string; quiet?: boolean },
+): Promise<WranglerDev> {
+  await assertPortFree(options.port, "the Worker (wrangler dev)", "GUDDU_PORT");
+  const url = `http://127.0.0.1:${options.port}`;
+  const vars: Record<string, string> = {
+    APP_ENV: options.appEnv,
+    LOG_LEVEL: options.quiet ? "warn" : "info",
+    PUBLIC_BASE_URL: url,
+    DATABASE_URL: options.databaseUrl ?? stack.databaseUrl,
+    NEON_LOCAL_PROXY: stack.neonProxy,
+  };
+  const args = [
+    resolve(root, "node_modules/wrangler/bin/wrangler.js"),
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(options.port),
+    "--inspector-port",
+    String(await freePort()),
+    "--test-scheduled",
+    "--show-interactive-dev-session=false",
+    ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
+    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+      WRANGLER_LOG: options.quiet ? "warn" : "info",
+    },
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+  });
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited) throw new Error("wrangler dev exited before the Worker was ready");
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`the Worker did not answer ${url}/health within 90 s`);
+    }
+    await delay(250);
+  }
+
+  return {
+    url,
+    async stop() {
+      if (exited) return;
+      await new Promise<void>((done) => {
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      });
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The local stack in its own process: PostgreSQL (embedded, or DATABASE_URL's), migrations, the
+ * application role, optional demo data, and the local Neon proxy. Prints one `READY {json}` line,
+ * then runs until SIGINT/SIGTERM or until its parent closes stdin; it stops all it started.
+ *
+ * It is a child process on purpose: PostgreSQL and pg must not live inside the vitest process
+ * (see DESIGN.md, "Verified traps").
+ *
+ *   node scripts/stack.ts --mode dev|test
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  appRoleUrl,
+  createDatabase,
+  dropDatabase,
+  enableAppRoleLogin,
+  migrateDatabase,
+  withDatabase,
+} from "./lib/database.ts";
+import { startNeonProxy } from "./lib/neon-proxy.ts";
+import { assertPortFree, freePort } from "./lib/ports.ts";
+import { type RunningPostgres, startPostgres } from "./lib/postgres.ts";
+import { seedDemoData } from "./lib/seed.ts";
+
+export interface StackInfo {
+  /** What the Worker uses: the application role, reached through the proxy. */
+  databaseUrl: string;
+  /** Superuser/owner URL of the same database (setup, tests that need to bypass the app role). */
+  adminUrl: string;
+  /** `host:port` of the local Neon proxy. */
+  neonProxy: string;
+  pgPort: number;
+  proxyPort: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: "string", default: "dev" },
+    "migrate-only": { type: "boolean", default: false },
+  },
+});
+const mode = values.mode === "test" ? "test" : "dev";
+const root = resolve(import.meta.dirname, "..");
+const log = (message: string) => process.stderr.write(`[stack] ${message}\n`);
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function stopAll(code: number): Promise<never> {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      log(`cleanup failed: ${(error as Error).message}`);
+    }
+  }
+  process.exit(code);
+}
+
+/** Where the dev data lives: `.data/postgres`, unless the postgres user cannot reach the project. */
+function devDataDir(): string {
+  return process.env.GUDDU_PG_DATA ?? join(root, ".data", "postgres");
+}
+
+async function main(): Promise<void> {
+  const external = mode === "test" ? process.env.TEST_DATABASE_URL : process.env.DATABASE_URL;
+  let adminBase: string;
+  let pgHost: string;
+  let pgPort: number;
+  let postgres: RunningPostgres | undefined;
+
+  if (external) {
+    const u = new URL(external);
+    adminBase = external;
+    pgHost = u.hostname;
+    pgPort = Number(u.port || 5432);
+    log(`using the PostgreSQL at ${pgHost}:${pgPort}`);
+  } else {
+    const dataDir =
+      mode === "test"
+        ? mkdtempSync(join(process.env.GUDDU_TMPDIR ?? tmpdir(), "guddu-test-pg-"))
+        : devDataDir();
+    if (mode === "test") cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    pgPort = mode === "test" ? await freePort() : Number(process.env.GUDDU_PG_PORT ?? 5433);
+    postgres = await startPostgres({
+      dataDir,
+      port: pgPort,
+      ephemeral: mode === "test",
+      onLog: process.env.GUDDU_PG_LOG ? log : undefined,
+    });
+    const running = postgres;
+    cleanups.push(() => running.stop());
+    pgHost = postgres.host;
+    adminBase = postgres.adminUrl("postgres");
+    log(`PostgreSQL 17 on ${pgHost}:${pgPort} (data in ${dataDir})`);
+  }
+
+  let database: string;
+  if (mode === "test") {
+    // A template migrated once; the suite's database is a copy of it (cheap, and more can be made).
+    const suffix = createHash("sha1").update(`${process.pid}${Date.now()}`).digest("hex").slice(0, 8);
+    const template = `guddu_template_${suffix}`;
+    database = `guddu_test_${suffix}`;
+    await createDatabase(adminBase, template);
+    cleanups.push(() => dropDatabase(adminBase, template));
+    await migrateDatabase(withDatabase(adminBase, template));
+    await createDatabase(adminBase, database, template);
+    cleanups.push(() => dropDatabase(adminBase, database));
+  } else {
+    database = (external && new URL(external).pathname.slice(1)) || "guddu";
+    await createDatabase(adminBase, database);
+    await migrateDatabase(withDatabase(adminBase, database));
+    if (values["migrate-only"]) {
+      log(`migrations applied to ${database}`);
+      return stopAll(0);
+    }
+    await seedDemoData(withDatabase(adminBase, database));
+  }
+  await enableAppRoleLogin(withDatabase(adminBase, database));
+
+  const proxyPort = mode === "test" ? 0 : Number(process.env.GUDDU_PROXY_PORT ?? 4444);
+  await assertPortFree(proxyPort, "the local Neon proxy", "GUDDU_PROXY_PORT");
+  const proxy = await startNeonProxy({ pgHost, pgPort, port: proxyPort });
+  cleanups.push(() => proxy.close());
+
+  const info: StackInfo = {
+    databaseUrl: appRoleUrl(withDatabase(adminBase, database), database),
+    adminUrl: withDatabase(adminBase, database),
+    neonProxy: `127.0.0.1:${proxy.port}`,
+    pgPort,
+    proxyPort: proxy.port,
+  };
+  process.stdout.write(`READY ${JSON.stringify(info)}\n`);
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+// The parent holds our stdin open; when it goes away (even killed), so do we.
+process.stdin.on("end", () => void stopAll(0));
+process.stdin.on("error", () => void stopAll(0));
+process.stdin.resume();
+
+main().catch(async (error: Error) => {
+  log(error.message);
+  await stopAll(1);
+});
