@@ -1,0 +1,73 @@
+/** Builds the HTTP app: middleware, error handling, routes and the OpenAPI document. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { AppEnv } from "./app-env.ts";
+import { ConfigError } from "./env.ts";
+import { AppError, NotFoundError } from "./errors.ts";
+import { accessLog } from "./middleware/access-log.ts";
+import { init } from "./middleware/init.ts";
+import { jsonBody } from "./middleware/json-body.ts";
+import { fromHttpException, problemResponse } from "./middleware/problem.ts";
+import { validationHook } from "./middleware/validation.ts";
+import { createLogger } from "./platform/logger.ts";
+import { registerHealth } from "./routes/health.ts";
+import { registerPing } from "./routes/ping.ts";
+
+/** What `/openapi.json` is generated from (also used by the test that validates the document). */
+export const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "Guddu API",
+    version: "0.1.0",
+    description:
+      "Plan, write, approve, publish and measure the social media of events. Errors are RFC 9457 problem+json with a stable `code`.",
+  },
+  servers: [{ url: "/" }],
+};
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
+  app.use(init());
+  app.use(accessLog());
+  app.use("/v1/*", jsonBody());
+
+  app.onError((error, c) => {
+    const known =
+      error instanceof AppError
+        ? error
+        : error instanceof HTTPException
+          ? fromHttpException(error)
+          : undefined;
+    if (known) return problemResponse(c, known);
+    const logger = c.get("logger") ?? createLogger("error", { request_id: c.get("requestId") });
+    logger.error("unhandled error", { error: error.message, name: error.name, stack: error.stack });
+    const code = error instanceof ConfigError ? "configuration_error" : "internal_error";
+    return problemResponse(
+      c,
+      new AppError(500, code, "Internal server error", "Something went wrong on our side."),
+    );
+  });
+  app.notFound((c) =>
+    problemResponse(c, new NotFoundError("route_not_found", `No route for ${c.req.method} ${c.req.path}.`)),
+  );
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
+
+  registerPing(app);
+  registerHealth(app);
+
+  app.doc31("/openapi.json", OPENAPI_CONFIG);
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Guddu API reference" }));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,88 @@
+/**
+ * The only reader of bindings and vars. Everything is validated once per bindings object (an isolate
+ * sees the same object for its lifetime), so a misconfigured deployment fails loudly on its first
+ * request with a clear message instead of deep inside a handler.
+ */
+import { z } from "zod";
+import type { ApprovalRequest } from "./durable-objects/approval-request/object.ts";
+import type { EventLive } from "./durable-objects/event-live/object.ts";
+import type { IngestMessage } from "./queues/ingest/message.ts";
+import type { PublishMessage } from "./queues/publish/message.ts";
+
+/** What wrangler.toml (and `wrangler secret put`) gives the Worker. */
+export interface Bindings {
+  APP_ENV: string;
+  LOG_LEVEL?: string;
+  PUBLIC_BASE_URL: string;
+  MAX_JSON_BODY_BYTES?: string;
+  DATABASE_URL: string;
+  /** Local only: `host:port` of the local Neon proxy (scripts/lib/neon-proxy.ts). */
+  NEON_LOCAL_PROXY?: string;
+  JWT_PRIVATE_KEYS?: string;
+  TOKEN_ENCRYPTION_KEYS?: string;
+  WEBHOOK_SECRETS?: string;
+  MEDIA: R2Bucket;
+  PUBLISH_QUEUE: Queue<PublishMessage>;
+  INGEST_QUEUE: Queue<IngestMessage>;
+  APPROVAL_REQUEST: DurableObjectNamespace<ApprovalRequest>;
+  EVENT_LIVE: DurableObjectNamespace<EventLive>;
+}
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {}
+    interface GlobalProps {
+      mainModule: typeof import("./index.ts");
+      durableNamespaces: "ApprovalRequest" | "EventLive";
+    }
+  }
+}
+
+const binding = <T>(name: string, method: string) =>
+  z.custom<T>(
+    (value) => typeof value === "object" && value !== null && method in value,
+    `${name} binding is missing`,
+  );
+
+const configSchema = z.object({
+  APP_ENV: z.enum(["production", "staging", "development", "test"]),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  PUBLIC_BASE_URL: z.url(),
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "DATABASE_URL must be a postgres:// connection string"),
+  NEON_LOCAL_PROXY: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, "NEON_LOCAL_PROXY must be host:port")
+    .optional(),
+  JWT_PRIVATE_KEYS: z.string().optional(),
+  TOKEN_ENCRYPTION_KEYS: z.string().optional(),
+  WEBHOOK_SECRETS: z.string().optional(),
+  MEDIA: binding<R2Bucket>("MEDIA", "put"),
+  PUBLISH_QUEUE: binding<Queue<PublishMessage>>("PUBLISH_QUEUE", "send"),
+  INGEST_QUEUE: binding<Queue<IngestMessage>>("INGEST_QUEUE", "send"),
+  APPROVAL_REQUEST: binding<DurableObjectNamespace<ApprovalRequest>>("APPROVAL_REQUEST", "idFromName"),
+  EVENT_LIVE: binding<DurableObjectNamespace<EventLive>>("EVENT_LIVE", "idFromName"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const cache = new WeakMap<object, Config>();
+
+/** Validated configuration for these bindings (memoised). Throws `ConfigError` naming every problem. */
+export function loadConfig(bindings: Bindings): Config {
+  const cached = cache.get(bindings);
+  if (cached) return cached;
+  const parsed = configSchema.safeParse(bindings);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`invalid Worker configuration: ${problems}`);
+  }
+  cache.set(bindings, parsed.data);
+  return parsed.data;
+}

@@ -1,0 +1,16 @@
+/** The Worker's entry: HTTP, queues, crons, and the Durable Object classes wrangler.toml binds. */
+import { createApp } from "./app.ts";
+import type { Bindings } from "./env.ts";
+import { handleQueue } from "./queues/index.ts";
+import { handleScheduled } from "./scheduled.ts";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  queue: (batch, env) => handleQueue(batch, env),
+  scheduled: (controller, env) => handleScheduled(controller, env),
+} satisfies ExportedHandler<Bindings>;
+
+export { ApprovalRequest } from "./durable-objects/approval-request/object.ts";
+export { EventLive } from "./durable-objects/event-live/object.ts";

@@ -1,0 +1,52 @@
+/**
+ * The `queue()` entry: dispatches a batch on `batch.queue` to that queue's consumer. A message that
+ * does not match its queue's schema can never succeed, so it is acknowledged and logged rather than
+ * retried into the dead-letter queue.
+ */
+import type { ZodType } from "zod";
+import type { Bindings } from "../env.ts";
+import { loadConfig } from "../env.ts";
+import { createLogger, type Logger } from "../platform/logger.ts";
+import { IngestMessageSchema } from "./ingest/message.ts";
+import { PublishMessageSchema } from "./publish/message.ts";
+
+interface Consumer<T> {
+  schema: ZodType<T>;
+  handle(message: Message<T>, body: T, ctx: { env: Bindings; logger: Logger }): Promise<void>;
+}
+
+/** Until the publishing and ingest pipelines land, a valid message is kept for them: retried, not lost. */
+const awaitingPipeline = async (message: Message<unknown>, _body: unknown, ctx: { logger: Logger }) => {
+  ctx.logger.warn("queue message has no consumer yet; retrying later", { message_id: message.id });
+  message.retry({ delaySeconds: 300 });
+};
+
+export const consumers: Record<string, Consumer<unknown>> = {
+  "guddu-publish": { schema: PublishMessageSchema, handle: awaitingPipeline },
+  "guddu-ingest": { schema: IngestMessageSchema, handle: awaitingPipeline },
+  "guddu-publish-dlq": { schema: PublishMessageSchema, handle: awaitingPipeline },
+  "guddu-ingest-dlq": { schema: IngestMessageSchema, handle: awaitingPipeline },
+};
+
+export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL, { queue: batch.queue });
+  const consumer = consumers[batch.queue];
+  if (!consumer) {
+    logger.error("batch from an unknown queue", { size: batch.messages.length });
+    batch.retryAll();
+    return;
+  }
+  for (const message of batch.messages) {
+    const parsed = consumer.schema.safeParse(message.body);
+    if (!parsed.success) {
+      logger.error("dropping a malformed queue message", {
+        message_id: message.id,
+        issues: parsed.error.issues,
+      });
+      message.ack();
+      continue;
+    }
+    await consumer.handle(message, parsed.data, { env, logger: logger.child({ message_id: message.id }) });
+  }
+}

@@ -1,0 +1,27 @@
+/** The `scheduled()` entry: each cron of wrangler.toml names one job. */
+import { sql } from "drizzle-orm";
+import { createDb } from "./db/client.ts";
+import type { Bindings } from "./env.ts";
+import { loadConfig } from "./env.ts";
+import { createLogger } from "./platform/logger.ts";
+
+export const CRON_DISPATCH_DUE_POSTS = "* * * * *";
+export const CRON_MAINTAIN_PARTITIONS = "0 3 * * *";
+
+export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL, { cron: controller.cron });
+  switch (controller.cron) {
+    case CRON_MAINTAIN_PARTITIONS: {
+      // Partitions are created a year ahead, so a missed night never leaves rows without a home.
+      await createDb(config).execute(sql`select ensure_partitions(current_date, 12)`);
+      logger.info("partitions ensured");
+      return;
+    }
+    case CRON_DISPATCH_DUE_POSTS:
+      // Claiming due posts into the publish queue arrives with the publishing pipeline.
+      return;
+    default:
+      logger.warn("unknown cron", {});
+  }
+}
