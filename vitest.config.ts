@@ -1,0 +1,44 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Two projects share one local stack (test/global-setup.ts starts it in a child process):
+ * - `workers`: the Worker inside workerd with real local R2, Durable Objects and Queues, talking to
+ *   PostgreSQL through the real Neon driver and the local proxy;
+ * - `node`: what needs Node (migrations on a fresh database, the append-only trigger as the owner).
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ["./test/global-setup.ts"],
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                APP_ENV: "test",
+                LOG_LEVEL: "error",
+                PUBLIC_BASE_URL: "http://guddu.test",
+                DATABASE_URL: inject("databaseUrl"),
+                NEON_LOCAL_PROXY: inject("neonProxy"),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/node/**"],
+        },
+      },
+      {
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["test/node/**/*.test.ts"],
+        },
+      },
+    ],
+  },
+});
