@@ -7,6 +7,7 @@
  * DATABASE_URL (use this PostgreSQL, as its owner, instead of the embedded one).
  */
 import { resolve } from "node:path";
+import { assertPortFree } from "./lib/ports.ts";
 import { DEMO_CREDENTIALS } from "./lib/seed.ts";
 import { type StackHandle, startStack } from "./lib/stack-client.ts";
 import { startWranglerDev, type WranglerDev } from "./lib/wrangler.ts";
@@ -29,10 +30,14 @@ async function stop(code: number): Promise<never> {
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
+const port = Number(process.env.GUDDU_PORT ?? 8788);
+
 try {
+  // Fail before starting anything when the Worker's port is taken.
+  await assertPortFree(port, "the Worker (wrangler dev)", "GUDDU_PORT");
   stack = await startStack("dev");
   worker = await startWranglerDev(stack, {
-    port: Number(process.env.GUDDU_PORT ?? 8788),
+    port,
     persistTo: resolve(root, ".data/wrangler"),
     appEnv: "development",
   });

@@ -143,9 +143,16 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     };
     child.stderr?.on("data", onData);
     child.stdout?.on("data", onData);
-    child.once("exit", (code) =>
-      reject(new Error(`PostgreSQL exited (code ${code}) before it was ready:\n${output}`)),
-    );
+    child.once("exit", (code) => {
+      const locked = output.includes('lock file "postmaster.pid" already exists');
+      reject(
+        new Error(
+          locked
+            ? `Another PostgreSQL is already running on ${options.dataDir} (is \`npm run dev\` running elsewhere?). Stop it first.`
+            : `PostgreSQL exited (code ${code}) before it was ready:\n${output}`,
+        ),
+      );
+    });
     child.once("error", reject);
   });
 
