@@ -8,8 +8,8 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => handleQueue(batch, env),
-  scheduled: (controller, env) => handleScheduled(controller, env),
+  queue: (batch, env, _ctx) => handleQueue(batch, env),
+  scheduled: (controller, env, _ctx) => handleScheduled(controller, env),
 } satisfies ExportedHandler<Bindings>;
 
 export { ApprovalRequest } from "./durable-objects/approval-request/object.ts";

@@ -16,15 +16,15 @@ export class ApprovalRequest extends DurableObject<Bindings> {
     });
   }
 
-  /** Binds this object to its Postgres approval request once; later calls must name the same id. */
-  async attach(requestId: string): Promise<{ request_id: string }> {
-    if (this.requestId && this.requestId !== requestId) {
-      throw new Error(`this object already belongs to approval request ${this.requestId}`);
-    }
+  /**
+   * Binds this object to its Postgres approval request once. `attached` is false when it already
+   * belongs to another request (a caller addressing the wrong object), and nothing changes.
+   */
+  async attach(requestId: string): Promise<{ attached: boolean; request_id: string }> {
     if (!this.requestId) {
       this.requestId = requestId;
       await this.ctx.storage.put("request_id", requestId);
     }
-    return { request_id: this.requestId };
+    return { attached: this.requestId === requestId, request_id: this.requestId };
   }
 }

@@ -1,0 +1,42 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/index.ts";
+
+const message = (id: string, body: unknown) => ({ id, timestamp: new Date(), attempts: 1, body });
+
+describe("queue() dispatches on the queue's name", () => {
+  it("acknowledges a message that can never be valid instead of retrying it into the dead-letter queue", async () => {
+    const batch = createMessageBatch("guddu-publish", [message("bad", { published_post_id: "not-a-uuid" })]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(["bad"]);
+    expect(result.retryMessages).toEqual([]);
+  });
+
+  it("keeps a valid publish message for later rather than dropping it", async () => {
+    const body = { published_post_id: crypto.randomUUID(), organization_id: crypto.randomUUID() };
+    const batch = createMessageBatch("guddu-publish", [message("good", body)]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["good"]);
+  });
+
+  it("retries a whole batch from a queue it does not know", async () => {
+    const batch = createMessageBatch("some-other-queue", [message("m1", {})]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.retryBatch.retry).toBe(true);
+  });
+
+  it("the publish queue binding accepts a message", async () => {
+    await env.PUBLISH_QUEUE.send({
+      published_post_id: crypto.randomUUID(),
+      organization_id: crypto.randomUUID(),
+    });
+  });
+});
