@@ -1,8 +1,140 @@
-/** Demo data for `npm run dev`: idempotent (fixed ids, ON CONFLICT DO NOTHING), so a second run keeps it. */
+/**
+ * Demo data for `npm run dev`: an organisation with an event (and its phases), delegates and a
+ * campaign. Fixed ids and ON CONFLICT DO NOTHING make it idempotent, so a second run keeps the data
+ * (and anything you changed) as it is.
+ */
 import { withClient } from "./database.ts";
 
+export const DEMO_ORGANIZATION_ID = "0d6f0f4e-0000-4000-8000-000000000001";
+const EVENT_ID = "0d6f0f4e-0000-4000-8000-000000000010";
+const CAMPAIGN_ID = "0d6f0f4e-0000-4000-8000-000000000020";
+
+const PHASES = [
+  ["0d6f0f4e-0000-4000-8000-000000000011", "Pre-event", "2027-03-01T00:00:00Z", "2027-03-09T23:59:59Z", 0],
+  ["0d6f0f4e-0000-4000-8000-000000000012", "Day 1", "2027-03-10T05:00:00Z", "2027-03-10T18:00:00Z", 1],
+  ["0d6f0f4e-0000-4000-8000-000000000013", "Day 2", "2027-03-11T05:00:00Z", "2027-03-11T18:00:00Z", 2],
+  ["0d6f0f4e-0000-4000-8000-000000000014", "Post-event", "2027-03-12T00:00:00Z", "2027-03-20T23:59:59Z", 3],
+] as const;
+
+const DELEGATES = [
+  [
+    "0d6f0f4e-0000-4000-8000-000000000031",
+    "H.E.",
+    "Amina",
+    "Odhiambo",
+    "Cabinet Secretary for Energy",
+    "Ministry of Energy",
+    "KE",
+    "minister",
+    1,
+    true,
+  ],
+  [
+    "0d6f0f4e-0000-4000-8000-000000000032",
+    "Dr.",
+    "Kwame",
+    "Mensah",
+    "Chief Economist",
+    "African Development Forum",
+    "GH",
+    "speaker",
+    2,
+    true,
+  ],
+  [
+    "0d6f0f4e-0000-4000-8000-000000000033",
+    "Ms.",
+    "Lena",
+    "Fischer",
+    "Head of Climate Partnerships",
+    "Nordwind Capital",
+    "DE",
+    "delegate",
+    0,
+    false,
+  ],
+  [
+    "0d6f0f4e-0000-4000-8000-000000000034",
+    "Mr.",
+    "Rahul",
+    "Iyer",
+    "Founder",
+    "SolarGrid Labs",
+    "IN",
+    "exhibitor",
+    0,
+    false,
+  ],
+] as const;
+
 export async function seedDemoData(adminUrl: string): Promise<void> {
-  await withClient(adminUrl, async () => {});
+  await withClient(adminUrl, async (c) => {
+    await c.query("begin");
+    await c.query(
+      `insert into organizations (id, name, slug, description, country_code, settings)
+       values ($1, 'Demo Events Ltd', 'demo-events', 'Runs the Africa Energy Summit', 'KE', '{"default_timezone":"Africa/Nairobi"}')
+       on conflict do nothing`,
+      [DEMO_ORGANIZATION_ID],
+    );
+    await c.query(
+      `insert into events (id, organization_id, name, slug, description, start_date, end_date, timezone,
+                           social_handles, official_hashtags, status)
+       values ($1, $2, 'Africa Energy Summit 2027', 'aes-2027', 'Two days on the continent''s energy transition',
+               '2027-03-10T05:00:00Z', '2027-03-11T18:00:00Z', 'Africa/Nairobi',
+               '{"x":"@AESummit","bluesky":"aesummit.bsky.social","linkedin":"africa-energy-summit"}',
+               '{#AES2027,#EnergyTransition}', 'scheduled')
+       on conflict do nothing`,
+      [EVENT_ID, DEMO_ORGANIZATION_ID],
+    );
+    for (const [id, name, startsAt, endsAt, order] of PHASES) {
+      await c.query(
+        `insert into event_phases (id, organization_id, event_id, name, starts_at, ends_at, sort_order)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
+        [id, DEMO_ORGANIZATION_ID, EVENT_ID, name, startsAt, endsAt, order],
+      );
+    }
+    for (const [
+      id,
+      title,
+      first,
+      last,
+      designation,
+      organization,
+      country,
+      type,
+      tier,
+      autoTag,
+    ] of DELEGATES) {
+      await c.query(
+        `insert into delegates (id, organization_id, event_id, title, first_name, last_name, designation,
+                                organization, country, delegate_type, vip_tier, auto_tag)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing`,
+        [
+          id,
+          DEMO_ORGANIZATION_ID,
+          EVENT_ID,
+          title,
+          first,
+          last,
+          designation,
+          organization,
+          country,
+          type,
+          tier,
+          autoTag,
+        ],
+      );
+    }
+    await c.query(
+      `insert into campaigns (id, organization_id, event_id, name, campaign_type, start_date, end_date,
+                              target_platforms, kpi_targets, status)
+       values ($1, $2, $3, 'Road to AES 2027', 'awareness', '2027-01-15T00:00:00Z', '2027-03-20T23:59:59Z',
+               '{x,linkedin,bluesky,instagram}', '{"impressions":500000,"engagement_rate":0.035,"posts":120}', 'active')
+       on conflict do nothing`,
+      [CAMPAIGN_ID, DEMO_ORGANIZATION_ID, EVENT_ID],
+    );
+    await c.query("commit");
+  });
 }
 
 /** Lines `npm run dev` prints about signing in (empty until sign-in exists). */
