@@ -22,6 +22,8 @@ export default defineConfig({
                 PUBLIC_BASE_URL: "http://guddu.test",
                 DATABASE_URL: inject("databaseUrl"),
                 NEON_LOCAL_PROXY: inject("neonProxy"),
+                JWT_PRIVATE_KEYS: inject("jwtPrivateKeys"),
+                TOKEN_ENCRYPTION_KEYS: inject("tokenEncryptionKeys"),
               },
             },
           })),

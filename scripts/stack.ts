@@ -9,10 +9,12 @@
  *   node scripts/stack.ts --mode dev|test
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { generateSigningKeysJson } from "../src/platform/jwt.ts";
+import { generateKeyringJson } from "../src/platform/secret-box.ts";
 import {
   appRoleUrl,
   createDatabase,
@@ -35,6 +37,9 @@ export interface StackInfo {
   neonProxy: string;
   pgPort: number;
   proxyPort: number;
+  /** Local signing keys and encryption keyring (dev: kept in .data/secrets.json across runs). */
+  jwtPrivateKeys: string;
+  tokenEncryptionKeys: string;
 }
 
 const { values } = parseArgs({
@@ -62,6 +67,28 @@ async function stopAll(code: number): Promise<never> {
 /** Where the dev data lives: `.data/postgres`, unless the postgres user cannot reach the project. */
 function devDataDir(): string {
   return process.env.GUDDU_PG_DATA ?? join(root, ".data", "postgres");
+}
+
+/** Fresh keys for a test run; for dev, made once and kept so tokens survive a restart. */
+async function localSecrets(
+  kind: "dev" | "test",
+): Promise<Pick<StackInfo, "jwtPrivateKeys" | "tokenEncryptionKeys">> {
+  const file = join(root, ".data", "secrets.json");
+  if (kind === "dev" && existsSync(file)) {
+    return JSON.parse(readFileSync(file, "utf8")) as Pick<
+      StackInfo,
+      "jwtPrivateKeys" | "tokenEncryptionKeys"
+    >;
+  }
+  const secrets = {
+    jwtPrivateKeys: await generateSigningKeysJson(),
+    tokenEncryptionKeys: await generateKeyringJson(),
+  };
+  if (kind === "dev") {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  }
+  return secrets;
 }
 
 async function main(): Promise<void> {
@@ -125,7 +152,9 @@ async function main(): Promise<void> {
   const proxy = await startNeonProxy({ pgHost, pgPort, port: proxyPort });
   cleanups.push(() => proxy.close());
 
+  const secrets = await localSecrets(mode);
   const info: StackInfo = {
+    ...secrets,
     databaseUrl: appRoleUrl(withDatabase(adminBase, database), database),
     adminUrl: withDatabase(adminBase, database),
     neonProxy: `127.0.0.1:${proxy.port}`,

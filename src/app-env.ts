@@ -1,8 +1,9 @@
 import type { Database } from "./db/client.ts";
 import type { Bindings, Config } from "./env.ts";
 import type { Logger } from "./platform/logger.ts";
+import type { TenantContext } from "./services/context.ts";
 
-/** The Hono environment of every route: bindings plus what `init` puts on the context. */
+/** The Hono environment of every route: bindings plus what the middleware puts on the context. */
 export interface AppEnv {
   Bindings: Bindings;
   Variables: {
@@ -10,5 +11,7 @@ export interface AppEnv {
     config: Config;
     logger: Logger;
     db: Database;
+    /** Set by `requirePermission` on authenticated routes. */
+    tenant: TenantContext;
   };
 }

@@ -14,6 +14,7 @@ import { validationHook } from "./middleware/validation.ts";
 import { createLogger } from "./platform/logger.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerPing } from "./routes/ping.ts";
+import { registerV1 } from "./routes/v1/index.ts";
 
 /** What `/openapi.json` is generated from (also used by the test that validates the document). */
 export const OPENAPI_CONFIG = {
@@ -63,6 +64,7 @@ export function createApp() {
 
   registerPing(app);
   registerHealth(app);
+  registerV1(app);
 
   app.doc31("/openapi.json", OPENAPI_CONFIG);
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Guddu API reference" }));

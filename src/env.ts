@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { ApprovalRequest } from "./durable-objects/approval-request/object.ts";
 import type { EventLive } from "./durable-objects/event-live/object.ts";
+import type { LoginThrottle } from "./durable-objects/login-throttle/object.ts";
 import type { IngestMessage } from "./queues/ingest/message.ts";
 import type { PublishMessage } from "./queues/publish/message.ts";
 
@@ -18,14 +19,15 @@ export interface Bindings {
   DATABASE_URL: string;
   /** Local only: `host:port` of the local Neon proxy (scripts/lib/neon-proxy.ts). */
   NEON_LOCAL_PROXY?: string;
-  JWT_PRIVATE_KEYS?: string;
-  TOKEN_ENCRYPTION_KEYS?: string;
+  JWT_PRIVATE_KEYS: string;
+  TOKEN_ENCRYPTION_KEYS: string;
   WEBHOOK_SECRETS?: string;
   MEDIA: R2Bucket;
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
   APPROVAL_REQUEST: DurableObjectNamespace<ApprovalRequest>;
   EVENT_LIVE: DurableObjectNamespace<EventLive>;
+  LOGIN_THROTTLE: DurableObjectNamespace<LoginThrottle>;
 }
 
 declare global {
@@ -33,7 +35,7 @@ declare global {
     interface Env extends Bindings {}
     interface GlobalProps {
       mainModule: typeof import("./index.ts");
-      durableNamespaces: "ApprovalRequest" | "EventLive";
+      durableNamespaces: "ApprovalRequest" | "EventLive" | "LoginThrottle";
     }
   }
 }
@@ -56,14 +58,15 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d+$/, "NEON_LOCAL_PROXY must be host:port")
     .optional(),
-  JWT_PRIVATE_KEYS: z.string().optional(),
-  TOKEN_ENCRYPTION_KEYS: z.string().optional(),
+  JWT_PRIVATE_KEYS: z.string().min(1, "JWT_PRIVATE_KEYS is required (a JSON array of private JWKs)"),
+  TOKEN_ENCRYPTION_KEYS: z.string().min(1, "TOKEN_ENCRYPTION_KEYS is required (JSON {kid: base64 key})"),
   WEBHOOK_SECRETS: z.string().optional(),
   MEDIA: binding<R2Bucket>("MEDIA", "put"),
   PUBLISH_QUEUE: binding<Queue<PublishMessage>>("PUBLISH_QUEUE", "send"),
   INGEST_QUEUE: binding<Queue<IngestMessage>>("INGEST_QUEUE", "send"),
   APPROVAL_REQUEST: binding<DurableObjectNamespace<ApprovalRequest>>("APPROVAL_REQUEST", "idFromName"),
   EVENT_LIVE: binding<DurableObjectNamespace<EventLive>>("EVENT_LIVE", "idFromName"),
+  LOGIN_THROTTLE: binding<DurableObjectNamespace<LoginThrottle>>("LOGIN_THROTTLE", "idFromName"),
 });
 
 export type Config = z.infer<typeof configSchema>;

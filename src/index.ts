@@ -14,3 +14,4 @@ export default {
 
 export { ApprovalRequest } from "./durable-objects/approval-request/object.ts";
 export { EventLive } from "./durable-objects/event-live/object.ts";
+export { LoginThrottle } from "./durable-objects/login-throttle/object.ts";

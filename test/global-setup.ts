@@ -11,6 +11,8 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("adminUrl", stack.adminUrl);
   project.provide("neonProxy", stack.neonProxy);
+  project.provide("jwtPrivateKeys", stack.jwtPrivateKeys);
+  project.provide("tokenEncryptionKeys", stack.tokenEncryptionKeys);
   return async () => {
     await stack.stop();
   };

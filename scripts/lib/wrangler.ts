@@ -1,6 +1,8 @@
 /** Runs `wrangler dev` offline against the local stack, and waits until the Worker answers. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { assertPortFree, freePort } from "./ports.ts";
 import type { StackInfo } from "./stack-client.ts";
@@ -24,7 +26,19 @@ export async function startWranglerDev(
     PUBLIC_BASE_URL: url,
     DATABASE_URL: options.databaseUrl ?? stack.databaseUrl,
     NEON_LOCAL_PROXY: stack.neonProxy,
+    JWT_PRIVATE_KEYS: stack.jwtPrivateKeys,
+    TOKEN_ENCRYPTION_KEYS: stack.tokenEncryptionKeys,
   };
+  // Secrets hold JSON, so they go through an env file (single-quoted values) rather than --var.
+  const envDir = mkdtempSync(join(tmpdir(), "guddu-wrangler-"));
+  const envFile = join(envDir, "dev.env");
+  writeFileSync(
+    envFile,
+    Object.entries(vars)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join("\n"),
+    { mode: 0o600 },
+  );
   const args = [
     resolve(root, "node_modules/wrangler/bin/wrangler.js"),
     "dev",
@@ -37,7 +51,8 @@ export async function startWranglerDev(
     "--test-scheduled",
     "--show-interactive-dev-session=false",
     ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
-    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    "--env-file",
+    envFile,
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
@@ -52,6 +67,7 @@ export async function startWranglerDev(
   let exited = false;
   child.once("exit", () => {
     exited = true;
+    rmSync(envDir, { recursive: true, force: true });
   });
 
   const deadline = Date.now() + 90_000;

@@ -20,6 +20,9 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   };
   const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE };
   if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+  if (error.status === 401)
+    headers["www-authenticate"] =
+      `Bearer error="${error.code === "unauthenticated" ? "invalid_request" : "invalid_token"}"`;
   return c.body(JSON.stringify(body), error.status as ContentfulStatusCode, headers);
 }
 

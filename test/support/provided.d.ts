@@ -6,6 +6,8 @@ declare module "vitest" {
     adminUrl: string;
     /** host:port of the local Neon proxy. */
     neonProxy: string;
+    jwtPrivateKeys: string;
+    tokenEncryptionKeys: string;
   }
 }
 

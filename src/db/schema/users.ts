@@ -1,10 +1,16 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { lifecycleColumns, sqlList, timestamptz } from "./columns.ts";
 import { mfaRecoveryCodes } from "./mfa-recovery-codes.ts";
 import { notifications } from "./notifications.ts";
 import { organizations } from "./organizations.ts";
 import { refreshTokens } from "./refresh-tokens.ts";
+
+/** Per-user changes to the role's permissions. */
+export interface PermissionOverrides {
+  grant?: string[];
+  revoke?: string[];
+}
 
 export const USER_ROLES = ["owner", "admin", "manager", "editor", "approver", "viewer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -25,12 +31,14 @@ export const users = pgTable(
     firstName: text(),
     lastName: text(),
     role: text().$type<UserRole>().notNull().default("viewer"),
-    /** Extra permission names granted on top of the role. */
-    permissions: jsonb().$type<string[]>().notNull().default([]),
+    /** Single permissions added to or removed from the role's (see services/auth/permissions.ts). */
+    permissions: jsonb().$type<PermissionOverrides>().notNull().default({}),
     isActive: boolean().notNull().default(true),
     /** TOTP shared secret, encrypted at rest like platform tokens. */
     totpSecret: text(),
     totpEnabled: boolean().notNull().default(false),
+    /** The last TOTP time step accepted, so a code cannot be replayed inside its window. */
+    totpLastUsedStep: bigint({ mode: "number" }),
     lastLoginAt: timestamptz(),
     passwordChangedAt: timestamptz(),
     ...lifecycleColumns(),

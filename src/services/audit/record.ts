@@ -1,0 +1,67 @@
+/**
+ * Audit rows, written in the same batch as the change they describe. A guarded entry is inserted
+ * only if this transaction really wrote the entity's row (its `xmin` is the current transaction), so
+ * a conditional update that matched nothing leaves no audit row behind.
+ */
+import { sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client.ts";
+import { type AuditChanges, auditLogs } from "../../db/schema/audit-logs.ts";
+import { actorUserId, type TenantContext } from "../context.ts";
+
+const SECRET_FIELD = /password|secret|token|hash|recovery|totp_code|code_hash/i;
+
+/** Replaces secret values (anywhere in the object) with "[redacted]". */
+export function redact(changes: AuditChanges): AuditChanges {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === "object" && !(value instanceof Date)) {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? "[redacted]" : walk(v)]),
+      );
+    }
+    return value;
+  };
+  return walk(changes) as AuditChanges;
+}
+
+/** `{ field: { from, to } }` for the fields whose value changed. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const [field, to] of Object.entries(after)) {
+    const from = before[field];
+    if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}
+
+export interface AuditEntry {
+  /** `entity.verb`, e.g. `user.update`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes?: AuditChanges;
+  /** The entity's table: write the row only if this transaction wrote that entity. */
+  guard?: PgTable;
+}
+
+export function auditEntry(ctx: TenantContext, db: Database, entry: AuditEntry) {
+  const actorType = ctx.actor.type === "system" ? "system" : "user";
+  const values = {
+    organizationId: ctx.organizationId,
+    userId: actorUserId(ctx.actor),
+    actorType: actorType as "user" | "system",
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    changes: redact(entry.changes ?? {}),
+    ipAddress: ctx.request.ip,
+    userAgent: ctx.request.userAgent,
+  };
+  if (!entry.guard) return db.insert(auditLogs).values(values);
+  return db.execute(sql`
+    insert into audit_logs (organization_id, user_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
+    select ${values.organizationId}, ${values.userId}, ${values.actorType}, ${values.action}, ${values.entityType},
+           ${values.entityId}, ${JSON.stringify(values.changes)}::jsonb, ${values.ipAddress}, ${values.userAgent}
+    where exists (select 1 from ${entry.guard} where id = ${entry.entityId} and xmin = pg_current_xact_id()::xid)`);
+}

@@ -1,0 +1,80 @@
+/**
+ * Roles and permissions, in one place. A user's effective permissions are their role's, plus the
+ * single permissions their `permissions` overrides grant, minus the ones they revoke. Routes name the
+ * permission they need; nothing else checks roles by name, except the rank rules for managing users.
+ */
+import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
+
+export const PERMISSIONS = [
+  "organization:read",
+  "organization:update",
+  "users:read",
+  "users:write",
+  "audit:read",
+  "events:read",
+  "events:write",
+  "campaigns:read",
+  "campaigns:write",
+  "content:read",
+  "content:write",
+  "content:approve",
+  "media:read",
+  "media:write",
+  "templates:read",
+  "templates:write",
+  "workflows:read",
+  "workflows:write",
+  "social_accounts:read",
+  "social_accounts:write",
+  "publishing:write",
+  "analytics:read",
+  "notifications:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(":read") && p !== "audit:read");
+
+const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  manager: [
+    ...READ,
+    "events:write",
+    "campaigns:write",
+    "content:write",
+    "content:approve",
+    "media:write",
+    "templates:write",
+    "workflows:write",
+    "social_accounts:write",
+    "publishing:write",
+  ],
+  editor: [...READ, "content:write", "media:write", "templates:write"],
+  approver: [...READ, "content:approve"],
+  viewer: READ,
+};
+
+/** Higher may manage lower; nobody may hand out a rank above their own. */
+export const ROLE_RANK: Record<UserRole, number> = {
+  owner: 6,
+  admin: 5,
+  manager: 4,
+  editor: 3,
+  approver: 2,
+  viewer: 1,
+};
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export function effectivePermissions(role: UserRole, overrides: PermissionOverrides = {}): Set<Permission> {
+  const granted = new Set<Permission>(ROLE_PERMISSIONS[role]);
+  for (const p of overrides.grant ?? []) if (isPermission(p)) granted.add(p);
+  for (const p of overrides.revoke ?? []) if (isPermission(p)) granted.delete(p);
+  return granted;
+}
+
+export function rolePermissions(role: UserRole): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}

@@ -1,0 +1,182 @@
+/**
+ * Sessions: what sign-up and sign-in create, refresh rotates and sign-out ends. A session is a
+ * family of refresh tokens; each refresh spends one token and issues its successor. Presenting a
+ * spent token means it was copied: the whole family is revoked.
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { refreshTokens } from "../../db/schema/refresh-tokens.ts";
+import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
+import { inTenant } from "../../db/tenant.ts";
+import { UnauthorizedError } from "../../errors.ts";
+import { auditEntry } from "../audit/record.ts";
+import type { ServiceContext, TenantContext } from "../context.ts";
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  hashRefreshToken,
+  issueAccessToken,
+  newRefreshToken,
+  refreshTokenExpiry,
+  type TokenPair,
+} from "./tokens.ts";
+
+export interface SessionUser {
+  id: string;
+  organizationId: string;
+  role: UserRole;
+  permissions: PermissionOverrides;
+}
+
+/** The insert that starts a session (put it in the caller's batch) and the pair to hand out. */
+export async function startSession(ctx: TenantContext, db: Database, user: SessionUser) {
+  const refresh = await newRefreshToken();
+  const insert = db.insert(refreshTokens).values({
+    organizationId: user.organizationId,
+    userId: user.id,
+    tokenHash: refresh.hash,
+    familyId: crypto.randomUUID(),
+    expiresAt: refreshTokenExpiry(ctx.now()),
+    userAgent: ctx.request.userAgent,
+    ipAddress: ctx.request.ip,
+  });
+  const tokens: TokenPair = {
+    access_token: await issueAccessToken(ctx.config, user),
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    refresh_token: refresh.token,
+  };
+  return { insert, tokens };
+}
+
+interface StoredToken {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  family_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+  replaced_by: string | null;
+  role: UserRole;
+  permissions: PermissionOverrides;
+  user_active: boolean;
+  user_deleted_at: string | null;
+  organization_status: string;
+}
+
+async function findToken(ctx: ServiceContext, token: string): Promise<StoredToken | undefined> {
+  const hash = await hashRefreshToken(token);
+  const result = await ctx.db.execute<Record<string, unknown>>(
+    sql`select * from auth_refresh_token(${hash})`,
+  );
+  return result.rows[0] as StoredToken | undefined;
+}
+
+/** The token's owner acts (their permissions do not matter here: only the audit row names them). */
+function tenantOf(ctx: ServiceContext, token: StoredToken): TenantContext {
+  return {
+    ...ctx,
+    organizationId: token.organization_id,
+    actor: { type: "user", userId: token.user_id, role: token.role, permissions: new Set() },
+  };
+}
+
+async function revokeFamily(ctx: TenantContext, familyId: string, action: string) {
+  await inTenant(ctx, (db) => [
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: ctx.now() })
+      .where(
+        and(
+          eq(refreshTokens.organizationId, ctx.organizationId),
+          eq(refreshTokens.familyId, familyId),
+          isNull(refreshTokens.revokedAt),
+        ),
+      ),
+    auditEntry(ctx, db, {
+      action,
+      entityType: "session",
+      entityId: familyId,
+    }),
+  ]);
+}
+
+const invalid = () => new UnauthorizedError("invalid_refresh_token", "The refresh token is not valid.");
+
+/** Spends a refresh token and issues its successor (two round trips). */
+export async function refreshSession(ctx: ServiceContext, token: string): Promise<TokenPair> {
+  const stored = await findToken(ctx, token);
+  if (!stored) throw invalid();
+  const tenant = tenantOf(ctx, stored);
+  if (stored.revoked_at || stored.replaced_by) {
+    await revokeFamily(tenant, stored.family_id, "session.reuse_detected");
+    throw new UnauthorizedError(
+      "refresh_token_reused",
+      "This refresh token was already used; the session is ended.",
+    );
+  }
+  if (new Date(stored.expires_at) <= ctx.now()) throw invalid();
+  if (!stored.user_active || stored.user_deleted_at || stored.organization_status !== "active") {
+    await revokeFamily(tenant, stored.family_id, "session.revoke");
+    throw new UnauthorizedError("account_disabled", "This account is deactivated.");
+  }
+
+  const next = await newRefreshToken();
+  const nextId = crypto.randomUUID();
+  // Spend the old token first (this locks its row), then create the successor only if this very
+  // transaction spent it (its xmin is ours): two concurrent refreshes never both get a successor.
+  const spentHere = sql`exists (select 1 from refresh_tokens where id = ${stored.id} and xmin = pg_current_xact_id()::xid)`;
+  const [spent] = await inTenant(tenant, (db) => [
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: ctx.now() })
+      .where(
+        and(
+          eq(refreshTokens.organizationId, stored.organization_id),
+          eq(refreshTokens.id, stored.id),
+          isNull(refreshTokens.revokedAt),
+          isNull(refreshTokens.replacedBy),
+        ),
+      )
+      .returning({ id: refreshTokens.id }),
+    db.execute(sql`
+      insert into refresh_tokens (id, organization_id, user_id, token_hash, family_id, expires_at, user_agent, ip_address)
+      select ${nextId}, ${stored.organization_id}, ${stored.user_id}, ${next.hash}, ${stored.family_id},
+             ${refreshTokenExpiry(ctx.now()).toISOString()}, ${ctx.request.userAgent}, ${ctx.request.ip}
+      where ${spentHere}`),
+    db.execute(
+      sql`update refresh_tokens set replaced_by = ${nextId} where id = ${stored.id} and ${spentHere}`,
+    ),
+    auditEntry(tenant, db, {
+      action: "session.refresh",
+      entityType: "refresh_token",
+      entityId: nextId,
+      changes: { family_id: stored.family_id },
+      guard: refreshTokens,
+    }),
+  ]);
+  if (spent.length === 0) {
+    await revokeFamily(tenant, stored.family_id, "session.reuse_detected");
+    throw new UnauthorizedError(
+      "refresh_token_reused",
+      "This refresh token was already used; the session is ended.",
+    );
+  }
+  return {
+    access_token: await issueAccessToken(ctx.config, {
+      id: stored.user_id,
+      organizationId: stored.organization_id,
+      role: stored.role,
+      permissions: stored.permissions,
+    }),
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    refresh_token: next.token,
+  };
+}
+
+/** Ends the session the token belongs to. Unknown tokens are ignored: signing out twice is fine. */
+export async function endSession(ctx: ServiceContext, token: string): Promise<void> {
+  const stored = await findToken(ctx, token);
+  if (!stored || stored.revoked_at) return;
+  await revokeFamily(tenantOf(ctx, stored), stored.family_id, "session.logout");
+}

@@ -1,0 +1,55 @@
+/** Access and refresh tokens: what sign-in, refresh and sign-up hand out. */
+
+import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
+import type { Config } from "../../env.ts";
+import { parseSigningKeys, signAccessToken } from "../../platform/jwt.ts";
+
+export const ACCESS_TOKEN_AUDIENCE = "guddu-api";
+export const ACCESS_TOKEN_TTL_SECONDS = 900;
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+
+export interface TokenPair {
+  access_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  refresh_token: string;
+}
+
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+
+/** A new opaque refresh token (256 random bits) and the SHA-256 hex that is stored instead of it. */
+export async function newRefreshToken(): Promise<{ token: string; hash: string }> {
+  const token = `grt_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+  return { token, hash: await hashRefreshToken(token) };
+}
+
+export async function hashRefreshToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function refreshTokenExpiry(now: Date): Date {
+  return new Date(now.getTime() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+}
+
+export async function issueAccessToken(
+  config: Config,
+  user: { id: string; organizationId: string; role: UserRole; permissions: PermissionOverrides },
+): Promise<string> {
+  const add = user.permissions.grant ?? [];
+  const remove = user.permissions.revoke ?? [];
+  return signAccessToken(
+    parseSigningKeys(config.JWT_PRIVATE_KEYS),
+    {
+      sub: user.id,
+      org: user.organizationId,
+      role: user.role,
+      ...(add.length || remove.length ? { perms: { add, remove } } : {}),
+    },
+    { issuer: config.PUBLIC_BASE_URL, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS },
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * What every service verb receives: who acts, for which organisation, with which database, and the
+ * request facts the audit trail records. No Hono types: queues and Durable Objects build it too.
+ */
+import type { Database } from "../db/client.ts";
+import type { UserRole } from "../db/schema/users.ts";
+import type { Bindings, Config } from "../env.ts";
+import type { Permission } from "./auth/permissions.ts";
+
+export type Actor =
+  | { type: "user"; userId: string; role: UserRole; permissions: ReadonlySet<Permission> }
+  | { type: "system"; name: string }
+  | { type: "anonymous" };
+
+export interface RequestFacts {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ServiceContext {
+  db: Database;
+  config: Config;
+  env: Bindings;
+  request: RequestFacts;
+  now: () => Date;
+}
+
+/** A context bound to one organisation: everything tenant-owned goes through one of these. */
+export interface TenantContext extends ServiceContext {
+  organizationId: string;
+  actor: Actor;
+}
+
+export function actorUserId(actor: Actor): string | null {
+  return actor.type === "user" ? actor.userId : null;
+}

@@ -1,0 +1,15 @@
+/**
+ * For each path with ids: how to make those ids exist in an organisation. The security walk uses it
+ * to prove another tenant's ids answer 404. A new templated path without an entry fails the walk,
+ * so nobody can add one and forget its cross-tenant test.
+ */
+import { createUser } from "../support/tenants.ts";
+
+export type PathParams = Record<string, string>;
+export type ResourceFactory = (organizationId: string) => Promise<PathParams>;
+
+export const RESOURCES: Record<string, ResourceFactory> = {
+  "/v1/users/{id}": async (organizationId) => ({
+    id: (await createUser(organizationId, { role: "editor" })).id,
+  }),
+};

@@ -1,0 +1,189 @@
+/**
+ * Walks every operation of the OpenAPI document and checks the security contract, so a new route is
+ * covered the moment it is registered:
+ * - an operation is either public (`x-public`) or authenticated with a permission (`x-permission`);
+ * - no token → 401; malformed, expired, wrong-alg, wrong-aud, alg:none tokens → 401;
+ * - a user without the permission → 403;
+ * - another organisation's ids → 404;
+ * - unknown body fields (organization_id, role …) → 400 unknown_field.
+ */
+import { env } from "cloudflare:workers";
+import { SignJWT } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/env.ts";
+import { parseSigningKeys, publicJwks, signAccessToken } from "../../src/platform/jwt.ts";
+import { ACCESS_TOKEN_AUDIENCE } from "../../src/services/auth/tokens.ts";
+import { call, expectProblem } from "../support/http.ts";
+import { createTenant, createUser, type TestUser } from "../support/tenants.ts";
+import { RESOURCES } from "./resources.ts";
+
+interface Operation {
+  method: string;
+  path: string;
+  permission?: string;
+  isPublic: boolean;
+  secured: boolean;
+  bodySchema?: JsonSchema;
+  bodyExample?: unknown;
+}
+
+interface JsonSchema {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+  example?: unknown;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+const HTTP_METHODS = ["get", "post", "put", "patch", "delete"];
+
+async function loadOperations(): Promise<{ operations: Operation[]; document: OpenApiDocument }> {
+  const document = (await (await call("/openapi.json")).json()) as OpenApiDocument;
+  const resolve = (schema: JsonSchema | undefined): JsonSchema | undefined =>
+    schema?.$ref ? document.components.schemas[schema.$ref.replace("#/components/schemas/", "")] : schema;
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!HTTP_METHODS.includes(method)) continue;
+      const body = (op.requestBody as { content?: Record<string, { schema?: JsonSchema }> } | undefined)
+        ?.content?.["application/json"];
+      const schema = resolve(body?.schema);
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        permission: op["x-permission"] as string | undefined,
+        isPublic: op["x-public"] === true,
+        secured: Array.isArray(op.security) && op.security.length > 0,
+        bodySchema: schema,
+        bodyExample: schema?.example,
+      });
+    }
+  }
+  return { operations, document };
+}
+
+/** Operations outside /v1 that serve the system itself rather than a tenant. */
+const SYSTEM_PATHS = new Set(["/health", "/ping"]);
+
+const fill = (path: string, params: Record<string, string> = {}) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? crypto.randomUUID());
+
+function request(op: Operation, headers: Record<string, string>, path = fill(op.path), body?: unknown) {
+  const hasBody = op.bodySchema !== undefined;
+  return call(path, {
+    method: op.method,
+    headers: { ...headers, ...(hasBody ? { "content-type": "application/json" } : {}) },
+    body: hasBody ? JSON.stringify(body ?? op.bodyExample ?? {}) : undefined,
+  });
+}
+
+const b64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+
+let operations: Operation[] = [];
+let owner: TestUser;
+let badTokens: Record<string, string>;
+
+beforeAll(async () => {
+  ({ operations } = await loadOperations());
+  ({ owner } = await createTenant());
+  const config = loadConfig(env);
+  const keys = parseSigningKeys(config.JWT_PRIVATE_KEYS);
+  const subject = { sub: owner.id, org: owner.organizationId, role: "owner" };
+  const issuer = config.PUBLIC_BASE_URL;
+  const now = Math.floor(Date.now() / 1000);
+  badTokens = {
+    malformed: "not.a.jwt",
+    garbage: "abc",
+    expired: await signAccessToken(keys, subject, {
+      issuer,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      now: Date.now() - 3_600_000,
+    }),
+    "wrong audience": await signAccessToken(keys, subject, { issuer, audience: "someone-else" }),
+    "wrong issuer": await signAccessToken(keys, subject, {
+      issuer: "https://evil.example",
+      audience: ACCESS_TOKEN_AUDIENCE,
+    }),
+    "alg none": `${b64url({ alg: "none", typ: "at+jwt" })}.${b64url({ ...subject, typ: "access", iss: issuer, aud: ACCESS_TOKEN_AUDIENCE, iat: now, exp: now + 600, jti: "x" })}.`,
+    "HS256 with a guessable secret": await new SignJWT({ ...subject, typ: "access", jti: "x" })
+      .setProtectedHeader({ alg: "HS256", typ: "at+jwt", kid: keys.signing.kid })
+      .setIssuer(issuer)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime("10m")
+      .sign(new TextEncoder().encode(JSON.stringify(publicJwks(keys).keys[0]))),
+  };
+});
+
+describe("the security walk over every operation", () => {
+  it("finds the operations, and each is public, a system route, or authenticated with a permission", () => {
+    expect(operations.length).toBeGreaterThan(5);
+    for (const op of operations) {
+      const ok = op.isPublic || SYSTEM_PATHS.has(op.path) || (op.secured && op.permission !== undefined);
+      expect(ok, `${op.method} ${op.path} is neither public nor authenticated with a permission`).toBe(true);
+    }
+  });
+
+  it("without a token, every authenticated operation answers 401", async () => {
+    for (const op of operations.filter((o) => o.secured)) {
+      const response = await request(op, {});
+      expect(response.status, `${op.method} ${op.path}`).toBe(401);
+      await expectProblem(response, 401, "unauthenticated");
+    }
+  });
+
+  it("with a bad token of any kind, every authenticated operation answers 401", async () => {
+    for (const op of operations.filter((o) => o.secured)) {
+      for (const [kind, token] of Object.entries(badTokens)) {
+        const response = await request(op, { authorization: `Bearer ${token}` });
+        expect(response.status, `${op.method} ${op.path} with a ${kind} token`).toBe(401);
+        await response.body?.cancel();
+      }
+    }
+  });
+
+  it("a user without the operation's permission gets 403", async () => {
+    for (const op of operations.filter((o) => o.secured && o.permission)) {
+      const denied = await createUser(owner.organizationId, {
+        role: "owner",
+        permissions: { revoke: [op.permission ?? ""] },
+      });
+      const response = await request(op, denied.headers);
+      expect(response.status, `${op.method} ${op.path} without ${op.permission}`).toBe(403);
+      await expectProblem(response, 403, "missing_permission");
+    }
+  });
+
+  it("another organisation's ids answer 404", async () => {
+    const templated = operations.filter((o) => o.secured && /\{\w+\}/.test(o.path));
+    for (const op of templated) {
+      const factory = RESOURCES[op.path];
+      expect(factory, `no cross-tenant factory for ${op.path} in test/security/resources.ts`).toBeDefined();
+      const other = await createTenant();
+      const params = await factory!(other.organization.id);
+      const response = await request(op, owner.headers, fill(op.path, params));
+      expect(response.status, `${op.method} ${op.path} with another tenant's ids`).toBe(404);
+      await response.body?.cancel();
+    }
+  });
+
+  it("unknown body fields such as organization_id and role are rejected with 400", async () => {
+    for (const op of operations.filter((o) => o.bodySchema)) {
+      const declared = new Set(Object.keys(op.bodySchema?.properties ?? {}));
+      const extras = ["organization_id", "role", "is_admin"].filter((f) => !declared.has(f));
+      const base = (op.bodyExample ?? {}) as Record<string, unknown>;
+      const body = { ...base, ...Object.fromEntries(extras.map((f) => [f, "x"])) };
+      const headers = op.secured ? owner.headers : {};
+      const response = await request(op, headers, fill(op.path), body);
+      const problem = await expectProblem(response, 400, "validation_failed");
+      const unknown = (problem.errors ?? []).filter((e) => e.code === "unknown_field").map((e) => e.path);
+      expect(unknown, `${op.method} ${op.path}`).toEqual(
+        expect.arrayContaining(extras.map((f) => `json.${f}`)),
+      );
+    }
+  });
+});
