@@ -2,7 +2,8 @@
  * The sign-in throttle as callers use it: one LoginThrottle object per account and one per IP,
  * asked in parallel; an attempt proceeds only when both allow it.
  */
-import { ACCOUNT_POLICY, IP_POLICY, type LoginThrottle, type ThrottleDecision } from "./object.ts";
+import type { LoginThrottle } from "./object.ts";
+import { ACCOUNT_POLICY, IP_POLICY, type ThrottleDecision } from "./policy.ts";
 
 export interface LoginAttempt {
   namespace: DurableObjectNamespace<LoginThrottle>;
