@@ -3,6 +3,7 @@
  * campaign. Fixed ids and ON CONFLICT DO NOTHING make it idempotent, so a second run keeps the data
  * (and anything you changed) as it is.
  */
+import { hashPassword } from "../../src/platform/passwords.ts";
 import { withClient } from "./database.ts";
 
 export const DEMO_ORGANIZATION_ID = "0d6f0f4e-0000-4000-8000-000000000001";
@@ -67,7 +68,12 @@ const DELEGATES = [
   ],
 ] as const;
 
+export const DEMO_PASSWORD = "guddu-demo-passphrase";
+const DEMO_ROLES = ["owner", "admin", "manager", "editor", "approver", "viewer"] as const;
+const demoEmail = (role: string) => `${role}@demo-events.test`;
+
 export async function seedDemoData(adminUrl: string): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await withClient(adminUrl, async (c) => {
     await c.query("begin");
     await c.query(
@@ -133,9 +139,27 @@ export async function seedDemoData(adminUrl: string): Promise<void> {
        on conflict do nothing`,
       [CAMPAIGN_ID, DEMO_ORGANIZATION_ID, EVENT_ID],
     );
+    for (const [index, role] of DEMO_ROLES.entries()) {
+      await c.query(
+        `insert into users (id, organization_id, email, password_hash, first_name, last_name, role, password_changed_at)
+         values ($1, $2, $3, $4, $5, 'Demo', $6, now()) on conflict do nothing`,
+        [
+          `0d6f0f4e-0000-4000-8000-00000000010${index}`,
+          DEMO_ORGANIZATION_ID,
+          demoEmail(role),
+          passwordHash,
+          role[0]?.toUpperCase() + role.slice(1),
+          role,
+        ],
+      );
+    }
     await c.query("commit");
   });
 }
 
-/** Lines `npm run dev` prints about signing in (empty until sign-in exists). */
-export const DEMO_CREDENTIALS: string[] = [];
+/** Lines `npm run dev` prints about signing in. */
+export const DEMO_CREDENTIALS: string[] = [
+  "",
+  `Sign in as any role of the demo organisation (password "${DEMO_PASSWORD}"):`,
+  `  ${DEMO_ROLES.map(demoEmail).join(", ")}`,
+];
