@@ -222,3 +222,14 @@ describe("GET /.well-known/jwks.json", () => {
     }
   });
 });
+
+describe("throttleAddress", () => {
+  it("counts IPv4 addresses one by one and IPv6 by their /64", async () => {
+    const { throttleAddress } = await import("../../src/services/auth/sign-in.ts");
+    expect(throttleAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(throttleAddress("2001:db8:0:1::1")).toBe("2001:db8:0:1::/64");
+    expect(throttleAddress("2001:0db8:0000:0001:abcd:ef01:2345:6789")).toBe("2001:db8:0:1::/64");
+    expect(throttleAddress("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(throttleAddress(null)).toBe("unknown");
+  });
+});

@@ -44,12 +44,31 @@ interface LoginRow {
   organization_status: string;
 }
 
+/**
+ * The key failed sign-ins are counted under for an address: IPv6 by its /64, since one client
+ * usually holds a whole /64 and could otherwise rotate through it.
+ */
+export function throttleAddress(ip: string | null): string {
+  if (!ip) return "unknown";
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::")
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
 const invalidCredentials = () =>
   new UnauthorizedError("invalid_credentials", "The email or password is wrong.");
 
 export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<TokenPair> {
   const email = input.email.trim().toLowerCase();
-  const throttle = { namespace: ctx.env.LOGIN_THROTTLE, email, ip: ctx.request.ip ?? "unknown" };
+  const throttle = { namespace: ctx.env.LOGIN_THROTTLE, email, ip: throttleAddress(ctx.request.ip) };
   const gate = await checkLogin(throttle);
   if (!gate.allowed) throw new RateLimitedError(gate.retryAfterSeconds);
   const fail = async (error: UnauthorizedError): Promise<never> => {
