@@ -12,6 +12,7 @@ import { jsonBody } from "./middleware/json-body.ts";
 import { fromHttpException, problemResponse } from "./middleware/problem.ts";
 import { validationHook } from "./middleware/validation.ts";
 import { createLogger } from "./platform/logger.ts";
+import { IDEMPOTENCY_KEY_PARAMETER } from "./routes/define.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerPing } from "./routes/ping.ts";
 import { registerV1 } from "./routes/v1/index.ts";
@@ -61,6 +62,8 @@ export function createApp() {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
+
+  app.openAPIRegistry.registerComponent("parameters", "IdempotencyKey", IDEMPOTENCY_KEY_PARAMETER);
 
   registerPing(app);
   registerHealth(app);

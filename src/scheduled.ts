@@ -14,8 +14,13 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
   switch (controller.cron) {
     case CRON_MAINTAIN_PARTITIONS: {
       // Partitions are created a year ahead, so a missed night never leaves rows without a home.
-      await createDb(config).execute(sql`select ensure_partitions(current_date, 12)`);
-      logger.info("partitions ensured");
+      // Idempotency keys live 24 hours; expired ones are taken over on reuse and purged here.
+      const db = createDb(config);
+      const [, purged] = await db.batch([
+        db.execute(sql`select ensure_partitions(current_date, 12)`),
+        db.execute<{ purged: number }>(sql`select purge_expired_idempotency_keys() as purged`),
+      ]);
+      logger.info("partitions ensured, expired idempotency keys purged", { purged: purged.rows[0]?.purged });
       return;
     }
     case CRON_DISPATCH_DUE_POSTS:

@@ -5,17 +5,34 @@
  */
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { requirePermission } from "../middleware/auth.ts";
+import { idempotency } from "../middleware/idempotency.ts";
 import type { Permission } from "../services/auth/permissions.ts";
 import { errorResponses } from "./openapi.ts";
+
+/** Registered once in app.ts; every authenticated POST refers to it. */
+export const IDEMPOTENCY_KEY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header" as const,
+  required: false,
+  description:
+    "Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409.",
+  schema: { type: "string" as const, maxLength: 255 },
+};
+const idempotencyKeyRef = { $ref: "#/components/parameters/IdempotencyKey" };
 
 export function authedRoute<R extends RouteConfig>(config: R & { permission: Permission }) {
   const { permission, ...route } = config;
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
-    middleware: [requirePermission(permission)],
+    middleware: [requirePermission(permission), idempotency()],
     "x-permission": permission,
-    responses: { ...errorResponses(401, 403), ...route.responses },
+    // Path and query parameters come from `request` schemas; `parameters` carries only this header.
+    ...(route.method === "post" ? { parameters: [idempotencyKeyRef] } : {}),
+    responses: {
+      ...errorResponses(401, 403, ...(route.method === "post" ? ([409, 422] as const) : [])),
+      ...route.responses,
+    },
   });
 }
 

@@ -25,10 +25,23 @@ export interface ServiceContext {
   now: () => Date;
 }
 
+/**
+ * An `Idempotency-Key` to claim in the request's first batch (see db/tenant.ts): the claim and the
+ * write commit or roll back together, so a replay can never write twice.
+ */
+export interface IdempotencyClaim {
+  key: string;
+  method: string;
+  path: string;
+  hash: string;
+  claimed: boolean;
+}
+
 /** A context bound to one organisation: everything tenant-owned goes through one of these. */
 export interface TenantContext extends ServiceContext {
   organizationId: string;
   actor: Actor;
+  idempotency?: IdempotencyClaim;
 }
 
 export function actorUserId(actor: Actor): string | null {

@@ -233,3 +233,30 @@ describe("throttleAddress", () => {
     expect(throttleAddress(null)).toBe("unknown");
   });
 });
+
+describe("the audit trail of secrets", () => {
+  it("redacts secret-bearing keys by whole name and keeps the rest", async () => {
+    const { redact } = await import("../../src/services/audit/record.ts");
+    expect(
+      redact({
+        password: "p",
+        password_hash: "h",
+        totp_secret: "s",
+        refresh_token: "t",
+        recovery_codes: ["c"],
+        brand_hashtags: ["#AES"],
+        country_code: "KE",
+        nested: { access_token: "a", name: "n" },
+      }),
+    ).toEqual({
+      password: "[redacted]",
+      password_hash: "[redacted]",
+      totp_secret: "[redacted]",
+      refresh_token: "[redacted]",
+      recovery_codes: "[redacted]",
+      brand_hashtags: ["#AES"],
+      country_code: "KE",
+      nested: { access_token: "[redacted]", name: "n" },
+    });
+  });
+});

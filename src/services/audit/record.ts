@@ -9,7 +9,8 @@ import type { Database } from "../../db/client.ts";
 import { type AuditChanges, auditLogs } from "../../db/schema/audit-logs.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 
-const SECRET_FIELD = /password|secret|token|hash|recovery|totp_code|code_hash/i;
+/** Secret-bearing keys, matched by whole snake_case parts: `password_hash` yes, `brand_hashtags` no. */
+const SECRET_FIELD = /(^|_)(password|secret|token|tokens|hash)(_|$)|(^|_)(recovery|totp)_codes?$/i;
 
 /** Replaces secret values (anywhere in the object) with "[redacted]". */
 export function redact(changes: AuditChanges): AuditChanges {

@@ -107,6 +107,11 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
   const stored = await findToken(ctx, token);
   if (!stored) throw invalid();
   const tenant = tenantOf(ctx, stored);
+  // A deactivated account's tokens are dead, not stolen: no reuse alarm for them.
+  if (!stored.user_active || stored.user_deleted_at || stored.organization_status !== "active") {
+    if (!stored.revoked_at) await revokeFamily(tenant, stored.family_id, "session.revoke");
+    throw new UnauthorizedError("account_disabled", "This account is deactivated.");
+  }
   if (stored.revoked_at || stored.replaced_by) {
     await revokeFamily(tenant, stored.family_id, "session.reuse_detected");
     throw new UnauthorizedError(
@@ -115,10 +120,6 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
     );
   }
   if (new Date(stored.expires_at) <= ctx.now()) throw invalid();
-  if (!stored.user_active || stored.user_deleted_at || stored.organization_status !== "active") {
-    await revokeFamily(tenant, stored.family_id, "session.revoke");
-    throw new UnauthorizedError("account_disabled", "This account is deactivated.");
-  }
 
   const next = await newRefreshToken();
   const nextId = crypto.randomUUID();

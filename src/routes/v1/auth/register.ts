@@ -5,7 +5,7 @@ import { register } from "../../../services/auth/register.ts";
 import { publicRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
 import { CountryCodeSchema, OrganizationSchema, SlugSchema, toOrganization } from "../organization/schema.ts";
-import { toUser, UserSchema } from "../users/schema.ts";
+import { NameSchema, toUser, UsernameSchema, UserSchema } from "../users/schema.ts";
 import { EmailSchema, PasswordSchema, TokenPairSchema } from "./schema.ts";
 
 const RegisterBody = z
@@ -19,12 +19,9 @@ const RegisterBody = z
     owner: z.strictObject({
       email: EmailSchema,
       password: PasswordSchema,
-      first_name: z.string().trim().min(1).max(100),
-      last_name: z.string().trim().min(1).max(100),
-      username: z
-        .string()
-        .regex(/^[a-zA-Z0-9_.-]{3,40}$/)
-        .optional(),
+      first_name: NameSchema,
+      last_name: NameSchema,
+      username: UsernameSchema.optional(),
     }),
   })
   .openapi("RegisterRequest", {

@@ -3,6 +3,13 @@ import type { User } from "../../../db/schema/users.ts";
 import { USER_ROLES } from "../../../db/schema/users.ts";
 import { PERMISSIONS } from "../../../services/auth/permissions.ts";
 
+/** First and last names. */
+export const NameSchema = z.string().trim().min(1).max(100);
+export const UsernameSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9_.-]{3,40}$/, "3–40 letters, digits, dots, dashes or underscores")
+  .openapi({ example: "amina.o" });
+
 export const RoleSchema = z.enum(USER_ROLES).openapi({ example: "editor" });
 export const PermissionSchema = z.enum(PERMISSIONS);
 

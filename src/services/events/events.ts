@@ -1,0 +1,215 @@
+/**
+ * Events: the summit or festival everything else hangs off. Slugs are unique per organisation,
+ * dates ordered, hashtags normalised (by the request schema), and the status follows its lifecycle.
+ */
+import { and, eq, gte, ilike, isNull, lte, or } from "drizzle-orm";
+import { uniqueViolation } from "../../db/errors.ts";
+import type { Platform } from "../../db/schema/columns.ts";
+import { type Event, type EventStatus, events } from "../../db/schema/events.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "../../errors.ts";
+import { auditEntry, diff } from "../audit/record.ts";
+import { assertIfMatch, unchangedSince } from "../conditional.ts";
+import { actorUserId, type TenantContext } from "../context.ts";
+import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { assertTransition, type Transitions } from "../state-machine.ts";
+
+export const EVENT_TRANSITIONS: Transitions<EventStatus> = {
+  draft: ["scheduled", "archived"],
+  scheduled: ["draft", "live", "archived"],
+  live: ["completed"],
+  completed: ["archived"],
+  archived: [],
+};
+
+export interface EventInput {
+  name: string;
+  slug: string;
+  description?: string | null;
+  start_date: string;
+  end_date: string;
+  timezone: string;
+  social_handles?: Partial<Record<Platform, string>>;
+  official_hashtags?: string[];
+  status?: EventStatus;
+}
+
+const notFound = () => new NotFoundError("event_not_found", "No such event.");
+
+function assertDates(start: Date, end: Date): void {
+  if (start > end) {
+    throw new ValidationError([
+      { path: "json.end_date", message: "end_date must not be before start_date", code: "date_order" },
+    ]);
+  }
+}
+
+function slugTaken(error: unknown, slug: string | undefined): never {
+  if (uniqueViolation(error) === "events_organization_id_slug_key") {
+    throw new ConflictError("slug_taken", `Another event already uses the slug "${slug}".`);
+  }
+  throw error;
+}
+
+export async function createEvent(ctx: TenantContext, input: EventInput): Promise<Event> {
+  const start = new Date(input.start_date);
+  const end = new Date(input.end_date);
+  assertDates(start, end);
+  if (input.status && input.status !== "draft")
+    assertTransition(EVENT_TRANSITIONS, "draft", input.status, "event");
+  const id = crypto.randomUUID();
+  try {
+    const [[event]] = await inTenant(ctx, (db) => [
+      db
+        .insert(events)
+        .values({
+          id,
+          organizationId: ctx.organizationId,
+          name: input.name,
+          slug: input.slug,
+          description: input.description ?? null,
+          startDate: start,
+          endDate: end,
+          timezone: input.timezone,
+          socialHandles: input.social_handles ?? {},
+          officialHashtags: input.official_hashtags ?? [],
+          status: input.status ?? "draft",
+          createdBy: actorUserId(ctx.actor),
+        })
+        .returning(),
+      auditEntry(ctx, db, {
+        action: "event.create",
+        entityType: "event",
+        entityId: id,
+        changes: {
+          name: input.name,
+          slug: input.slug,
+          start_date: input.start_date,
+          end_date: input.end_date,
+        },
+      }),
+    ]);
+    return event!;
+  } catch (error) {
+    return slugTaken(error, input.slug);
+  }
+}
+
+export async function getEvent(ctx: TenantContext, id: string): Promise<Event> {
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select()
+      .from(events)
+      .where(ownedBy(ctx, events.organizationId, eq(events.id, id), isNull(events.deletedAt))),
+  ]);
+  const event = rows[0];
+  if (!event) throw notFound();
+  return event;
+}
+
+export const EVENT_SORTS = [
+  "start_date",
+  "-start_date",
+  "created_at",
+  "-created_at",
+  "name",
+  "-name",
+] as const;
+
+export interface ListEventsInput extends PageInput {
+  status?: EventStatus;
+  q?: string;
+  starts_after?: string;
+  starts_before?: string;
+  sort?: (typeof EVENT_SORTS)[number];
+}
+
+export async function listEvents(ctx: TenantContext, input: ListEventsInput) {
+  const sort = input.sort ?? "-start_date";
+  const column = { start_date: events.startDate, created_at: events.createdAt, name: events.name }[
+    sort.replace(/^-/, "") as "start_date" | "created_at" | "name"
+  ];
+  const page = paginate(input, {
+    by: column,
+    id: events.id,
+    direction: sort.startsWith("-") ? "desc" : "asc",
+  });
+  const prefix = input.q ? likePrefix(input.q) : undefined;
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select({ row: events, key: page.key })
+      .from(events)
+      .where(
+        ownedBy(
+          ctx,
+          events.organizationId,
+          isNull(events.deletedAt),
+          input.status ? eq(events.status, input.status) : undefined,
+          prefix ? or(ilike(events.name, prefix), ilike(events.slug, prefix)) : undefined,
+          input.starts_after ? gte(events.startDate, new Date(input.starts_after)) : undefined,
+          input.starts_before ? lte(events.startDate, new Date(input.starts_before)) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+  ]);
+  return page.result(rows);
+}
+
+/** Two round trips: read (404, If-Match, lifecycle, dates), then a write guarded by what was read. */
+export async function updateEvent(
+  ctx: TenantContext,
+  id: string,
+  patch: Partial<EventInput>,
+  ifMatch: string | undefined,
+): Promise<Event> {
+  const current = await getEvent(ctx, id);
+  assertIfMatch(ifMatch, current.updatedAt);
+  if (patch.status) assertTransition(EVENT_TRANSITIONS, current.status, patch.status, "event");
+  const start = patch.start_date ? new Date(patch.start_date) : current.startDate;
+  const end = patch.end_date ? new Date(patch.end_date) : current.endDate;
+  assertDates(start, end);
+  const changes = {
+    name: patch.name,
+    slug: patch.slug,
+    description: patch.description,
+    startDate: patch.start_date ? start : undefined,
+    endDate: patch.end_date ? end : undefined,
+    timezone: patch.timezone,
+    socialHandles: patch.social_handles,
+    officialHashtags: patch.official_hashtags,
+    status: patch.status,
+  };
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  try {
+    const [rows] = await inTenant(ctx, (db) => [
+      db
+        .update(events)
+        .set({ ...set, updatedAt: ctx.now() })
+        .where(
+          and(
+            ownedBy(ctx, events.organizationId, eq(events.id, id), isNull(events.deletedAt)),
+            unchangedSince(events.updatedAt, current.updatedAt),
+          ),
+        )
+        .returning(),
+      auditEntry(ctx, db, {
+        action: patch.status && patch.status !== current.status ? "event.status_change" : "event.update",
+        entityType: "event",
+        entityId: id,
+        changes: diff(current as unknown as Record<string, unknown>, set),
+        guard: events,
+      }),
+    ]);
+    const updated = rows[0];
+    // Changed between our read and our write: the caller's view is stale.
+    if (!updated) {
+      if (ifMatch) throw new PreconditionFailedError();
+      throw new ConflictError("edit_conflict", "The event changed while you were saving; read it again.");
+    }
+    return updated;
+  } catch (error) {
+    return slugTaken(error, patch.slug);
+  }
+}

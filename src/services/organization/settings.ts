@@ -1,0 +1,41 @@
+/**
+ * The organisation's settings: a declared shape, not a free-form bag, so every key has one meaning
+ * and one validation. Stored in `organizations.settings` (jsonb); a PATCH merges the keys it sends.
+ */
+import { z } from "@hono/zod-openapi";
+import { PLATFORMS } from "../../db/schema/columns.ts";
+
+/** An IANA zone name the runtime knows ("Africa/Nairobi", "UTC"), in its canonical spelling. */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "an IANA time zone such as Africa/Nairobi")
+  .transform((zone, ctx) => {
+    try {
+      return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      ctx.addIssue({ code: "custom", message: `Unknown time zone "${zone}".`, input: zone });
+      return z.NEVER;
+    }
+  })
+  .openapi({ type: "string", example: "Africa/Nairobi" });
+
+export const OrganizationSettingsSchema = z
+  .strictObject({
+    default_timezone: TimeZoneSchema.optional(),
+    default_platforms: z
+      .array(z.enum(PLATFORMS))
+      .max(PLATFORMS.length)
+      .refine((list) => new Set(list).size === list.length, "List each platform once.")
+      .optional(),
+    brand_hashtags: z
+      .array(z.string().regex(/^#?[^\s#]{1,100}$/, "a hashtag: no spaces, at most one leading #"))
+      .max(50)
+      .optional(),
+    require_approval: z.boolean().optional(),
+  })
+  .openapi("OrganizationSettings", {
+    description: "Keys sent are merged into the current settings; keys left out keep their value.",
+  });
+
+export type OrganizationSettings = z.output<typeof OrganizationSettingsSchema>;

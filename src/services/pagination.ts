@@ -1,0 +1,157 @@
+/**
+ * The one cursor pagination of every list. Keyset, not offset: a page is "the rows after this
+ * (sort key, id)" in a stable order, so rows added or removed meanwhile never shift a page and a deep
+ * page costs what the first one does. The cursor is opaque to clients: base64url of JSON of the last
+ * row's sort key and id.
+ *
+ * The sort key travels as the text PostgreSQL renders, never through a JS `Date`: timestamptz keeps
+ * microseconds, a `Date` only milliseconds, and a truncated key would skip the rows in between.
+ *
+ * @example
+ * const page = paginate(input, { by: users.createdAt, id: users.id });
+ * const [rows] = await inTenant(ctx, (db) => [
+ *   db.select({ row: users, key: page.key }).from(users)
+ *     .where(ownedBy(ctx, users.organizationId, ...filters, page.after))
+ *     .orderBy(...page.orderBy).limit(page.fetch),
+ * ]);
+ * return page.result(rows);
+ */
+import { z } from "@hono/zod-openapi";
+import { asc, desc, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { BadRequestError } from "../errors.ts";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+/** The query parameters every list takes; extend it with the list's filters. */
+export const PaginationQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .openapi({ example: 25, description: "Page size, 1–100" }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .openapi({ description: "The `next_cursor` of the previous page; omit for the first page" }),
+});
+
+export type PageInput = { limit: number; cursor?: string | undefined };
+
+/** `{ data: [item…], next_cursor }`, registered as the component `name`. */
+export function listResponse<T extends z.ZodType>(itemSchema: T, name: string) {
+  return z
+    .object({
+      data: z.array(itemSchema),
+      next_cursor: z
+        .string()
+        .nullable()
+        .openapi({ description: "Pass as `cursor` for the next page; null on the last page" }),
+    })
+    .openapi(name);
+}
+
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+/** How a sort key is rendered as text in SQL and checked when it comes back in a cursor. */
+interface KeyCodec {
+  render: (column: PgColumn) => SQL<string>;
+  valid: (key: string) => boolean;
+}
+
+const CODECS: Record<string, KeyCodec> = {
+  "timestamp with time zone": {
+    render: (column) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    valid: (key) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(key),
+  },
+  text: {
+    render: (column) => sql<string>`${column}`,
+    valid: (key) => key.length <= 1000,
+  },
+};
+
+const CursorSchema = z.object({ k: z.string(), id: z.uuid() });
+
+const invalidCursor = () =>
+  new BadRequestError(
+    "invalid_cursor",
+    "The cursor is not one this list handed out; start again without it.",
+  );
+
+function encodeCursor(key: string, id: string): string {
+  const bytes = new TextEncoder().encode(JSON.stringify({ k: key, id }));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+}
+
+function decodeCursor(cursor: string, codec: KeyCodec): { k: string; id: string } {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor();
+  let parsed: unknown;
+  try {
+    const binary = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+  } catch {
+    throw invalidCursor();
+  }
+  const result = CursorSchema.safeParse(parsed);
+  if (!result.success || !codec.valid(result.data.k)) throw invalidCursor();
+  return result.data;
+}
+
+export interface PageOrder {
+  /** The sort column: NOT NULL, timestamptz or text. */
+  by: PgColumn;
+  /** The tiebreaker: the table's uuid primary key. */
+  id: PgColumn;
+  direction?: "asc" | "desc";
+}
+
+/**
+ * The pieces of one page query: the keyset condition (`after`, undefined on the first page), the
+ * order, how many rows to fetch (one more than the page, to know whether another page follows), the
+ * sort key to select beside each row (`key`), and `result` that turns the rows into the page.
+ * Throws 400 `invalid_cursor` for a cursor it did not make.
+ */
+export function paginate(input: PageInput, order: PageOrder) {
+  const codec = CODECS[order.by.getSQLType()];
+  if (!codec) throw new Error(`paginate: cannot sort by a ${order.by.getSQLType()} column`);
+  const direction = order.direction ?? "desc";
+  const from = input.cursor === undefined ? undefined : decodeCursor(input.cursor, codec);
+  const sortType = sql.raw(order.by.getSQLType());
+  const after = from
+    ? direction === "desc"
+      ? sql`(${order.by}, ${order.id}) < (${from.k}::${sortType}, ${from.id}::uuid)`
+      : sql`(${order.by}, ${order.id}) > (${from.k}::${sortType}, ${from.id}::uuid)`
+    : undefined;
+  const by = direction === "desc" ? desc : asc;
+  return {
+    after,
+    orderBy: [by(order.by), by(order.id)] as const,
+    fetch: input.limit + 1,
+    key: codec.render(order.by),
+    result<T extends { id: string }>(rows: ReadonlyArray<{ row: T; key: string }>): Page<T> {
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
+      return {
+        data: page.map((r) => r.row),
+        next_cursor: rows.length > input.limit && last ? encodeCursor(last.key, last.row.id) : null,
+      };
+    },
+  };
+}
+
+/** A `LIKE` pattern for "starts with `text`": the list filters' prefix match, wildcards in `text` taken literally. */
+export function likePrefix(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,26 @@
+/** Event factories, written like the Worker writes (application role, tenant set). */
+import { events } from "../../src/db/schema/events.ts";
+import { inTenant } from "../../src/db/tenant.ts";
+import { testDb } from "./tenants.ts";
+
+export async function createEvent(
+  organizationId: string,
+  overrides: { slug?: string; name?: string; startDate?: Date; endDate?: Date; deleted?: boolean } = {},
+) {
+  const slug = overrides.slug ?? `event-${crypto.randomUUID().slice(0, 8)}`;
+  const [[event]] = await inTenant({ db: testDb(), organizationId }, (db) => [
+    db
+      .insert(events)
+      .values({
+        organizationId,
+        name: overrides.name ?? `Event ${slug}`,
+        slug,
+        startDate: overrides.startDate ?? new Date("2027-03-10T05:00:00Z"),
+        endDate: overrides.endDate ?? new Date("2027-03-11T18:00:00Z"),
+        timezone: "Africa/Nairobi",
+        deletedAt: overrides.deleted ? new Date() : null,
+      })
+      .returning(),
+  ]);
+  return event!;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { auditRows } from "../audit/rows.ts";
+import { call, expectProblem } from "../support/http.ts";
+import { createTenant, createUser } from "../support/tenants.ts";
+
+const patch = (id: string, body: unknown, headers: Record<string, string>) =>
+  call(`/v1/users/${id}`, {
+    method: "PATCH",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+describe("the organisation keeps an active owner under concurrency", () => {
+  it("two owners demoting each other at once: exactly one succeeds, the other is 409 last_owner", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { organization, owner: first } = await createTenant();
+      const second = await createUser(organization.id, { role: "owner" });
+
+      const responses = await Promise.all([
+        patch(second.id, { role: "admin" }, first.headers),
+        patch(first.id, { role: "admin" }, second.headers),
+      ]);
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409]);
+      const conflict = responses.find((r) => r.status === 409);
+      await expectProblem(conflict!, 409, "last_owner");
+
+      const owners = await call("/v1/users?role=owner&is_active=true", { headers: first.headers });
+      expect(((await owners.json()) as { data: unknown[] }).data).toHaveLength(1);
+      const updates = (await auditRows(organization.id)).filter((r) => r.action === "user.update");
+      expect(updates).toHaveLength(1);
+    }
+  });
+
+  it("two owners deactivating themselves at once: exactly one succeeds", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { organization, owner: first } = await createTenant();
+      const second = await createUser(organization.id, { role: "owner" });
+      const responses = await Promise.all([
+        call(`/v1/users/${first.id}`, { method: "DELETE", headers: first.headers }),
+        call(`/v1/users/${second.id}`, { method: "DELETE", headers: second.headers }),
+      ]);
+      expect(responses.map((r) => r.status).sort()).toEqual([204, 409]);
+      expect((await auditRows(organization.id)).filter((r) => r.action === "user.deactivate")).toHaveLength(
+        1,
+      );
+    }
+  });
+});
