@@ -260,3 +260,40 @@ describe("the audit trail of secrets", () => {
     });
   });
 });
+
+describe("password hashing parameters", () => {
+  it("a hash made with older parameters is upgraded at the next sign-in", async () => {
+    const { eq } = await import("drizzle-orm");
+    const { users } = await import("../../src/db/schema/users.ts");
+    const { inTenant } = await import("../../src/db/tenant.ts");
+    const { testDb } = await import("../support/tenants.ts");
+    const { owner } = await createTenant();
+    // The same password hashed at 1,000 iterations, as an older release would have stored it.
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(TEST_PASSWORD),
+      "PBKDF2",
+      false,
+      ["deriveBits"],
+    );
+    const bits = await crypto.subtle.deriveBits(
+      { name: "PBKDF2", hash: "SHA-256", salt, iterations: 1000 },
+      key,
+      256,
+    );
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, "");
+    const old = `$pbkdf2-sha256$i=1000$${b64(salt)}$${b64(new Uint8Array(bits))}`;
+    const scope = { db: testDb(), organizationId: owner.organizationId };
+    await inTenant(scope, (db) => [
+      db.update(users).set({ passwordHash: old }).where(eq(users.id, owner.id)),
+    ]);
+
+    expect((await login(owner.email, TEST_PASSWORD)).status).toBe(200);
+    const [rows] = await inTenant(scope, (db) => [
+      db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, owner.id)),
+    ]);
+    expect(rows[0]?.hash).toMatch(/^\$pbkdf2-sha256\$i=100000\$/);
+    expect((await login(owner.email, TEST_PASSWORD)).status).toBe(200);
+  });
+});
