@@ -7,10 +7,11 @@ import { uniqueViolation } from "../../db/errors.ts";
 import { organizations } from "../../db/schema/organizations.ts";
 import { users } from "../../db/schema/users.ts";
 import { inTenant } from "../../db/tenant.ts";
-import { ConflictError, ValidationError } from "../../errors.ts";
-import { checkPasswordStrength, hashPassword } from "../../platform/passwords.ts";
+import { ConflictError } from "../../errors.ts";
+import { hashPassword } from "../../platform/passwords.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { ServiceContext, TenantContext } from "../context.ts";
+import { assertStrongPassword } from "./password-policy.ts";
 import { startSession } from "./sessions.ts";
 
 export interface RegisterInput {
@@ -20,17 +21,16 @@ export interface RegisterInput {
 
 export async function register(ctx: ServiceContext, input: RegisterInput) {
   const { owner } = input;
-  const problems = checkPasswordStrength(owner.password, {
-    email: owner.email,
-    username: owner.username,
-    firstName: owner.first_name,
-    lastName: owner.last_name,
-  });
-  if (problems.length) {
-    throw new ValidationError(
-      problems.map((message) => ({ path: "json.owner.password", message, code: "weak_password" })),
-    );
-  }
+  assertStrongPassword(
+    owner.password,
+    {
+      email: owner.email,
+      username: owner.username,
+      firstName: owner.first_name,
+      lastName: owner.last_name,
+    },
+    "json.owner.password",
+  );
   const organizationId = crypto.randomUUID();
   const userId = crypto.randomUUID();
   const tenant: TenantContext = {

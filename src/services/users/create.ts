@@ -2,9 +2,10 @@ import { uniqueViolation } from "../../db/errors.ts";
 import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
 import { users } from "../../db/schema/users.ts";
 import { inTenant } from "../../db/tenant.ts";
-import { ConflictError, ValidationError } from "../../errors.ts";
-import { checkPasswordStrength, hashPassword } from "../../platform/passwords.ts";
+import { ConflictError } from "../../errors.ts";
+import { hashPassword } from "../../platform/passwords.ts";
 import { auditEntry } from "../audit/record.ts";
+import { assertStrongPassword } from "../auth/password-policy.ts";
 import type { TenantContext } from "../context.ts";
 import { assertPermissionsGrantable, assertRoleAssignable, userActor } from "./rules.ts";
 
@@ -34,17 +35,16 @@ export async function createUser(ctx: TenantContext, input: CreateUserInput) {
   const permissions = { grant: input.permissions?.grant ?? [], revoke: input.permissions?.revoke ?? [] };
   assertRoleAssignable(actor, { to: input.role });
   assertPermissionsGrantable(actor, undefined, { role: input.role, permissions });
-  const problems = checkPasswordStrength(input.password, {
-    email: input.email,
-    username: input.username,
-    firstName: input.first_name,
-    lastName: input.last_name,
-  });
-  if (problems.length) {
-    throw new ValidationError(
-      problems.map((message) => ({ path: "json.password", message, code: "weak_password" })),
-    );
-  }
+  assertStrongPassword(
+    input.password,
+    {
+      email: input.email,
+      username: input.username,
+      firstName: input.first_name,
+      lastName: input.last_name,
+    },
+    "json.password",
+  );
   const id = crypto.randomUUID();
   const passwordHash = await hashPassword(input.password);
   try {

@@ -8,8 +8,8 @@ import { mfaRecoveryCodes } from "../../db/schema/mfa-recovery-codes.ts";
 import { refreshTokens } from "../../db/schema/refresh-tokens.ts";
 import { type User, users } from "../../db/schema/users.ts";
 import { inTenant } from "../../db/tenant.ts";
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from "../../errors.ts";
-import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/passwords.ts";
+import { ConflictError, NotFoundError, UnauthorizedError } from "../../errors.ts";
+import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { loadKeyring, open, seal } from "../../platform/secret-box.ts";
 import {
   createTotpSecret,
@@ -19,6 +19,7 @@ import {
   verifyTotp,
 } from "../../platform/totp.ts";
 import { auditEntry } from "../audit/record.ts";
+import { assertStrongPassword } from "../auth/password-policy.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 
 async function currentUser(ctx: TenantContext): Promise<User> {
@@ -58,19 +59,19 @@ export async function changePassword(
 ): Promise<void> {
   const user = await currentUser(ctx);
   await requirePassword(user, input.current_password);
-  const problems = checkPasswordStrength(input.new_password, {
-    email: user.email,
-    username: user.username ?? undefined,
-    firstName: user.firstName ?? undefined,
-    lastName: user.lastName ?? undefined,
-  });
-  if (input.new_password === input.current_password)
-    problems.push("The new password must differ from the current one.");
-  if (problems.length) {
-    throw new ValidationError(
-      problems.map((message) => ({ path: "json.new_password", message, code: "weak_password" })),
-    );
-  }
+  assertStrongPassword(
+    input.new_password,
+    {
+      email: user.email,
+      username: user.username ?? undefined,
+      firstName: user.firstName ?? undefined,
+      lastName: user.lastName ?? undefined,
+    },
+    "json.new_password",
+    input.new_password === input.current_password
+      ? ["The new password must differ from the current one."]
+      : [],
+  );
   const passwordHash = await hashPassword(input.new_password);
   await inTenant(ctx, (db) => [
     db.update(users).set({ passwordHash, passwordChangedAt: ctx.now() }).where(userRow(ctx, user)),

@@ -1,0 +1,18 @@
+import { ValidationError } from "../../errors.ts";
+import { checkPasswordStrength, type PasswordContext } from "../../platform/passwords.ts";
+
+/**
+ * The one place a chosen password is judged: throws `validation_failed` with a `weak_password`
+ * entry per problem, at `path` (e.g. `json.owner.password`).
+ */
+export function assertStrongPassword(
+  password: string,
+  context: PasswordContext,
+  path: string,
+  extraProblems: string[] = [],
+): void {
+  const problems = [...checkPasswordStrength(password, context), ...extraProblems];
+  if (problems.length) {
+    throw new ValidationError(problems.map((message) => ({ path, message, code: "weak_password" })));
+  }
+}
