@@ -1,0 +1,280 @@
+/**
+ * Campaigns: a run of social media work over a period, optionally for one event of the
+ * organisation. Dates ordered, platforms and KPI targets checked (by the request schema), and the
+ * status follows its lifecycle. When the event is deleted for good the campaign stays, without it.
+ */
+import { and, arrayContains, eq, exists, gte, ilike, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { typed } from "../../db/insert-select.ts";
+import { type Campaign, type CampaignStatus, campaigns } from "../../db/schema/campaigns.ts";
+import type { Platform } from "../../db/schema/columns.ts";
+import { events } from "../../db/schema/events.ts";
+import { organizations } from "../../db/schema/organizations.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "../../errors.ts";
+import { auditEntry, diff } from "../audit/record.ts";
+import { assertIfMatch, unchangedSince } from "../conditional.ts";
+import { actorUserId, type TenantContext } from "../context.ts";
+import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { assertTransition, type Transitions } from "../state-machine.ts";
+
+export const CAMPAIGN_TYPES = [
+  "awareness",
+  "engagement",
+  "live_coverage",
+  "speaker_spotlight",
+  "sponsorship",
+  "recap",
+] as const;
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
+export const CAMPAIGN_TRANSITIONS: Transitions<CampaignStatus> = {
+  draft: ["active", "archived"],
+  active: ["paused", "completed"],
+  paused: ["active"],
+  completed: ["archived"],
+  archived: [],
+};
+
+export const KPI_COUNTS = [
+  "impressions",
+  "reach",
+  "engagements",
+  "posts",
+  "clicks",
+  "followers_gained",
+] as const;
+export type KpiTargets = Partial<Record<(typeof KPI_COUNTS)[number] | "engagement_rate", number>>;
+
+export interface CampaignInput {
+  event_id?: string | null;
+  name: string;
+  campaign_type: CampaignType;
+  start_date: string;
+  end_date: string;
+  target_platforms?: Platform[];
+  kpi_targets?: KpiTargets;
+  status?: CampaignStatus;
+}
+
+const notFound = () => new NotFoundError("campaign_not_found", "No such campaign.");
+const eventNotFound = () => new NotFoundError("event_not_found", "No such event.");
+
+function assertDates(start: Date, end: Date): void {
+  if (start > end) {
+    throw new ValidationError([
+      { path: "json.end_date", message: "end_date must not be before start_date", code: "date_order" },
+    ]);
+  }
+}
+
+/** A live (not deleted) event of the organisation. */
+const liveEvent = (ctx: TenantContext, eventId: string) =>
+  ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt));
+
+/**
+ * One round trip, with or without an event: a guarded insert from the organisation's own row that
+ * writes the campaign only if the event it names is a live event of the organisation (nothing
+ * written means it is not: 404).
+ */
+export async function createCampaign(ctx: TenantContext, input: CampaignInput): Promise<Campaign> {
+  const start = new Date(input.start_date);
+  const end = new Date(input.end_date);
+  assertDates(start, end);
+  if (input.status && input.status !== "draft")
+    assertTransition(CAMPAIGN_TRANSITIONS, "draft", input.status, "campaign");
+  const id = crypto.randomUUID();
+  const eventId = input.event_id ?? null;
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .insert(campaigns)
+      .select(
+        db
+          .select({
+            id: typed(campaigns.id, id).as("id"),
+            organizationId: organizations.id,
+            eventId: typed(campaigns.eventId, eventId).as("event_id"),
+            name: typed(campaigns.name, input.name).as("name"),
+            campaignType: typed(campaigns.campaignType, input.campaign_type).as("campaign_type"),
+            startDate: typed(campaigns.startDate, start).as("start_date"),
+            endDate: typed(campaigns.endDate, end).as("end_date"),
+            targetPlatforms: typed(campaigns.targetPlatforms, input.target_platforms ?? []).as(
+              "target_platforms",
+            ),
+            kpiTargets: typed(campaigns.kpiTargets, input.kpi_targets ?? {}).as("kpi_targets"),
+            status: typed(campaigns.status, input.status ?? "draft").as("status"),
+            createdBy: typed(campaigns.createdBy, actorUserId(ctx.actor)).as("created_by"),
+            createdAt: sql`now()`.as("created_at"),
+            updatedAt: sql`now()`.as("updated_at"),
+            deletedAt: sql`null`.as("deleted_at"),
+          })
+          .from(organizations)
+          .where(
+            and(
+              eq(organizations.id, ctx.organizationId),
+              eventId
+                ? exists(db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)))
+                : undefined,
+            ),
+          ),
+      )
+      .returning(),
+    auditEntry(ctx, db, {
+      action: "campaign.create",
+      entityType: "campaign",
+      entityId: id,
+      changes: {
+        name: input.name,
+        campaign_type: input.campaign_type,
+        event_id: eventId,
+        start_date: input.start_date,
+        end_date: input.end_date,
+      },
+      guard: campaigns,
+    }),
+  ]);
+  const campaign = rows[0];
+  if (!campaign) throw eventNotFound();
+  return campaign;
+}
+
+export async function getCampaign(ctx: TenantContext, id: string): Promise<Campaign> {
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select()
+      .from(campaigns)
+      .where(ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt))),
+  ]);
+  const campaign = rows[0];
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+export const CAMPAIGN_SORTS = [
+  "start_date",
+  "-start_date",
+  "created_at",
+  "-created_at",
+  "name",
+  "-name",
+] as const;
+
+export interface ListCampaignsInput extends PageInput {
+  status?: CampaignStatus;
+  event_id?: string;
+  campaign_type?: CampaignType;
+  platform?: Platform;
+  /** A UTC day, `YYYY-MM-DD`: campaigns whose start..end touches it. */
+  active_on?: string;
+  q?: string;
+  sort?: (typeof CAMPAIGN_SORTS)[number];
+}
+
+export async function listCampaigns(ctx: TenantContext, input: ListCampaignsInput) {
+  const sort = input.sort ?? "-start_date";
+  const column = { start_date: campaigns.startDate, created_at: campaigns.createdAt, name: campaigns.name }[
+    sort.replace(/^-/, "") as "start_date" | "created_at" | "name"
+  ];
+  const page = paginate(input, {
+    by: column,
+    id: campaigns.id,
+    direction: sort.startsWith("-") ? "desc" : "asc",
+  });
+  const dayStart = input.active_on ? new Date(`${input.active_on}T00:00:00Z`) : undefined;
+  const dayEnd = dayStart ? new Date(dayStart.getTime() + 86_400_000) : undefined;
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select({ row: campaigns, key: page.key })
+      .from(campaigns)
+      .where(
+        ownedBy(
+          ctx,
+          campaigns.organizationId,
+          isNull(campaigns.deletedAt),
+          input.status ? eq(campaigns.status, input.status) : undefined,
+          input.event_id ? eq(campaigns.eventId, input.event_id) : undefined,
+          input.campaign_type ? eq(campaigns.campaignType, input.campaign_type) : undefined,
+          input.platform ? arrayContains(campaigns.targetPlatforms, [input.platform]) : undefined,
+          dayStart && dayEnd
+            ? and(lt(campaigns.startDate, dayEnd), gte(campaigns.endDate, dayStart))
+            : undefined,
+          input.q ? ilike(campaigns.name, likePrefix(input.q)) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+  ]);
+  return page.result(rows);
+}
+
+/**
+ * Two round trips: read the campaign (and the event it is moved to) to decide (404, If-Match,
+ * lifecycle, dates), then a write guarded by what was read and by the event still being live.
+ */
+export async function updateCampaign(
+  ctx: TenantContext,
+  id: string,
+  patch: Partial<CampaignInput>,
+  ifMatch: string | undefined,
+): Promise<Campaign> {
+  const eventId = patch.event_id;
+  const [rows, eventRows] = await inTenant(ctx, (db) => [
+    db
+      .select()
+      .from(campaigns)
+      .where(ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt))),
+    db
+      .select({ id: events.id })
+      .from(events)
+      .where(eventId ? liveEvent(ctx, eventId) : sql`false`),
+  ]);
+  const current = rows[0];
+  if (!current) throw notFound();
+  if (eventId && !eventRows[0]) throw eventNotFound();
+  assertIfMatch(ifMatch, current.updatedAt);
+  if (patch.status) assertTransition(CAMPAIGN_TRANSITIONS, current.status, patch.status, "campaign");
+  const start = patch.start_date ? new Date(patch.start_date) : current.startDate;
+  const end = patch.end_date ? new Date(patch.end_date) : current.endDate;
+  if (start && end) assertDates(start, end);
+  const changes = {
+    eventId,
+    name: patch.name,
+    campaignType: patch.campaign_type,
+    startDate: patch.start_date ? start : undefined,
+    endDate: patch.end_date ? end : undefined,
+    targetPlatforms: patch.target_platforms,
+    kpiTargets: patch.kpi_targets,
+    status: patch.status,
+  };
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const eventStillLive: SQL | undefined = eventId
+    ? exists(ctx.db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)))
+    : undefined;
+  const [updatedRows] = await inTenant(ctx, (db) => [
+    db
+      .update(campaigns)
+      .set({ ...set, updatedAt: ctx.now() })
+      .where(
+        and(
+          ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt)),
+          unchangedSince(campaigns.updatedAt, current.updatedAt),
+          eventStillLive,
+        ),
+      )
+      .returning(),
+    auditEntry(ctx, db, {
+      action: patch.status && patch.status !== current.status ? "campaign.status_change" : "campaign.update",
+      entityType: "campaign",
+      entityId: id,
+      changes: diff(current as unknown as Record<string, unknown>, set),
+      guard: campaigns,
+    }),
+  ]);
+  const updated = updatedRows[0];
+  // Changed between our read and our write (or its new event was deleted meanwhile): stale view.
+  if (!updated) {
+    if (ifMatch) throw new PreconditionFailedError();
+    throw new ConflictError("edit_conflict", "The campaign changed while you were saving; read it again.");
+  }
+  return updated;
+}
