@@ -17,8 +17,8 @@
  * return page.result(rows);
  */
 import { z } from "@hono/zod-openapi";
-import { asc, desc, type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { asc, desc, is, type SQL, sql } from "drizzle-orm";
+import { PgColumn } from "drizzle-orm/pg-core";
 import { BadRequestError } from "../errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -63,7 +63,7 @@ export interface Page<T> {
 
 /** How a sort key is rendered as text in SQL and checked when it comes back in a cursor. */
 interface KeyCodec {
-  render: (column: PgColumn) => SQL<string>;
+  render: (key: PgColumn | SQL) => SQL<string>;
   valid: (key: string) => boolean;
 }
 
@@ -75,6 +75,11 @@ const CODECS: Record<string, KeyCodec> = {
   text: {
     render: (column) => sql<string>`${column}`,
     valid: (key) => key.length <= 1000,
+  },
+  // float4 renders as its shortest exact text (PostgreSQL 12+), so the key casts back to the same value.
+  real: {
+    render: (expression) => sql<string>`(${expression})::text`,
+    valid: (key) => key.length <= 32 && /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(key),
   },
 };
 
@@ -109,13 +114,21 @@ function decodeCursor(cursor: string, codec: KeyCodec): { k: string; id: string 
   return result.data;
 }
 
+/** A computed sort key, such as a full-text rank: `{ sql: rankExpression, type: "real" }`. */
+export interface SortExpression {
+  sql: SQL;
+  type: "real";
+}
+
 export interface PageOrder {
-  /** The sort column: NOT NULL, timestamptz or text. */
-  by: PgColumn;
+  /** The sort column (NOT NULL, timestamptz or text), or a computed key that is never null. */
+  by: PgColumn | SortExpression;
   /** The tiebreaker: the table's uuid primary key. */
   id: PgColumn;
   direction?: "asc" | "desc";
 }
+
+const computed = (by: PageOrder["by"]): by is SortExpression => !is(by, PgColumn);
 
 /**
  * The pieces of one page query: the keyset condition (`after`, undefined on the first page), the
@@ -124,22 +137,23 @@ export interface PageOrder {
  * Throws 400 `invalid_cursor` for a cursor it did not make.
  */
 export function paginate(input: PageInput, order: PageOrder) {
-  const codec = CODECS[order.by.getSQLType()];
-  if (!codec) throw new Error(`paginate: cannot sort by a ${order.by.getSQLType()} column`);
+  const [key, type] = computed(order.by) ? [order.by.sql, order.by.type] : [order.by, order.by.getSQLType()];
+  const codec = CODECS[type];
+  if (!codec) throw new Error(`paginate: cannot sort by a ${type} key`);
   const direction = order.direction ?? "desc";
   const from = input.cursor === undefined ? undefined : decodeCursor(input.cursor, codec);
-  const sortType = sql.raw(order.by.getSQLType());
+  const sortType = sql.raw(type);
   const after = from
     ? direction === "desc"
-      ? sql`(${order.by}, ${order.id}) < (${from.k}::${sortType}, ${from.id}::uuid)`
-      : sql`(${order.by}, ${order.id}) > (${from.k}::${sortType}, ${from.id}::uuid)`
+      ? sql`(${key}, ${order.id}) < (${from.k}::${sortType}, ${from.id}::uuid)`
+      : sql`(${key}, ${order.id}) > (${from.k}::${sortType}, ${from.id}::uuid)`
     : undefined;
   const by = direction === "desc" ? desc : asc;
   return {
     after,
-    orderBy: [by(order.by), by(order.id)] as const,
+    orderBy: [by(key), by(order.id)] as const,
     fetch: input.limit + 1,
-    key: codec.render(order.by),
+    key: codec.render(key),
     result<T extends { id: string }>(rows: ReadonlyArray<{ row: T; key: string }>): Page<T> {
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);

@@ -1,8 +1,29 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { lifecycleColumns, type Platform, tsvector } from "./columns.ts";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { lifecycleColumns, type Platform, sqlList, tsvector } from "./columns.ts";
 import { events } from "./events.ts";
 import { organizations } from "./organizations.ts";
+
+export const DELEGATE_TYPES = [
+  "delegate",
+  "speaker",
+  "vip",
+  "minister",
+  "head_of_state",
+  "media",
+  "exhibitor",
+  "sponsor",
+  "staff",
+  "other",
+] as const;
+export type DelegateType = (typeof DELEGATE_TYPES)[number];
+
+/** 0 is everyone; 1–5 mark protocol rank for seating, mentions and tagging. */
+export const MAX_VIP_TIER = 5;
+
+/** Folds ASCII capitals only: `translate` is immutable and locale-free, so the key is the same on every server. */
+const foldAscii = (column: string) =>
+  `translate(${column}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 
 export const delegates = pgTable(
   "delegates",
@@ -22,7 +43,7 @@ export const delegates = pgTable(
     /** The delegate's own organisation (ministry, company), not the tenant. */
     organization: text(),
     country: text(),
-    delegateType: text().notNull().default("delegate"),
+    delegateType: text().$type<DelegateType>().notNull().default("delegate"),
     vipTier: integer().notNull().default(0),
     /** Tag the delegate's handles automatically in content that mentions them. */
     autoTag: boolean().notNull().default(false),
@@ -35,13 +56,29 @@ export const delegates = pgTable(
       .generatedAlwaysAs(
         sql`to_tsvector('simple', coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(designation, '') || ' ' || coalesce(organization, ''))`,
       ),
+    /**
+     * Who the delegate is, for imports: the email when there is one, else "first|last|organisation",
+     * ASCII-case-folded. One live delegate per key and event. Mirrored by `delegateKey` in
+     * services/delegates/import.ts (in-file duplicates are found before the rows reach Postgres).
+     */
+    importKey: text()
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(
+          `coalesce(${foldAscii("email")}, ${foldAscii("first_name")} || '|' || coalesce(${foldAscii("last_name")}, '') || '|' || coalesce(${foldAscii("organization")}, ''))`,
+        ),
+      ),
     ...lifecycleColumns(),
   },
   (t) => [
     index("delegates_organization_id_idx").on(t.organizationId),
     index("delegates_event_id_idx").on(t.eventId),
     index("delegates_search_vector_idx").using("gin", t.searchVector),
-    check("delegates_vip_tier_check", sql`${t.vipTier} >= 0`),
+    uniqueIndex("delegates_event_id_import_key_key")
+      .on(t.eventId, t.importKey)
+      .where(sql`${t.deletedAt} is null`),
+    check("delegates_vip_tier_check", sql`${t.vipTier} between 0 and ${sql.raw(String(MAX_VIP_TIER))}`),
+    check("delegates_delegate_type_check", sql`${t.delegateType} in (${sqlList(DELEGATE_TYPES)})`),
   ],
 );
 
