@@ -35,7 +35,7 @@ export function createApp() {
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
   app.use(init());
   app.use(accessLog());
-  app.use("/v1/*", jsonBody());
+  app.use("/v1/*", jsonBody({ rawBodyPaths: [/^\/v1\/events\/[^/]+\/delegates\/import$/] }));
 
   app.onError((error, c) => {
     const known =

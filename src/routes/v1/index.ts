@@ -7,10 +7,12 @@ import { registerLogin } from "./auth/login.ts";
 import { registerRefresh } from "./auth/refresh.ts";
 import { registerRegister } from "./auth/register.ts";
 import { registerEvents } from "./events/routes.ts";
+import { registerDelegates } from "./delegates/routes.ts";
 import { registerCredentials } from "./me/credentials.ts";
 import { registerGetMe } from "./me/get.ts";
 import { registerGetOrganization } from "./organization/get.ts";
 import { registerUpdateOrganization } from "./organization/update.ts";
+import { registerPlanning } from "./planning.ts";
 import { registerCreateUser } from "./users/create.ts";
 import { registerDeactivateUser } from "./users/deactivate.ts";
 import { registerGetUser } from "./users/get.ts";
@@ -33,4 +35,6 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerListAuditLogs(app);
   registerCredentials(app);
   registerEvents(app);
+  registerDelegates(app);
+  registerPlanning(app);
 }
