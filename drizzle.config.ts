@@ -18,6 +18,7 @@ const generated = [
   "content",
   "content-templates",
   "media-assets",
+  "media-uploads",
   "social-accounts",
   "published-posts",
   "publish-attempts",

@@ -8,6 +8,7 @@ import type { ApprovalRequest } from "./durable-objects/approval-request/object.
 import type { EventLive } from "./durable-objects/event-live/object.ts";
 import type { LoginThrottle } from "./durable-objects/login-throttle/object.ts";
 import type { IngestMessage } from "./queues/ingest/message.ts";
+import type { MediaMessage } from "./queues/media/message.ts";
 import type { PublishMessage } from "./queues/publish/message.ts";
 
 /** What wrangler.toml (and `wrangler secret put`) gives the Worker. */
@@ -25,6 +26,7 @@ export interface Bindings {
   MEDIA: R2Bucket;
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
+  MEDIA_QUEUE: Queue<MediaMessage>;
   APPROVAL_REQUEST: DurableObjectNamespace<ApprovalRequest>;
   EVENT_LIVE: DurableObjectNamespace<EventLive>;
   LOGIN_THROTTLE: DurableObjectNamespace<LoginThrottle>;
@@ -64,6 +66,7 @@ const configSchema = z.object({
   MEDIA: binding<R2Bucket>("MEDIA", "put"),
   PUBLISH_QUEUE: binding<Queue<PublishMessage>>("PUBLISH_QUEUE", "send"),
   INGEST_QUEUE: binding<Queue<IngestMessage>>("INGEST_QUEUE", "send"),
+  MEDIA_QUEUE: binding<Queue<MediaMessage>>("MEDIA_QUEUE", "send"),
   APPROVAL_REQUEST: binding<DurableObjectNamespace<ApprovalRequest>>("APPROVAL_REQUEST", "idFromName"),
   EVENT_LIVE: binding<DurableObjectNamespace<EventLive>>("EVENT_LIVE", "idFromName"),
   LOGIN_THROTTLE: binding<DurableObjectNamespace<LoginThrottle>>("LOGIN_THROTTLE", "idFromName"),

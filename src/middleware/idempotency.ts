@@ -16,6 +16,19 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * What identifies a request's body. JSON bodies (at most MAX_JSON_BODY_BYTES, see jsonBody) are
+ * read whole; raw uploads stream straight to storage and are never held in memory, so they are
+ * identified by what describes their bytes (type, length, query) instead of the bytes.
+ */
+async function fingerprint(request: Request): Promise<string> {
+  const type = request.headers.get("content-type") ?? "";
+  if (JSON_TYPE.test(type.split(";")[0]?.trim() ?? "")) return request.clone().text();
+  return `${type}\n${request.headers.get("content-length") ?? ""}\n${new URL(request.url).search}`;
+}
+
 const row = (ctx: TenantContext, claim: IdempotencyClaim) =>
   and(eq(idempotencyKeys.organizationId, ctx.organizationId), eq(idempotencyKeys.key, claim.key));
 
@@ -65,7 +78,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
     const ctx = c.get("tenant");
     const path = new URL(c.req.url).pathname;
-    const body = c.req.raw.body ? await c.req.raw.clone().text() : "";
+    const body = c.req.raw.body ? await fingerprint(c.req.raw) : "";
     const claim: IdempotencyClaim = {
       key,
       method: c.req.method,

@@ -8,6 +8,8 @@ import type { Bindings } from "../env.ts";
 import { loadConfig } from "../env.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
 import { IngestMessageSchema } from "./ingest/message.ts";
+import { handleMediaDeadLetter, handleMediaMessage } from "./media/consumer.ts";
+import { MediaMessageSchema } from "./media/message.ts";
 import { PublishMessageSchema } from "./publish/message.ts";
 
 interface Consumer<T> {
@@ -26,6 +28,8 @@ export const consumers: Record<string, Consumer<unknown>> = {
   "guddu-ingest": { schema: IngestMessageSchema, handle: awaitingPipeline },
   "guddu-publish-dlq": { schema: PublishMessageSchema, handle: awaitingPipeline },
   "guddu-ingest-dlq": { schema: IngestMessageSchema, handle: awaitingPipeline },
+  "guddu-media": { schema: MediaMessageSchema, handle: handleMediaMessage },
+  "guddu-media-dlq": { schema: MediaMessageSchema, handle: handleMediaDeadLetter },
 };
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {

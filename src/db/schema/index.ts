@@ -12,6 +12,7 @@ export * from "./event-phases.ts";
 export * from "./events.ts";
 export * from "./idempotency-keys.ts";
 export * from "./media-assets.ts";
+export * from "./media-uploads.ts";
 export * from "./mfa-recovery-codes.ts";
 export * from "./notifications.ts";
 export * from "./organizations.ts";

@@ -25,6 +25,8 @@ export const mediaAssets = pgTable(
     cdnUrl: text(),
     width: integer(),
     height: integer(),
+    /** A video's length, read from its `mvhd` atom when processing (null when unknown). */
+    durationMs: integer(),
     /** Hex SHA-256 of the bytes (integrity, duplicate detection). */
     sha256: text(),
     processingStatus: text().$type<MediaProcessingStatus>().notNull().default("pending"),
@@ -43,6 +45,7 @@ export const mediaAssets = pgTable(
     check("media_assets_file_size_check", sql`${t.fileSize} >= 0`),
     check("media_assets_dimensions_check", sql`${t.width} > 0 and ${t.height} > 0`),
     check("media_assets_sha256_check", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check("media_assets_duration_ms_check", sql`${t.durationMs} >= 0`),
   ],
 );
 

@@ -1,0 +1,245 @@
+/**
+ * /v1/media: upload (raw bytes, streamed to R2), list, read, download (ranges, If-None-Match),
+ * delete (soft, refused while content uses the file) and restore. Multipart uploads: ./uploads.ts.
+ */
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../../../app-env.ts";
+import { AppError } from "../../../errors.ts";
+import { problemResponse } from "../../../middleware/problem.ts";
+import { etagOf } from "../../../services/conditional.ts";
+import {
+  deleteMedia,
+  getMedia,
+  listMedia,
+  openMediaContent,
+  parseContentLength,
+  restoreMedia,
+  uploadMedia,
+} from "../../../services/media/media.ts";
+import { GENERIC_TYPE, MEDIA_MIME_TYPES } from "../../../services/media/types.ts";
+import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
+import { authedRoute } from "../../define.ts";
+import { errorResponses } from "../../openapi.ts";
+import { IdParams } from "../common.ts";
+import {
+  BinarySchema,
+  FilenameSchema,
+  MediaFileTypeSchema,
+  MediaSchema,
+  problem,
+  toMedia,
+} from "./schema.ts";
+import { registerMediaUploads } from "./uploads.ts";
+
+/** How long a client may keep downloaded bytes: the bytes behind an id never change. */
+const CACHE_CONTROL = "private, max-age=3600";
+
+const one = (description: string) => ({
+  description,
+  headers: { ETag: { schema: { type: "string" as const }, description: "The metadata's version" } },
+  content: { "application/json": { schema: MediaSchema } },
+});
+
+export const uploadResponses = {
+  411: problem("Content-Length is missing (`length_required`)"),
+  413: problem("Over the type's size limit or the one-request limit (`media_too_large`, with `limit_bytes`)"),
+  415: problem(
+    "The bytes are not a supported format (`unsupported_media_type`) or not the claimed one (`media_type_mismatch`)",
+  ),
+};
+
+export const uploadMediaRoute = authedRoute({
+  method: "post",
+  path: "/v1/media",
+  tags: ["Media"],
+  summary: "Upload a file (raw bytes in the body)",
+  description: [
+    "Send the file's bytes as the body (not multipart/form-data) with `Content-Length`, its `Content-Type`",
+    "(or `application/octet-stream` to let the server decide) and its name in `?filename=`. The server",
+    "decides the type from the bytes: a claim that disagrees is 415 `media_type_mismatch`, a format it",
+    "does not take is 415 `unsupported_media_type`; nothing of a refused file is kept.",
+    "Limits: images 20 MiB, PDF 50 MiB, video 512 MiB; one request at most 100 MB, larger files go",
+    "through `POST /v1/media/uploads`. The asset starts `pending` and is processed from a queue.",
+  ].join(" "),
+  permission: "media:write",
+  request: {
+    query: z.object({ filename: FilenameSchema }),
+    body: {
+      required: true,
+      content: Object.fromEntries(
+        [...MEDIA_MIME_TYPES, GENERIC_TYPE].map((type) => [type, { schema: BinarySchema }]),
+      ),
+    },
+  },
+  responses: {
+    201: one("Stored; processing is queued"),
+    ...errorResponses(),
+    ...uploadResponses,
+  },
+});
+
+export const listMediaRoute = authedRoute({
+  method: "get",
+  path: "/v1/media",
+  tags: ["Media"],
+  summary: "List media, newest first",
+  permission: "media:read",
+  request: {
+    query: PaginationQuery.extend({
+      file_type: MediaFileTypeSchema.optional(),
+      q: z.string().min(1).max(100).optional().openapi({ description: "Filename starts with" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "A page",
+      content: { "application/json": { schema: listResponse(MediaSchema, "MediaList") } },
+    },
+  },
+});
+
+export const getMediaRoute = authedRoute({
+  method: "get",
+  path: "/v1/media/{id}",
+  tags: ["Media"],
+  summary: "Read a media asset's metadata",
+  permission: "media:read",
+  request: { params: IdParams },
+  responses: { 200: one("The asset"), ...errorResponses(404) },
+});
+
+const byteHeaders = {
+  ETag: { schema: { type: "string" as const }, description: "R2's etag of the bytes" },
+  "Cache-Control": { schema: { type: "string" as const } },
+  "Accept-Ranges": { schema: { type: "string" as const } },
+};
+
+export const getMediaContentRoute = authedRoute({
+  method: "get",
+  path: "/v1/media/{id}/content",
+  tags: ["Media"],
+  summary: "Download the bytes (supports Range and If-None-Match)",
+  permission: "media:read",
+  request: {
+    params: IdParams,
+    headers: z.object({
+      range: z.string().optional().openapi({ description: "One range: bytes=a-b, bytes=a- or bytes=-n" }),
+      "if-none-match": z.string().optional().openapi({ description: "An ETag you have: 304 if unchanged" }),
+    }),
+  },
+  responses: {
+    200: { description: "The file", headers: byteHeaders, content: { "*/*": { schema: BinarySchema } } },
+    206: {
+      description: "The requested range (Content-Range says which)",
+      headers: { ...byteHeaders, "Content-Range": { schema: { type: "string" as const } } },
+      content: { "*/*": { schema: BinarySchema } },
+    },
+    304: { description: "Not modified (If-None-Match matched)" },
+    416: problem("The range starts past the end (`range_not_satisfiable`); Content-Range: bytes */size"),
+    ...errorResponses(404),
+  },
+});
+
+export const deleteMediaRoute = authedRoute({
+  method: "delete",
+  path: "/v1/media/{id}",
+  tags: ["Media"],
+  summary: "Delete a media asset (restorable); refused while content uses it",
+  permission: "media:write",
+  request: { params: IdParams },
+  responses: {
+    204: { description: "Deleted" },
+    ...errorResponses(404),
+    409: problem("Live content uses the asset (`media_in_use`, with `content_ids`)"),
+  },
+});
+
+export const restoreMediaRoute = authedRoute({
+  method: "post",
+  path: "/v1/media/{id}/restore",
+  tags: ["Media"],
+  summary: "Restore a deleted media asset",
+  permission: "media:write",
+  request: { params: IdParams },
+  responses: { 200: one("Restored"), ...errorResponses(404) },
+});
+
+/** `inline; filename="…"; filename*=UTF-8''…` (RFC 6266), safe for any name. */
+function contentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function registerMedia(app: OpenAPIHono<AppEnv>) {
+  registerMediaUploads(app);
+
+  app.openapi(uploadMediaRoute, async (c) => {
+    const asset = await uploadMedia(c.get("tenant"), {
+      body: c.req.raw.body,
+      contentLength: parseContentLength(c.req.header("content-length")),
+      contentType: c.req.header("content-type"),
+      filename: c.req.valid("query").filename,
+    });
+    c.header("etag", etagOf(asset.updatedAt));
+    c.header("location", `/v1/media/${asset.id}`);
+    return c.json(toMedia(asset), 201);
+  });
+  app.openapi(listMediaRoute, async (c) => {
+    const page = await listMedia(c.get("tenant"), c.req.valid("query"));
+    return c.json({ data: page.data.map(toMedia), next_cursor: page.next_cursor }, 200);
+  });
+  app.openapi(getMediaRoute, async (c) => {
+    const asset = await getMedia(c.get("tenant"), c.req.valid("param").id);
+    c.header("etag", etagOf(asset.updatedAt));
+    return c.json(toMedia(asset), 200);
+  });
+  app.openapi(getMediaContentRoute, async (c) => {
+    const headers = c.req.valid("header");
+    const found = await openMediaContent(c.get("tenant"), c.req.valid("param").id, {
+      range: headers.range,
+      ifNoneMatch: headers["if-none-match"],
+    });
+    const { asset } = found;
+    c.header("cache-control", CACHE_CONTROL);
+    c.header("accept-ranges", "bytes");
+    if (found.kind === "unsatisfiable") {
+      const response = problemResponse(
+        c,
+        new AppError(
+          416,
+          "range_not_satisfiable",
+          "Range not satisfiable",
+          `The file has ${asset.fileSize} bytes.`,
+        ),
+      );
+      response.headers.set("content-range", `bytes */${asset.fileSize}`);
+      return response;
+    }
+    if (found.kind === "not_modified") {
+      c.header("etag", found.etag);
+      return c.body(null, 304);
+    }
+    const { object } = found;
+    c.header("etag", object.httpEtag);
+    c.header("content-type", asset.mimeType);
+    c.header("content-disposition", contentDisposition(asset.filename));
+    c.header("x-content-type-options", "nosniff");
+    if (found.kind === "partial") {
+      const { start, end } = found.range;
+      c.header("content-range", `bytes ${start}-${end}/${asset.fileSize}`);
+      c.header("content-length", String(end - start + 1));
+      return c.body(object.body, 206);
+    }
+    c.header("content-length", String(object.size));
+    return c.body(object.body, 200);
+  });
+  app.openapi(deleteMediaRoute, async (c) => {
+    await deleteMedia(c.get("tenant"), c.req.valid("param").id);
+    return c.body(null, 204);
+  });
+  app.openapi(restoreMediaRoute, async (c) => {
+    const asset = await restoreMedia(c.get("tenant"), c.req.valid("param").id);
+    c.header("etag", etagOf(asset.updatedAt));
+    return c.json(toMedia(asset), 200);
+  });
+}
