@@ -1,0 +1,142 @@
+import { z } from "@hono/zod-openapi";
+import { CONTENT_WORKFLOW_STATUSES, type Content } from "../../../db/schema/content.ts";
+import { CONTENT_TYPES, RULES } from "../../../services/content/platform-rules.ts";
+import { USER_TARGET_STATUSES } from "../../../services/content/workflow.ts";
+import { TargetPlatformsSchema } from "../campaigns/schema.ts";
+import { DateTimeSchema, HashtagsSchema, PlatformSchema } from "../common.ts";
+
+export const ContentTypeSchema = z.enum(CONTENT_TYPES);
+export const WorkflowStatusSchema = z.enum(CONTENT_WORKFLOW_STATUSES);
+
+export const ContentSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.int().min(1),
+    parent_version_id: z.uuid().nullable().openapi({ description: "The version this one was made from" }),
+    content_type: ContentTypeSchema,
+    title: z.string().nullable(),
+    caption: z.string().nullable(),
+    hashtags: z.array(z.string()),
+    media_assets: z.array(z.uuid()).openapi({ description: "Media asset ids, in display order" }),
+    target_platforms: z.array(PlatformSchema),
+    scheduled_for: z.iso.datetime().nullable(),
+    workflow_status: WorkflowStatusSchema,
+    approval_required: z.boolean(),
+    event_id: z.uuid().nullable(),
+    campaign_id: z.uuid().nullable(),
+    created_by: z.uuid().nullable(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .openapi("Content");
+
+/** A response with one content row and its ETag. */
+export const one = (description: string) => ({
+  description,
+  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
+  content: { "application/json": { schema: ContentSchema } },
+});
+
+export const created = (description: string) => ({
+  ...one(description),
+  headers: {
+    ...one(description).headers,
+    Location: { schema: { type: "string" as const }, description: "The new version" },
+  },
+});
+
+export function toContent(row: Content): z.infer<typeof ContentSchema> {
+  return {
+    id: row.id,
+    version: row.version,
+    parent_version_id: row.parentVersionId,
+    content_type: row.contentType as z.infer<typeof ContentTypeSchema>,
+    title: row.title,
+    caption: row.caption,
+    hashtags: row.hashtags,
+    media_assets: row.mediaAssets,
+    target_platforms: row.targetPlatforms,
+    scheduled_for: row.scheduledFor?.toISOString() ?? null,
+    workflow_status: row.workflowStatus,
+    approval_required: row.approvalRequired,
+    event_id: row.eventId,
+    campaign_id: row.campaignId,
+    created_by: row.createdBy,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** Media ids, each once; 20 is the most any platform takes in one post (Threads, LinkedIn). */
+const MediaIdsSchema = z
+  .array(z.uuid())
+  .max(20)
+  .superRefine((ids, ctx) => {
+    for (const [index, id] of ids.entries()) {
+      if (ids.indexOf(id) !== index)
+        ctx.addIssue({ code: "custom", path: [index], message: `${id} is listed twice` });
+    }
+  })
+  .openapi({ example: ["0d6f0f4e-0000-4000-8000-000000000031"] });
+
+export const ContentFields = {
+  content_type: ContentTypeSchema,
+  title: z.string().trim().min(1).max(300).nullable(),
+  caption: z.string().max(10_000).nullable(),
+  hashtags: HashtagsSchema,
+  media_assets: MediaIdsSchema,
+  target_platforms: TargetPlatformsSchema,
+  scheduled_for: DateTimeSchema.nullable(),
+  approval_required: z.boolean().openapi({
+    description:
+      "Deciding the review needs content:approve. Defaults to the organisation's require_approval setting",
+  }),
+  event_id: z.uuid().nullable(),
+  campaign_id: z.uuid().nullable(),
+};
+
+export const RuleFailureSchema = z
+  .object({
+    platform: PlatformSchema.nullable().openapi({ description: "null: the content as a whole" }),
+    rule: z.enum(RULES),
+    message: z.string(),
+    limit: z.union([z.number(), z.string()]).nullable(),
+    actual: z.union([z.number(), z.string()]).nullable(),
+    media_id: z.uuid().optional().openapi({ description: "The asset a media rule is about" }),
+  })
+  .openapi("PlatformRuleFailure");
+
+export const ValidationResultSchema = z
+  .object({
+    ok: z.boolean().openapi({ description: "true: the content could be scheduled now" }),
+    failures: z.array(RuleFailureSchema),
+  })
+  .openapi("ContentValidation");
+
+export const TransitionBody = z
+  .strictObject({
+    to: z.enum(USER_TARGET_STATUSES),
+    comment: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .openapi({ description: "Kept in the audit trail" }),
+    scheduled_for: DateTimeSchema.optional().openapi({
+      description: "Only with to: scheduled — the time to publish at (else the content's scheduled_for)",
+    }),
+  })
+  .openapi("ContentTransitionRequest", { example: { to: "in_review", comment: "Ready for legal." } });
+
+export const VersionRefSchema = z.object({ id: z.uuid(), version: z.int() });
+
+export const VersionDiffSchema = z
+  .object({
+    from: VersionRefSchema,
+    to: VersionRefSchema,
+    changes: z
+      .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
+      .openapi({ description: "Each field that differs, with its value in `from` and in `to`" }),
+  })
+  .openapi("ContentVersionDiff");

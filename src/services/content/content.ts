@@ -1,0 +1,279 @@
+/**
+ * Content: a post (or thread, story, reel…) written for one or more platforms, optionally for an
+ * event and a campaign of the organisation, with media from its library. Each version is a row: a
+ * draft is edited in place, anything further along (in review, approved, scheduled…) is never
+ * rewritten, so the approval history stays attached to exactly what was approved; editing it adds the
+ * next version instead (see versions.ts).
+ */
+import { and, arrayContains, eq, exists, gte, isNull, lt, not, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client.ts";
+import type { Platform } from "../../db/schema/columns.ts";
+import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
+import { organizations } from "../../db/schema/organizations.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { ConflictError, PreconditionFailedError } from "../../errors.ts";
+import { auditEntry, diff } from "../audit/record.ts";
+import { assertIfMatch, unchangedSince } from "../conditional.ts";
+import type { TenantContext } from "../context.ts";
+import { type PageInput, paginate } from "../pagination.ts";
+import type { ContentType } from "./platform-rules.ts";
+import {
+  assertEventAndCampaign,
+  type ContentFields,
+  columnsOf,
+  contentNotFound,
+  explainRefusal,
+  fieldsOf,
+  insertContentWhere,
+  liveContent,
+  newerVersion,
+  newRow,
+  referenceQueries,
+  referencesGuard,
+  referencesOf,
+  versionStatements,
+} from "./store.ts";
+
+export type ContentInput = Partial<ContentFields> & { content_type: ContentType };
+
+const editConflict = (ifMatch: string | undefined) =>
+  ifMatch
+    ? new PreconditionFailedError()
+    : new ConflictError("edit_conflict", "The content changed while you were saving; read it again.");
+
+/** Times on the wire may carry any offset; compared and stored as UTC. */
+function normalise<T extends Partial<ContentFields>>(fields: T): T {
+  if (!fields.scheduled_for) return fields;
+  return { ...fields, scheduled_for: new Date(fields.scheduled_for).toISOString() };
+}
+
+/** Without an explicit `approval_required`, the organisation's `require_approval` setting decides. */
+const organisationRequiresApproval = (ctx: TenantContext) =>
+  sql`coalesce((select (${organizations.settings} ->> 'require_approval')::boolean from ${organizations} where ${organizations.id} = ${ctx.organizationId}), false)`;
+
+/**
+ * One round trip: the insert is guarded by the event, campaign and media it names being live ones of
+ * the organisation, so nothing is written unless they are; the event and campaign are read in the
+ * same batch to say which one failed (404), and only a refused write spends a second round trip to
+ * name unknown media (400 `unknown_media`).
+ */
+export async function createContent(ctx: TenantContext, input: ContentInput): Promise<Content> {
+  const given = normalise(input);
+  const fields: ContentFields = {
+    content_type: given.content_type,
+    title: given.title ?? null,
+    caption: given.caption ?? null,
+    hashtags: given.hashtags ?? [],
+    media_assets: given.media_assets ?? [],
+    target_platforms: given.target_platforms ?? [],
+    scheduled_for: given.scheduled_for ?? null,
+    approval_required: given.approval_required ?? false,
+    event_id: given.event_id ?? null,
+    campaign_id: given.campaign_id ?? null,
+  };
+  const refs = referencesOf(fields);
+  const id = crypto.randomUUID();
+  const [eventRows, campaignRows, inserted] = await inTenant(ctx, (db) => [
+    ...referenceQueries(ctx, db, refs),
+    insertContentWhere(
+      db,
+      {
+        ...newRow(ctx, id, fields),
+        approvalRequired: given.approval_required ?? organisationRequiresApproval(ctx),
+      },
+      referencesGuard(ctx, db, refs),
+    ),
+    auditEntry(ctx, db, {
+      action: "content.create",
+      entityType: "content",
+      entityId: id,
+      changes: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+      guard: content,
+    }),
+  ]);
+  const row = inserted[0];
+  if (row) return row;
+  await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+  // Everything is there now, so something was deleted and restored while this ran.
+  throw new ConflictError(
+    "edit_conflict",
+    "Something the content refers to changed while saving; try again.",
+  );
+}
+
+export async function getContent(ctx: TenantContext, id: string): Promise<Content> {
+  const [rows] = await inTenant(ctx, (db) => [db.select().from(content).where(liveContent(ctx, id))]);
+  const row = rows[0];
+  if (!row) throw contentNotFound();
+  return row;
+}
+
+export const CONTENT_SORTS = ["created_at", "-created_at", "updated_at", "-updated_at"] as const;
+
+export interface ListContentInput extends PageInput {
+  workflow_status?: ContentWorkflowStatus;
+  event_id?: string;
+  campaign_id?: string;
+  platform?: Platform;
+  content_type?: ContentType;
+  scheduled_from?: string;
+  scheduled_to?: string;
+  /** Full text over title and caption (web-search syntax: "quoted phrase", -exclude, or). */
+  q?: string;
+  /** Only the newest version of each chain. */
+  latest?: boolean;
+  /** Default: by relevance with `q`, else -created_at. */
+  sort?: (typeof CONTENT_SORTS)[number];
+}
+
+/**
+ * One round trip. With `q` and no `sort`, the matches come by relevance (`ts_rank`, then id, both
+ * descending; the rank is the page key). The `@@` match uses the GIN index on `search_vector`.
+ */
+export async function listContent(ctx: TenantContext, input: ListContentInput) {
+  const query = input.q ? sql`websearch_to_tsquery('simple', ${input.q})` : undefined;
+  const sort = input.sort ?? (query ? undefined : "-created_at");
+  const page = sort
+    ? paginate(input, {
+        by: sort.endsWith("updated_at") ? content.updatedAt : content.createdAt,
+        id: content.id,
+        direction: sort.startsWith("-") ? "desc" : "asc",
+      })
+    : paginate(input, {
+        by: { sql: sql`ts_rank(${content.searchVector}, ${query})`, type: "real" },
+        id: content.id,
+      });
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select({ row: content, key: page.key })
+      .from(content)
+      .where(
+        ownedBy(
+          ctx,
+          content.organizationId,
+          isNull(content.deletedAt),
+          input.workflow_status ? eq(content.workflowStatus, input.workflow_status) : undefined,
+          input.event_id ? eq(content.eventId, input.event_id) : undefined,
+          input.campaign_id ? eq(content.campaignId, input.campaign_id) : undefined,
+          input.content_type ? eq(content.contentType, input.content_type) : undefined,
+          input.platform ? arrayContains(content.targetPlatforms, [input.platform]) : undefined,
+          input.scheduled_from ? gte(content.scheduledFor, new Date(input.scheduled_from)) : undefined,
+          input.scheduled_to ? lt(content.scheduledFor, new Date(input.scheduled_to)) : undefined,
+          query ? sql`${content.searchVector} @@ ${query}` : undefined,
+          input.latest ? latestOnly(ctx, db) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+  ]);
+  return page.result(rows);
+}
+
+const successor = alias(content, "successor");
+
+/** No live version was made from the row. */
+function latestOnly(ctx: TenantContext, db: Database): SQL {
+  return not(
+    exists(
+      db
+        .select({ id: successor.id })
+        .from(successor)
+        .where(
+          ownedBy(
+            ctx,
+            successor.organizationId,
+            eq(successor.parentVersionId, content.id),
+            isNull(successor.deletedAt),
+          ),
+        ),
+    ),
+  );
+}
+
+/**
+ * Two round trips: read (the row, whether a newer version exists, and what the patch refers to),
+ * then write. A draft is updated in place (`created: false`); any other status is left untouched and
+ * the edit becomes the next version, a new draft (`created: true`).
+ */
+export async function updateContent(
+  ctx: TenantContext,
+  id: string,
+  input: Partial<ContentFields>,
+  ifMatch: string | undefined,
+): Promise<{ content: Content; created: boolean }> {
+  const patch = normalise(input);
+  const refs = referencesOf(patch);
+  const [rows, successors, eventRows, campaignRows] = await inTenant(ctx, (db) => [
+    db.select().from(content).where(liveContent(ctx, id)),
+    newerVersion(ctx, db, id),
+    ...referenceQueries(ctx, db, refs),
+  ]);
+  const current = rows[0];
+  if (!current) throw contentNotFound();
+  assertIfMatch(ifMatch, current.updatedAt);
+  assertEventAndCampaign(refs, [eventRows, campaignRows]);
+  const before = fieldsOf(current);
+  const given: Partial<ContentFields> = Object.fromEntries(
+    Object.entries(patch).filter(([, v]) => v !== undefined),
+  );
+  const changes = diff(before as unknown as Record<string, unknown>, given);
+
+  if (current.workflowStatus === "draft") {
+    const set = Object.fromEntries(Object.entries(columnsOf(patch)).filter(([, v]) => v !== undefined));
+    const [updated] = await inTenant(ctx, (db) => [
+      db
+        .update(content)
+        .set({ ...set, updatedAt: ctx.now() })
+        .where(
+          and(
+            liveContent(ctx, id),
+            eq(content.workflowStatus, "draft"),
+            unchangedSince(content.updatedAt, current.updatedAt),
+            referencesGuard(ctx, db, refs),
+          ),
+        )
+        .returning(),
+      auditEntry(ctx, db, {
+        action: "content.update",
+        entityType: "content",
+        entityId: id,
+        changes,
+        guard: content,
+      }),
+    ]);
+    const row = updated[0];
+    if (!row) {
+      await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+      throw editConflict(ifMatch);
+    }
+    return { content: row, created: false };
+  }
+
+  const newer = successors[0];
+  if (newer) {
+    throw new ConflictError(
+      "not_latest_version",
+      `This version has a newer one (${newer.id}); edit that instead.`,
+      { newer_version_id: newer.id },
+    );
+  }
+  const versionId = crypto.randomUUID();
+  const [, inserted] = await inTenant(ctx, (db) => [
+    ...versionStatements(ctx, db, current, { id: versionId, fields: { ...before, ...given }, refs }),
+    auditEntry(ctx, db, {
+      action: "content.version_create",
+      entityType: "content",
+      entityId: versionId,
+      changes: { parent_version_id: current.id, version: current.version + 1, ...changes },
+      guard: content,
+    }),
+  ]);
+  const row = inserted[0];
+  if (!row) {
+    await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+    throw editConflict(ifMatch);
+  }
+  return { content: row, created: true };
+}

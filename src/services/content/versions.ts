@@ -1,0 +1,188 @@
+/**
+ * Version chains. Each version is a content row pointing at the one it was made from
+ * (`parent_version_id`, `version` = parent's + 1); a chain is linear (only the newest version of a
+ * chain gets a successor), so it reads oldest to newest from any of its members.
+ */
+import { desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { type Content, content } from "../../db/schema/content.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { BadRequestError, ConflictError, NotFoundError } from "../../errors.ts";
+import { auditEntry, diff } from "../audit/record.ts";
+import type { TenantContext } from "../context.ts";
+import { type PageInput, paginate } from "../pagination.ts";
+import {
+  CONTENT_FIELDS,
+  type ContentFields,
+  contentNotFound,
+  explainRefusal,
+  fieldsOf,
+  liveContent,
+  referenceQueries,
+  referencesOf,
+  versionStatements,
+} from "./store.ts";
+
+const versionNotFound = () =>
+  new NotFoundError("content_version_not_found", "No such version in this content's history.");
+
+/**
+ * The ids of every row in the chain of `id`: up through the parents to the first version, then down
+ * through every version made from it. Deleted rows are walked through (a chain is not cut by a
+ * deleted version) and left for the caller to filter.
+ */
+function chainOf(ctx: TenantContext, id: string): SQL {
+  return sql`(
+    with recursive up (id, parent_version_id, version) as (
+      select id, parent_version_id, version from content where id = ${id} and organization_id = ${ctx.organizationId}
+      union all
+      select c.id, c.parent_version_id, c.version from content c join up on c.id = up.parent_version_id
+      where c.organization_id = ${ctx.organizationId}
+    ),
+    down (id) as (
+      (select id from up order by version limit 1)
+      union all
+      select c.id from content c join down on c.parent_version_id = down.id
+      where c.organization_id = ${ctx.organizationId}
+    )
+    select id from down
+  )`;
+}
+
+const inChain = (ctx: TenantContext, id: string, ...conditions: Array<SQL | undefined>) =>
+  ownedBy(
+    ctx,
+    content.organizationId,
+    sql`${content.id} in ${chainOf(ctx, id)}`,
+    isNull(content.deletedAt),
+    ...conditions,
+  );
+
+/** The live versions of the chain `id` belongs to, oldest first. One round trip. */
+export async function listVersions(ctx: TenantContext, id: string, input: PageInput) {
+  const page = paginate(input, { by: content.createdAt, id: content.id, direction: "asc" });
+  const [found, rows] = await inTenant(ctx, (db) => [
+    db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    db
+      .select({ row: content, key: page.key })
+      .from(content)
+      .where(inChain(ctx, id, page.after))
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+  ]);
+  if (!found[0]) throw contentNotFound();
+  return page.result(rows);
+}
+
+export interface VersionRef {
+  id: string;
+  version: number;
+}
+
+export interface VersionDiff {
+  from: VersionRef;
+  to: VersionRef;
+  /** `{ field: { from, to } }` for each field that differs. */
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** The fields compared between versions, in the wire's names. */
+function comparable(row: Content): Record<string, unknown> {
+  const fields = fieldsOf(row);
+  return Object.fromEntries(CONTENT_FIELDS.map((field) => [field, fields[field]]));
+}
+
+/**
+ * What changed between two versions of the chain `id` belongs to. `to` defaults to `id`, `from` to the
+ * version `to` was made from. One round trip.
+ */
+export async function diffVersions(
+  ctx: TenantContext,
+  id: string,
+  input: { from?: string; to?: string },
+): Promise<VersionDiff> {
+  const toId = input.to ?? id;
+  const parentOfTo = sql`(select ${content.parentVersionId} from ${content} where ${liveContent(ctx, toId)})`;
+  const [found, rows] = await inTenant(ctx, (db) => [
+    db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    db
+      .select()
+      .from(content)
+      .where(
+        inChain(
+          ctx,
+          id,
+          or(eq(content.id, toId), input.from ? eq(content.id, input.from) : eq(content.id, parentOfTo)),
+        ),
+      ),
+  ]);
+  if (!found[0]) throw contentNotFound();
+  const to = rows.find((row) => row.id === toId);
+  if (!to) throw versionNotFound();
+  const fromId = input.from ?? to.parentVersionId;
+  const from = rows.find((row) => row.id === fromId);
+  if (!from) {
+    if (input.from) throw versionNotFound();
+    throw new BadRequestError(
+      "no_earlier_version",
+      `Version ${to.version} was not made from a version that still exists; name one with from.`,
+    );
+  }
+  return {
+    from: { id: from.id, version: from.version },
+    to: { id: to.id, version: to.version },
+    // `diff` answers `{ field: { from, to } }`, typed as the audit trail's open record.
+    changes: diff(comparable(from), comparable(to)) as VersionDiff["changes"],
+  };
+}
+
+/**
+ * Makes a new version, at the head of the chain, with the fields of an earlier one (a draft, audit
+ * `content.version_create` with `restored_from`). Two round trips: read the version and the head, then
+ * the guarded insert, with the references the version makes checked in the same batch.
+ */
+export async function restoreVersion(ctx: TenantContext, id: string, versionId: string): Promise<Content> {
+  const [found, sources, heads] = await inTenant(ctx, (db) => [
+    db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    db
+      .select()
+      .from(content)
+      .where(inChain(ctx, id, eq(content.id, versionId))),
+    db
+      .select()
+      .from(content)
+      .where(inChain(ctx, id))
+      .orderBy(desc(content.version), desc(content.createdAt))
+      .limit(1),
+  ]);
+  if (!found[0]) throw contentNotFound();
+  const source = sources[0];
+  if (!source) throw versionNotFound();
+  const head = heads[0];
+  if (!head) throw contentNotFound();
+  const fields: ContentFields = fieldsOf(source);
+  const refs = referencesOf(fields);
+  const newId = crypto.randomUUID();
+  const [eventRows, campaignRows, , inserted] = await inTenant(ctx, (db) => [
+    ...referenceQueries(ctx, db, refs),
+    ...versionStatements(ctx, db, head, { id: newId, fields, refs }),
+    auditEntry(ctx, db, {
+      action: "content.version_create",
+      entityType: "content",
+      entityId: newId,
+      changes: {
+        parent_version_id: head.id,
+        version: head.version + 1,
+        restored_from: { id: source.id, version: source.version },
+        ...diff(comparable(head), comparable(source)),
+      },
+      guard: content,
+    }),
+  ]);
+  const row = inserted[0];
+  if (row) return row;
+  await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+  throw new ConflictError(
+    "edit_conflict",
+    "The content changed while the version was being restored; try again.",
+  );
+}

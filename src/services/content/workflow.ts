@@ -1,0 +1,209 @@
+/**
+ * The workflow of a content version: which status may follow which, who may make the move, and what
+ * must hold to schedule (a time in the future, and every target platform's rules).
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
+import { inTenant } from "../../db/tenant.ts";
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  PreconditionFailedError,
+  ValidationError,
+} from "../../errors.ts";
+import { auditEntry } from "../audit/record.ts";
+import { assertIfMatch, unchangedSince } from "../conditional.ts";
+import type { TenantContext } from "../context.ts";
+import { assertTransition, type Transitions } from "../state-machine.ts";
+import { selectMedia } from "./media-refs.ts";
+import { type ContentType, checkPlatformRules, type RuleFailure, type RuleMedia } from "./platform-rules.ts";
+import { contentNotFound, liveContent } from "./store.ts";
+
+export const CONTENT_TRANSITIONS: Transitions<ContentWorkflowStatus> = {
+  draft: ["in_review", "archived"],
+  in_review: ["changes_requested", "approved", "archived"],
+  changes_requested: ["in_review", "draft", "archived"],
+  approved: ["scheduled", "in_review", "archived"],
+  scheduled: ["publishing", "approved", "archived"],
+  publishing: ["published", "partially_published", "failed"],
+  published: ["archived"],
+  partially_published: ["archived"],
+  failed: ["scheduled", "archived"],
+  archived: [],
+};
+
+/**
+ * The statuses a person may move content to (`POST /v1/content/{id}/transitions`); publishing,
+ * published, partially_published and failed are the publisher's to set.
+ */
+export const USER_TARGET_STATUSES = [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "scheduled",
+  "archived",
+] as const satisfies readonly ContentWorkflowStatus[];
+
+/** Moves that decide a review: with `approval_required`, a person needs `content:approve` for them. */
+const REVIEW_DECISIONS: ReadonlySet<ContentWorkflowStatus> = new Set(["approved", "changes_requested"]);
+
+export class PlatformRulesFailedError extends AppError {
+  constructor(failures: RuleFailure[]) {
+    super(
+      422,
+      "platform_rules_failed",
+      "Unprocessable content",
+      `The content cannot be scheduled: ${failures.length} rule${failures.length === 1 ? "" : "s"} failed.`,
+      { failures },
+    );
+  }
+}
+
+/** One round trip: the live row and the live media assets it attaches. */
+async function readWithMedia(ctx: TenantContext, id: string): Promise<{ row: Content; media: RuleMedia[] }> {
+  const [rows, media] = await inTenant(ctx, (db) => [
+    db.select().from(content).where(liveContent(ctx, id)),
+    selectMedia(
+      ctx,
+      db,
+      sql`select unnest(${content.mediaAssets}) from ${content} where ${liveContent(ctx, id)}`,
+    ),
+  ]);
+  const row = rows[0];
+  if (!row) throw contentNotFound();
+  return { row, media };
+}
+
+/**
+ * What stands between the content and being scheduled at `scheduledFor`: a time in the future, and
+ * every rule of every platform it targets. Empty when it may be scheduled.
+ */
+export function schedulingFailures(
+  row: Content,
+  media: readonly RuleMedia[],
+  scheduledFor: Date | null,
+  now: Date,
+): RuleFailure[] {
+  const failures: RuleFailure[] = [];
+  if (!scheduledFor || scheduledFor <= now) {
+    failures.push({
+      platform: null,
+      rule: "scheduled_for",
+      message: scheduledFor
+        ? "scheduled_for is not in the future."
+        : "Set scheduled_for to schedule the content.",
+      limit: now.toISOString(),
+      actual: scheduledFor?.toISOString() ?? null,
+    });
+  }
+  return failures.concat(
+    checkPlatformRules({
+      contentType: row.contentType as ContentType,
+      caption: row.caption,
+      hashtags: row.hashtags,
+      mediaIds: row.mediaAssets,
+      media,
+      targetPlatforms: row.targetPlatforms,
+    }),
+  );
+}
+
+/** `POST /v1/content/{id}/validate`: what scheduling would say now, changing nothing. One round trip. */
+export async function validateContent(ctx: TenantContext, id: string) {
+  const { row, media } = await readWithMedia(ctx, id);
+  const failures = schedulingFailures(row, media, row.scheduledFor, ctx.now());
+  return { ok: failures.length === 0, failures };
+}
+
+export interface TransitionInput {
+  to: ContentWorkflowStatus;
+  comment?: string;
+  /** Only with `to: "scheduled"`: sets the time as the content is scheduled. */
+  scheduled_for?: string;
+}
+
+/**
+ * Moves the content to another status (audit `content.status_change`, with the comment). Two round
+ * trips: read (the row, and its media when scheduling), then an update guarded by the status and
+ * version read. 409 `invalid_status_transition` for a move the machine does not allow; 403 for a
+ * review decision on content that requires approval without `content:approve`; 422
+ * `platform_rules_failed` when scheduling is not possible.
+ */
+export async function transitionContent(
+  ctx: TenantContext,
+  id: string,
+  input: TransitionInput,
+  ifMatch?: string,
+): Promise<Content> {
+  const { row: current, media } = await readWithMedia(ctx, id);
+  assertIfMatch(ifMatch, current.updatedAt);
+  const from = current.workflowStatus;
+  const { to } = input;
+  if (input.scheduled_for && to !== "scheduled") {
+    throw new ValidationError([
+      {
+        path: "json.scheduled_for",
+        message: "scheduled_for goes with to: scheduled.",
+        code: "scheduled_for_without_scheduling",
+      },
+    ]);
+  }
+  if (from === to && !input.scheduled_for) return current;
+  assertTransition(CONTENT_TRANSITIONS, from, to, "content");
+  if (
+    REVIEW_DECISIONS.has(to) &&
+    current.approvalRequired &&
+    ctx.actor.type === "user" &&
+    !ctx.actor.permissions.has("content:approve")
+  ) {
+    throw new ForbiddenError(
+      "missing_permission",
+      'This content requires approval: deciding its review needs the "content:approve" permission.',
+    );
+  }
+  const scheduledFor = input.scheduled_for ? new Date(input.scheduled_for) : current.scheduledFor;
+  if (to === "scheduled") {
+    const failures = schedulingFailures(current, media, scheduledFor, ctx.now());
+    if (failures.length > 0) throw new PlatformRulesFailedError(failures);
+  }
+  const reschedule = input.scheduled_for ? { scheduledFor } : {};
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .update(content)
+      .set({ workflowStatus: to, ...reschedule, updatedAt: ctx.now() })
+      .where(
+        and(
+          liveContent(ctx, id),
+          eq(content.workflowStatus, from),
+          unchangedSince(content.updatedAt, current.updatedAt),
+        ),
+      )
+      .returning(),
+    auditEntry(ctx, db, {
+      action: "content.status_change",
+      entityType: "content",
+      entityId: id,
+      changes: {
+        workflow_status: { from, to },
+        ...(input.comment ? { comment: input.comment } : {}),
+        ...(input.scheduled_for
+          ? {
+              scheduled_for: {
+                from: current.scheduledFor?.toISOString() ?? null,
+                to: new Date(input.scheduled_for).toISOString(),
+              },
+            }
+          : {}),
+      },
+      guard: content,
+    }),
+  ]);
+  const updated = rows[0];
+  if (!updated) {
+    if (ifMatch) throw new PreconditionFailedError();
+    throw new ConflictError("edit_conflict", "The content changed while you were moving it; read it again.");
+  }
+  return updated;
+}
