@@ -4,8 +4,9 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env.ts";
+import { IdempotencyKeyInUse } from "./db/tenant.ts";
 import { ConfigError } from "./env.ts";
-import { AppError, NotFoundError } from "./errors.ts";
+import { AppError, ConflictError, NotFoundError } from "./errors.ts";
 import { accessLog } from "./middleware/access-log.ts";
 import { init } from "./middleware/init.ts";
 import { jsonBody } from "./middleware/json-body.ts";
@@ -35,9 +36,22 @@ export function createApp() {
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
   app.use(init());
   app.use(accessLog());
-  app.use("/v1/*", jsonBody({ rawBodyPaths: [/^\/v1\/events\/[^/]+\/delegates\/import$/] }));
+  app.use(
+    "/v1/*",
+    jsonBody({
+      rawBodyPaths: [
+        /^\/v1\/events\/[^/]+\/delegates\/import$/,
+        /^\/v1\/media$/,
+        /^\/v1\/media\/uploads\/[^/]+\/parts\/[^/]+$/,
+      ],
+    }),
+  );
 
   app.onError((error, c) => {
+    // A taken Idempotency-Key: the idempotency middleware answers with the replay; not an error.
+    if (error instanceof IdempotencyKeyInUse) {
+      return problemResponse(c, new ConflictError("idempotency_request_in_progress", "Retry shortly."));
+    }
     const known =
       error instanceof AppError
         ? error

@@ -4,8 +4,10 @@
  * so nobody can add one and forget its cross-tenant test.
  */
 import { createCampaign } from "../support/campaigns.ts";
+import { createContent, createVersionPair } from "../support/content.ts";
 import { createEventWithDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
+import { createMediaAsset, createMediaUploadRow } from "../support/media.ts";
 import { createPhase } from "../support/phases.ts";
 import { createUser } from "../support/tenants.ts";
 
@@ -42,7 +44,40 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/campaigns/{id}/restore": async (organizationId) => ({
     id: (await createCampaign(organizationId, { deleted: true })).id,
   }),
+  "/v1/content/{id}": async (organizationId) => ({ id: (await createContent(organizationId)).id }),
+  "/v1/content/{id}/restore": async (organizationId) => ({
+    id: (await createContent(organizationId, { deleted: true })).id,
+  }),
+  "/v1/content/{id}/transitions": async (organizationId) => ({
+    id: (await createContent(organizationId)).id,
+  }),
+  "/v1/content/{id}/validate": async (organizationId) => ({ id: (await createContent(organizationId)).id }),
+  "/v1/content/{id}/versions": async (organizationId) => ({
+    id: (await createVersionPair(organizationId)).second.id,
+  }),
+  "/v1/content/{id}/diff": async (organizationId) => ({
+    id: (await createVersionPair(organizationId)).second.id,
+  }),
+  "/v1/content/{id}/versions/{version_id}/restore": async (organizationId) => {
+    const { first, second } = await createVersionPair(organizationId);
+    return { id: second.id, version_id: first.id };
+  },
   "/v1/users/{id}": async (organizationId) => ({
     id: (await createUser(organizationId, { role: "editor" })).id,
+  }),
+  "/v1/media/{id}": async (organizationId) => ({ id: (await createMediaAsset(organizationId)).id }),
+  "/v1/media/{id}/content": async (organizationId) => ({ id: (await createMediaAsset(organizationId)).id }),
+  "/v1/media/{id}/restore": async (organizationId) => ({
+    id: (await createMediaAsset(organizationId, { deleted: true })).id,
+  }),
+  "/v1/media/uploads/{upload_id}": async (organizationId) => ({
+    upload_id: (await createMediaUploadRow(organizationId)).id,
+  }),
+  "/v1/media/uploads/{upload_id}/parts/{n}": async (organizationId) => ({
+    upload_id: (await createMediaUploadRow(organizationId)).id,
+    n: "1",
+  }),
+  "/v1/media/uploads/{upload_id}/complete": async (organizationId) => ({
+    upload_id: (await createMediaUploadRow(organizationId)).id,
   }),
 };

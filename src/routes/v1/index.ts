@@ -6,10 +6,12 @@ import { registerListAuditLogs } from "./audit-logs/list.ts";
 import { registerLogin } from "./auth/login.ts";
 import { registerRefresh } from "./auth/refresh.ts";
 import { registerRegister } from "./auth/register.ts";
-import { registerEvents } from "./events/routes.ts";
+import { registerContent } from "./content/routes.ts";
 import { registerDelegates } from "./delegates/routes.ts";
+import { registerEvents } from "./events/routes.ts";
 import { registerCredentials } from "./me/credentials.ts";
 import { registerGetMe } from "./me/get.ts";
+import { registerMedia } from "./media/routes.ts";
 import { registerGetOrganization } from "./organization/get.ts";
 import { registerUpdateOrganization } from "./organization/update.ts";
 import { registerPlanning } from "./planning.ts";
@@ -37,4 +39,6 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerEvents(app);
   registerDelegates(app);
   registerPlanning(app);
+  registerMedia(app);
+  registerContent(app);
 }
