@@ -15,6 +15,19 @@ export const DateTimeSchema = z.iso
 
 export const PlatformSchema = z.enum(PLATFORMS);
 
+/** A set of platforms: each at most once. */
+export const TargetPlatformsSchema = z
+  .array(PlatformSchema)
+  .max(PLATFORMS.length)
+  .superRefine((platforms, ctx) => {
+    for (const [index, platform] of platforms.entries()) {
+      if (platforms.indexOf(platform) !== index) {
+        ctx.addIssue({ code: "custom", path: [index], message: `"${platform}" is listed twice` });
+      }
+    }
+  })
+  .openapi({ example: ["x", "linkedin", "bluesky"] });
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });

@@ -1,24 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { CAMPAIGN_STATUSES, type Campaign } from "../../../db/schema/campaigns.ts";
-import { PLATFORMS } from "../../../db/schema/columns.ts";
 import { CAMPAIGN_TYPES, KPI_COUNTS } from "../../../services/campaigns/campaigns.ts";
-import { DateTimeSchema, PlatformSchema } from "../common.ts";
+import { DateTimeSchema, PlatformSchema, TargetPlatformsSchema } from "../common.ts";
 
 export const CampaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 export const CampaignTypeSchema = z.enum(CAMPAIGN_TYPES);
 
 /** Platforms a campaign targets: each at most once. */
-export const TargetPlatformsSchema = z
-  .array(PlatformSchema)
-  .max(PLATFORMS.length)
-  .superRefine((platforms, ctx) => {
-    for (const [index, platform] of platforms.entries()) {
-      if (platforms.indexOf(platform) !== index) {
-        ctx.addIssue({ code: "custom", path: [index], message: `"${platform}" is listed twice` });
-      }
-    }
-  })
-  .openapi({ example: ["x", "linkedin", "bluesky"] });
 
 const count = z.int().min(0).optional();
 

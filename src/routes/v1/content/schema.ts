@@ -2,8 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { CONTENT_WORKFLOW_STATUSES, type Content } from "../../../db/schema/content.ts";
 import { CONTENT_TYPES, RULES } from "../../../services/content/platform-rules.ts";
 import { USER_TARGET_STATUSES } from "../../../services/content/workflow.ts";
-import { TargetPlatformsSchema } from "../campaigns/schema.ts";
-import { DateTimeSchema, HashtagsSchema, PlatformSchema } from "../common.ts";
+import { DateTimeSchema, HashtagsSchema, PlatformSchema, TargetPlatformsSchema } from "../common.ts";
 
 export const ContentTypeSchema = z.enum(CONTENT_TYPES);
 export const WorkflowStatusSchema = z.enum(CONTENT_WORKFLOW_STATUSES);
