@@ -9,6 +9,7 @@ import { createEventWithDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
 import { createMediaAsset, createMediaUploadRow } from "../support/media.ts";
 import { createPhase } from "../support/phases.ts";
+import { createTemplate } from "../support/templates.ts";
 import { createUser } from "../support/tenants.ts";
 
 export type PathParams = Record<string, string>;
@@ -62,6 +63,11 @@ export const RESOURCES: Record<string, ResourceFactory> = {
     const { first, second } = await createVersionPair(organizationId);
     return { id: second.id, version_id: first.id };
   },
+  "/v1/templates/{id}": async (organizationId) => ({ id: (await createTemplate(organizationId)).id }),
+  "/v1/templates/{id}/restore": async (organizationId) => ({
+    id: (await createTemplate(organizationId, { deleted: true })).id,
+  }),
+  "/v1/templates/{id}/render": async (organizationId) => ({ id: (await createTemplate(organizationId)).id }),
   "/v1/users/{id}": async (organizationId) => ({
     id: (await createUser(organizationId, { role: "editor" })).id,
   }),

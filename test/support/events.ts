@@ -1,11 +1,21 @@
 /** Event factories, written like the Worker writes (application role, tenant set). */
+import type { Platform } from "../../src/db/schema/columns.ts";
 import { events } from "../../src/db/schema/events.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import { testDb } from "./tenants.ts";
 
 export async function createEvent(
   organizationId: string,
-  overrides: { slug?: string; name?: string; startDate?: Date; endDate?: Date; deleted?: boolean } = {},
+  overrides: {
+    slug?: string;
+    name?: string;
+    startDate?: Date;
+    endDate?: Date;
+    timezone?: string;
+    officialHashtags?: string[];
+    socialHandles?: Partial<Record<Platform, string>>;
+    deleted?: boolean;
+  } = {},
 ) {
   const slug = overrides.slug ?? `event-${crypto.randomUUID().slice(0, 8)}`;
   const [[event]] = await inTenant({ db: testDb(), organizationId }, (db) => [
@@ -17,7 +27,9 @@ export async function createEvent(
         slug,
         startDate: overrides.startDate ?? new Date("2027-03-10T05:00:00Z"),
         endDate: overrides.endDate ?? new Date("2027-03-11T18:00:00Z"),
-        timezone: "Africa/Nairobi",
+        timezone: overrides.timezone ?? "Africa/Nairobi",
+        officialHashtags: overrides.officialHashtags ?? [],
+        socialHandles: overrides.socialHandles ?? {},
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),

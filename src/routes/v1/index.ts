@@ -15,6 +15,7 @@ import { registerMedia } from "./media/routes.ts";
 import { registerGetOrganization } from "./organization/get.ts";
 import { registerUpdateOrganization } from "./organization/update.ts";
 import { registerPlanning } from "./planning.ts";
+import { registerTemplates } from "./templates/routes.ts";
 import { registerCreateUser } from "./users/create.ts";
 import { registerDeactivateUser } from "./users/deactivate.ts";
 import { registerGetUser } from "./users/get.ts";
@@ -41,4 +42,5 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerPlanning(app);
   registerMedia(app);
   registerContent(app);
+  registerTemplates(app);
 }

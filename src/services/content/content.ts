@@ -59,6 +59,17 @@ const organisationRequiresApproval = (ctx: TenantContext) =>
  * name unknown media (400 `unknown_media`).
  */
 export async function createContent(ctx: TenantContext, input: ContentInput): Promise<Content> {
+  const creation = contentCreation(ctx, input);
+  const [eventRows, campaignRows, inserted] = await inTenant(ctx, creation.statements);
+  return creation.settle([eventRows, campaignRows], inserted);
+}
+
+/**
+ * A content create as statements for the caller's batch (the event and campaign reads, the guarded
+ * insert, its audit row), and `settle`, which turns their results into the row or the reason it was
+ * refused. `guard` is a further condition for the insert (a render: its template is still live).
+ */
+export function contentCreation(ctx: TenantContext, input: ContentInput, guard?: SQL) {
   const given = normalise(input);
   const fields: ContentFields = {
     content_type: given.content_type,
@@ -74,32 +85,38 @@ export async function createContent(ctx: TenantContext, input: ContentInput): Pr
   };
   const refs = referencesOf(fields);
   const id = crypto.randomUUID();
-  const [eventRows, campaignRows, inserted] = await inTenant(ctx, (db) => [
-    ...referenceQueries(ctx, db, refs),
-    insertContentWhere(
-      db,
-      {
-        ...newRow(ctx, id, fields),
-        approvalRequired: given.approval_required ?? organisationRequiresApproval(ctx),
-      },
-      referencesGuard(ctx, db, refs),
-    ),
-    auditEntry(ctx, db, {
-      action: "content.create",
-      entityType: "content",
-      entityId: id,
-      changes: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
-      guard: content,
-    }),
-  ]);
-  const row = inserted[0];
-  if (row) return row;
-  await explainRefusal(ctx, refs, [eventRows, campaignRows]);
-  // Everything is there now, so something was deleted and restored while this ran.
-  throw new ConflictError(
-    "edit_conflict",
-    "Something the content refers to changed while saving; try again.",
-  );
+  return {
+    id,
+    statements: (db: Database) =>
+      [
+        ...referenceQueries(ctx, db, refs),
+        insertContentWhere(
+          db,
+          {
+            ...newRow(ctx, id, fields),
+            approvalRequired: given.approval_required ?? organisationRequiresApproval(ctx),
+          },
+          and(referencesGuard(ctx, db, refs), guard),
+        ),
+        auditEntry(ctx, db, {
+          action: "content.create",
+          entityType: "content",
+          entityId: id,
+          changes: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+          guard: content,
+        }),
+      ] as const,
+    async settle(found: [unknown[], unknown[]], inserted: Content[]): Promise<Content> {
+      const row = inserted[0];
+      if (row) return row;
+      await explainRefusal(ctx, refs, found);
+      // Everything is there now, so something was deleted and restored while this ran.
+      throw new ConflictError(
+        "edit_conflict",
+        "Something the content refers to changed while saving; try again.",
+      );
+    },
+  };
 }
 
 export async function getContent(ctx: TenantContext, id: string): Promise<Content> {

@@ -96,7 +96,8 @@ export function referencesOf(fields: Partial<ContentFields>): References {
   return { eventId: fields.event_id, campaignId: fields.campaign_id, mediaIds: fields.media_assets };
 }
 
-const liveEvent = (ctx: TenantContext, id: string) =>
+/** A live (not deleted) event of the organisation. */
+export const liveEvent = (ctx: TenantContext, id: string) =>
   ownedBy(ctx, events.organizationId, eq(events.id, id), isNull(events.deletedAt));
 const liveCampaign = (ctx: TenantContext, id: string) =>
   ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt));

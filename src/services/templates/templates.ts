@@ -1,0 +1,186 @@
+/**
+ * Content templates: a title, caption, hashtags and platforms with placeholders (`{{event.name}}`),
+ * rendered into a content draft against an event and optionally a phase and a delegate (render.ts).
+ * Placeholders are checked on every write, so a stored template only holds known ones.
+ */
+import { and, eq, ilike, isNull } from "drizzle-orm";
+import type { Platform } from "../../db/schema/columns.ts";
+import { type ContentTemplate, contentTemplates } from "../../db/schema/content-templates.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../../errors.ts";
+import { auditEntry, diff } from "../audit/record.ts";
+import { assertIfMatch, unchangedSince } from "../conditional.ts";
+import type { ContentType } from "../content/platform-rules.ts";
+import { actorUserId, type TenantContext } from "../context.ts";
+import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { assertKnownPlaceholders } from "./placeholders.ts";
+
+/** What `template_data` holds (declared by the request schema; title, caption and hashtags may hold placeholders). */
+export interface TemplateData {
+  title?: string | undefined;
+  caption: string;
+  hashtags?: string[] | undefined;
+  target_platforms?: Platform[] | undefined;
+}
+
+export interface TemplateInput {
+  name: string;
+  content_type: ContentType;
+  template_data: TemplateData;
+  thumbnail_url?: string | null | undefined;
+}
+
+export const templateNotFound = () => new NotFoundError("template_not_found", "No such template.");
+
+/** A template of the organisation that is not deleted. */
+export const liveTemplate = (ctx: TenantContext, id: string) =>
+  ownedBy(
+    ctx,
+    contentTemplates.organizationId,
+    eq(contentTemplates.id, id),
+    isNull(contentTemplates.deletedAt),
+  );
+
+/** Every template row was written through `TemplateData`'s schema. */
+export const dataOf = (row: ContentTemplate) => row.templateData as unknown as TemplateData;
+
+/** The data without absent keys, as stored. */
+const stored = (data: TemplateData) =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
+
+/** One round trip (the row and its audit entry); unknown placeholders are refused before it. */
+export async function createTemplate(ctx: TenantContext, input: TemplateInput): Promise<ContentTemplate> {
+  assertKnownPlaceholders(input.template_data);
+  const id = crypto.randomUUID();
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .insert(contentTemplates)
+      .values({
+        id,
+        organizationId: ctx.organizationId,
+        name: input.name,
+        contentType: input.content_type,
+        templateData: stored(input.template_data),
+        thumbnailUrl: input.thumbnail_url ?? null,
+        createdBy: actorUserId(ctx.actor),
+      })
+      .returning(),
+    auditEntry(ctx, db, {
+      action: "template.create",
+      entityType: "template",
+      entityId: id,
+      changes: {
+        name: input.name,
+        content_type: input.content_type,
+        template_data: stored(input.template_data),
+      },
+    }),
+  ]);
+  const row = rows[0];
+  if (!row) throw new Error("createTemplate: the insert returned no row");
+  return row;
+}
+
+export async function getTemplate(ctx: TenantContext, id: string): Promise<ContentTemplate> {
+  const [rows] = await inTenant(ctx, (db) => [
+    db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
+  ]);
+  const row = rows[0];
+  if (!row) throw templateNotFound();
+  return row;
+}
+
+export const TEMPLATE_SORTS = ["created_at", "-created_at", "name", "-name"] as const;
+
+export interface ListTemplatesInput extends PageInput {
+  content_type?: ContentType;
+  /** Name starts with (case-insensitive). */
+  q?: string;
+  sort?: (typeof TEMPLATE_SORTS)[number];
+}
+
+export async function listTemplates(ctx: TenantContext, input: ListTemplatesInput) {
+  const sort = input.sort ?? "-created_at";
+  const page = paginate(input, {
+    by: sort.endsWith("name") ? contentTemplates.name : contentTemplates.createdAt,
+    id: contentTemplates.id,
+    direction: sort.startsWith("-") ? "desc" : "asc",
+  });
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select({ row: contentTemplates, key: page.key })
+      .from(contentTemplates)
+      .where(
+        ownedBy(
+          ctx,
+          contentTemplates.organizationId,
+          isNull(contentTemplates.deletedAt),
+          input.content_type ? eq(contentTemplates.contentType, input.content_type) : undefined,
+          input.q ? ilike(contentTemplates.name, likePrefix(input.q)) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+  ]);
+  return page.result(rows);
+}
+
+/**
+ * Two round trips: read the template (404, If-Match, the diff for the audit), then an update guarded
+ * by the row being unchanged since. `template_data` is replaced as a whole.
+ */
+export async function updateTemplate(
+  ctx: TenantContext,
+  id: string,
+  patch: Partial<TemplateInput>,
+  ifMatch: string | undefined,
+): Promise<ContentTemplate> {
+  if (patch.template_data) assertKnownPlaceholders(patch.template_data);
+  const [rows] = await inTenant(ctx, (db) => [
+    db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
+  ]);
+  const current = rows[0];
+  if (!current) throw templateNotFound();
+  assertIfMatch(ifMatch, current.updatedAt);
+  const set = Object.fromEntries(
+    Object.entries({
+      name: patch.name,
+      contentType: patch.content_type,
+      templateData: patch.template_data && stored(patch.template_data),
+      thumbnailUrl: patch.thumbnail_url,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const before = {
+    name: current.name,
+    content_type: current.contentType,
+    template_data: current.templateData,
+    thumbnail_url: current.thumbnailUrl,
+  };
+  const after = {
+    name: patch.name,
+    content_type: patch.content_type,
+    template_data: patch.template_data && stored(patch.template_data),
+    thumbnail_url: patch.thumbnail_url,
+  };
+  const [updated] = await inTenant(ctx, (db) => [
+    db
+      .update(contentTemplates)
+      .set({ ...set, updatedAt: ctx.now() })
+      .where(and(liveTemplate(ctx, id), unchangedSince(contentTemplates.updatedAt, current.updatedAt)))
+      .returning(),
+    auditEntry(ctx, db, {
+      action: "template.update",
+      entityType: "template",
+      entityId: id,
+      changes: diff<Record<string, unknown>>(before, after),
+      guard: contentTemplates,
+    }),
+  ]);
+  const row = updated[0];
+  if (!row) {
+    if (ifMatch) throw new PreconditionFailedError();
+    throw new ConflictError("edit_conflict", "The template changed while you were saving; read it again.");
+  }
+  return row;
+}
