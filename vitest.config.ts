@@ -30,6 +30,9 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
+          // Files share workerd isolates instead of paying ~2 s to start one each; tests never share
+          // state (each makes its own organisation, Durable Object names are random).
+          isolate: false,
           include: ["test/**/*.test.ts"],
           exclude: ["test/node/**"],
         },
