@@ -83,7 +83,15 @@ export function createApp() {
   registerHealth(app);
   registerV1(app);
 
-  app.doc31("/openapi.json", OPENAPI_CONFIG);
+  // Generated once per isolate: the routes cannot change while it lives, and building it costs CPU.
+  let openApiJson: string | undefined;
+  app.get("/openapi.json", (c) => {
+    openApiJson ??= JSON.stringify(app.getOpenAPI31Document(OPENAPI_CONFIG));
+    return c.body(openApiJson, 200, {
+      "content-type": "application/json",
+      "cache-control": "public, max-age=300",
+    });
+  });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Guddu API reference" }));
 
   return app;
