@@ -169,3 +169,21 @@ export function paginate(input: PageInput, order: PageOrder) {
 export function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+export type SortValue<F extends string> = F | `-${F}`;
+
+/** The `sort` values of a list: each field ascending, or descending with a leading `-`. */
+export function sortValues<F extends string>(...fields: [F, ...F[]]): [SortValue<F>, ...SortValue<F>[]] {
+  return fields.flatMap((field) => [field, `-${field}` as const]) as [SortValue<F>, ...SortValue<F>[]];
+}
+
+/** The order a `sort` value names, for `paginate`. */
+export function sortOrder<F extends string>(
+  sort: SortValue<F>,
+  columns: Record<F, PgColumn>,
+  id: PgColumn,
+): PageOrder {
+  const descending = sort.startsWith("-");
+  const field = (descending ? sort.slice(1) : sort) as F;
+  return { by: columns[field], id, direction: descending ? "desc" : "asc" };
+}

@@ -63,3 +63,21 @@ export const softDelete = <T extends SoftDeletable>(ctx: TenantContext, target: 
   setDeleted(ctx, target, true);
 export const restore = <T extends SoftDeletable>(ctx: TenantContext, target: Target<T>) =>
   setDeleted(ctx, target, false);
+
+/** One live (not deleted) row of the organisation by id, or `notFound()`: one round trip. */
+export async function findLive<T extends SoftDeletable>(
+  ctx: TenantContext,
+  table: T,
+  id: string,
+  notFound: () => Error,
+): Promise<T["$inferSelect"]> {
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select()
+      .from(table as PgTable)
+      .where(and(eq(table.organizationId, ctx.organizationId), eq(table.id, id), isNull(table.deletedAt))),
+  ]);
+  const row = (rows as T["$inferSelect"][])[0];
+  if (!row) throw notFound();
+  return row;
+}

@@ -14,7 +14,15 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError 
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import {
+  likePrefix,
+  type PageInput,
+  paginate,
+  type SortValue,
+  sortOrder,
+  sortValues,
+} from "../pagination.ts";
+import { findLive } from "../soft-delete.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
 
 export const CAMPAIGN_TYPES = [
@@ -137,26 +145,11 @@ export async function createCampaign(ctx: TenantContext, input: CampaignInput): 
   return campaign;
 }
 
-export async function getCampaign(ctx: TenantContext, id: string): Promise<Campaign> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
-      .select()
-      .from(campaigns)
-      .where(ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt))),
-  ]);
-  const campaign = rows[0];
-  if (!campaign) throw notFound();
-  return campaign;
+export function getCampaign(ctx: TenantContext, id: string): Promise<Campaign> {
+  return findLive(ctx, campaigns, id, notFound);
 }
 
-export const CAMPAIGN_SORTS = [
-  "start_date",
-  "-start_date",
-  "created_at",
-  "-created_at",
-  "name",
-  "-name",
-] as const;
+export const CAMPAIGN_SORTS = sortValues("start_date", "created_at", "name");
 
 export interface ListCampaignsInput extends PageInput {
   status?: CampaignStatus;
@@ -166,19 +159,19 @@ export interface ListCampaignsInput extends PageInput {
   /** A UTC day, `YYYY-MM-DD`: campaigns whose start..end touches it. */
   active_on?: string;
   q?: string;
-  sort?: (typeof CAMPAIGN_SORTS)[number];
+  sort?: SortValue<"start_date" | "created_at" | "name">;
 }
 
 export async function listCampaigns(ctx: TenantContext, input: ListCampaignsInput) {
   const sort = input.sort ?? "-start_date";
-  const column = { start_date: campaigns.startDate, created_at: campaigns.createdAt, name: campaigns.name }[
-    sort.replace(/^-/, "") as "start_date" | "created_at" | "name"
-  ];
-  const page = paginate(input, {
-    by: column,
-    id: campaigns.id,
-    direction: sort.startsWith("-") ? "desc" : "asc",
-  });
+  const page = paginate(
+    input,
+    sortOrder(
+      sort,
+      { start_date: campaigns.startDate, created_at: campaigns.createdAt, name: campaigns.name },
+      campaigns.id,
+    ),
+  );
   const dayStart = input.active_on ? new Date(`${input.active_on}T00:00:00Z`) : undefined;
   const dayEnd = dayStart ? new Date(dayStart.getTime() + 86_400_000) : undefined;
   const [rows] = await inTenant(ctx, (db) => [

@@ -11,7 +11,15 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError 
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import {
+  likePrefix,
+  type PageInput,
+  paginate,
+  type SortValue,
+  sortOrder,
+  sortValues,
+} from "../pagination.ts";
+import { findLive } from "../soft-delete.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
 
 export const EVENT_TRANSITIONS: Transitions<EventStatus> = {
@@ -95,45 +103,30 @@ export async function createEvent(ctx: TenantContext, input: EventInput): Promis
   }
 }
 
-export async function getEvent(ctx: TenantContext, id: string): Promise<Event> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
-      .select()
-      .from(events)
-      .where(ownedBy(ctx, events.organizationId, eq(events.id, id), isNull(events.deletedAt))),
-  ]);
-  const event = rows[0];
-  if (!event) throw notFound();
-  return event;
+export function getEvent(ctx: TenantContext, id: string): Promise<Event> {
+  return findLive(ctx, events, id, notFound);
 }
 
-export const EVENT_SORTS = [
-  "start_date",
-  "-start_date",
-  "created_at",
-  "-created_at",
-  "name",
-  "-name",
-] as const;
+export const EVENT_SORTS = sortValues("start_date", "created_at", "name");
 
 export interface ListEventsInput extends PageInput {
   status?: EventStatus;
   q?: string;
   starts_after?: string;
   starts_before?: string;
-  sort?: (typeof EVENT_SORTS)[number];
+  sort?: SortValue<"start_date" | "created_at" | "name">;
 }
 
 export async function listEvents(ctx: TenantContext, input: ListEventsInput) {
   const sort = input.sort ?? "-start_date";
-  const column = { start_date: events.startDate, created_at: events.createdAt, name: events.name }[
-    sort.replace(/^-/, "") as "start_date" | "created_at" | "name"
-  ];
-  const page = paginate(input, {
-    by: column,
-    id: events.id,
-    direction: sort.startsWith("-") ? "desc" : "asc",
-  });
+  const page = paginate(
+    input,
+    sortOrder(
+      sort,
+      { start_date: events.startDate, created_at: events.createdAt, name: events.name },
+      events.id,
+    ),
+  );
   const prefix = input.q ? likePrefix(input.q) : undefined;
   const [rows] = await inTenant(ctx, (db) => [
     db
