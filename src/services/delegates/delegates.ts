@@ -144,7 +144,7 @@ export interface ListDelegatesInput extends PageInput {
 /**
  * One round trip (event check and page in one batch). With `q`, the matches come by relevance
  * (`ts_rank`, then id, both descending) unless `sort` is given; the rank is the page key, so a
- * search pages as stably as any list. The `@@` match uses the GIN index on `search_vector`.
+ * search pages as stably as every other list. The `@@` match uses the GIN index on `search_vector`.
  */
 export async function listDelegates(ctx: TenantContext, eventId: string, input: ListDelegatesInput) {
   const query = input.q ? sql`websearch_to_tsquery('simple', ${input.q})` : undefined;
