@@ -360,3 +360,27 @@ describe("Idempotency-Key", () => {
     expect(other.headers.get("idempotent-replayed")).toBeNull();
   });
 });
+
+describe("moving an event's dates", () => {
+  it("is refused with 409 phases_outside_event when a phase would be stranded, and costs two round trips either way", async () => {
+    const { createPhase } = await import("../support/phases.ts");
+    const { owner } = await createTenant();
+    const event = (await (await create(owner)).json()) as EventBody;
+    await createPhase(owner.organizationId, event.id, { name: "Day 1" });
+    const moved = await measure(`/v1/events/${event.id}`, {
+      method: "PATCH",
+      headers: { ...owner.headers, "content-type": "application/json" },
+      body: JSON.stringify({ start_date: "2028-03-10T08:00:00Z", end_date: "2028-03-11T18:00:00Z" }),
+    });
+    expect(moved.roundTrips).toBe(2);
+    const problem = await expectProblem(moved.response, 409, "phases_outside_event");
+    expect(problem.detail).toContain("Day 1");
+    const after = (await (
+      await call(`/v1/events/${event.id}`, { headers: owner.headers })
+    ).json()) as EventBody;
+    expect(after.start_date).toBe(event.start_date);
+    // A shift that keeps the phase within 90 days of the event is fine.
+    const nudged = await patch(owner, event.id, { start_date: "2027-03-09T08:00:00Z" });
+    expect(nudged.status).toBe(200);
+  });
+});

@@ -2,9 +2,10 @@
  * Events: the summit or festival everything else hangs off. Slugs are unique per organisation,
  * dates ordered, hashtags normalised (by the request schema), and the status follows its lifecycle.
  */
-import { and, eq, gte, ilike, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, ilike, isNull, lte, or, sql } from "drizzle-orm";
 import { uniqueViolation } from "../../db/errors.ts";
 import type { Platform } from "../../db/schema/columns.ts";
+import { eventPhases } from "../../db/schema/event-phases.ts";
 import { type Event, type EventStatus, events } from "../../db/schema/events.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from "../../errors.ts";
@@ -19,6 +20,7 @@ import {
   sortOrder,
   sortValues,
 } from "../pagination.ts";
+import { PHASE_WINDOW_DAYS } from "../phases/phases.ts";
 import { findLive } from "../soft-delete.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
 
@@ -175,8 +177,17 @@ export async function updateEvent(
     status: patch.status,
   };
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // New dates must still hold the event's phases (each may reach PHASE_WINDOW_DAYS beyond the event).
+  const window = sql.raw(`interval '${PHASE_WINDOW_DAYS} days'`);
+  const strandedPhases = and(
+    eq(eventPhases.organizationId, ctx.organizationId),
+    eq(eventPhases.eventId, id),
+    isNull(eventPhases.deletedAt),
+    sql`(${eventPhases.startsAt} < ${start.toISOString()}::timestamptz - ${window} or ${eventPhases.endsAt} > ${end.toISOString()}::timestamptz + ${window})`,
+  );
   try {
-    const [rows] = await inTenant(ctx, (db) => [
+    const [stranded, rows] = await inTenant(ctx, (db) => [
+      db.select({ id: eventPhases.id, name: eventPhases.name }).from(eventPhases).where(strandedPhases),
       db
         .update(events)
         .set({ ...set, updatedAt: ctx.now() })
@@ -184,6 +195,7 @@ export async function updateEvent(
           and(
             ownedBy(ctx, events.organizationId, eq(events.id, id), isNull(events.deletedAt)),
             unchangedSince(events.updatedAt, current.updatedAt),
+            sql`not exists (${db.select({ one: sql`1` }).from(eventPhases).where(strandedPhases)})`,
           ),
         )
         .returning(),
@@ -196,6 +208,13 @@ export async function updateEvent(
       }),
     ]);
     const updated = rows[0];
+    if (!updated && stranded.length > 0) {
+      throw new ConflictError(
+        "phases_outside_event",
+        `These phases would fall outside the new dates (more than ${PHASE_WINDOW_DAYS} days beyond them): ${stranded.map((p) => p.name).join(", ")}. Move or delete them first.`,
+        { phases: stranded },
+      );
+    }
     // Changed between our read and our write: the caller's view is stale.
     if (!updated) {
       if (ifMatch) throw new PreconditionFailedError();
