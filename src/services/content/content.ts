@@ -16,7 +16,8 @@ import { ConflictError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
+import { findLive } from "../soft-delete.ts";
 import type { ContentType } from "./platform-rules.ts";
 import {
   assertEventAndCampaign,
@@ -119,14 +120,11 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
   };
 }
 
-export async function getContent(ctx: TenantContext, id: string): Promise<Content> {
-  const [rows] = await inTenant(ctx, (db) => [db.select().from(content).where(liveContent(ctx, id))]);
-  const row = rows[0];
-  if (!row) throw contentNotFound();
-  return row;
+export function getContent(ctx: TenantContext, id: string): Promise<Content> {
+  return findLive(ctx, content, id, contentNotFound);
 }
 
-export const CONTENT_SORTS = ["created_at", "-created_at", "updated_at", "-updated_at"] as const;
+export const CONTENT_SORTS = sortValues("created_at", "updated_at");
 
 export interface ListContentInput extends PageInput {
   workflow_status?: ContentWorkflowStatus;
@@ -152,11 +150,10 @@ export async function listContent(ctx: TenantContext, input: ListContentInput) {
   const query = input.q ? sql`websearch_to_tsquery('simple', ${input.q})` : undefined;
   const sort = input.sort ?? (query ? undefined : "-created_at");
   const page = sort
-    ? paginate(input, {
-        by: sort.endsWith("updated_at") ? content.updatedAt : content.createdAt,
-        id: content.id,
-        direction: sort.startsWith("-") ? "desc" : "asc",
-      })
+    ? paginate(
+        input,
+        sortOrder(sort, { created_at: content.createdAt, updated_at: content.updatedAt }, content.id),
+      )
     : paginate(input, {
         by: { sql: sql`ts_rank(${content.searchVector}, ${query})`, type: "real" },
         id: content.id,

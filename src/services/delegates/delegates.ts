@@ -15,7 +15,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from "../../err
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 
 export interface DelegateInput {
@@ -129,7 +129,7 @@ export async function getDelegate(ctx: TenantContext, eventId: string, id: strin
   return delegate;
 }
 
-export const DELEGATE_SORTS = ["created_at", "-created_at", "first_name", "-first_name"] as const;
+export const DELEGATE_SORTS = sortValues("created_at", "first_name");
 
 export interface ListDelegatesInput extends PageInput {
   /** Full text over name, designation and organisation (web-search syntax: "quotes", or, -not). */
@@ -150,11 +150,10 @@ export async function listDelegates(ctx: TenantContext, eventId: string, input: 
   const query = input.q ? sql`websearch_to_tsquery('simple', ${input.q})` : undefined;
   const sort = input.sort ?? (query ? undefined : "-created_at");
   const page = sort
-    ? paginate(input, {
-        by: sort.endsWith("created_at") ? delegates.createdAt : delegates.firstName,
-        id: delegates.id,
-        direction: sort.startsWith("-") ? "desc" : "asc",
-      })
+    ? paginate(
+        input,
+        sortOrder(sort, { created_at: delegates.createdAt, first_name: delegates.firstName }, delegates.id),
+      )
     : paginate(input, {
         by: { sql: sql`ts_rank(${delegates.searchVector}, ${query})`, type: "real" },
         id: delegates.id,

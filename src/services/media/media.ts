@@ -14,7 +14,7 @@ import { inspectStream } from "../../platform/media-stream.ts";
 import { auditEntry } from "../audit/record.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { likePrefix, type PageInput, paginate } from "../pagination.ts";
-import { restore, softDelete } from "../soft-delete.ts";
+import { findLive, restore, softDelete } from "../soft-delete.ts";
 import { type ByteRange, parseByteRange } from "./range.ts";
 import {
   assertClaimSupported,
@@ -215,16 +215,8 @@ export async function recordMedia(
   return asset;
 }
 
-export async function getMedia(ctx: TenantContext, id: string): Promise<MediaAsset> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
-      .select()
-      .from(mediaAssets)
-      .where(ownedBy(ctx, mediaAssets.organizationId, eq(mediaAssets.id, id), isNull(mediaAssets.deletedAt))),
-  ]);
-  const asset = rows[0];
-  if (!asset) throw mediaNotFound();
-  return asset;
+export function getMedia(ctx: TenantContext, id: string): Promise<MediaAsset> {
+  return findLive(ctx, mediaAssets, id, mediaNotFound);
 }
 
 export interface ListMediaInput extends PageInput {

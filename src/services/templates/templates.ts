@@ -12,7 +12,8 @@ import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { ContentType } from "../content/platform-rules.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { likePrefix, type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
+import { findLive } from "../soft-delete.ts";
 import { assertKnownPlaceholders } from "./placeholders.ts";
 
 /** What `template_data` holds (declared by the request schema; title, caption and hashtags may hold placeholders). */
@@ -81,16 +82,11 @@ export async function createTemplate(ctx: TenantContext, input: TemplateInput): 
   return row;
 }
 
-export async function getTemplate(ctx: TenantContext, id: string): Promise<ContentTemplate> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
-  ]);
-  const row = rows[0];
-  if (!row) throw templateNotFound();
-  return row;
+export function getTemplate(ctx: TenantContext, id: string): Promise<ContentTemplate> {
+  return findLive(ctx, contentTemplates, id, templateNotFound);
 }
 
-export const TEMPLATE_SORTS = ["created_at", "-created_at", "name", "-name"] as const;
+export const TEMPLATE_SORTS = sortValues("created_at", "name");
 
 export interface ListTemplatesInput extends PageInput {
   content_type?: ContentType;
@@ -101,11 +97,14 @@ export interface ListTemplatesInput extends PageInput {
 
 export async function listTemplates(ctx: TenantContext, input: ListTemplatesInput) {
   const sort = input.sort ?? "-created_at";
-  const page = paginate(input, {
-    by: sort.endsWith("name") ? contentTemplates.name : contentTemplates.createdAt,
-    id: contentTemplates.id,
-    direction: sort.startsWith("-") ? "desc" : "asc",
-  });
+  const page = paginate(
+    input,
+    sortOrder(
+      sort,
+      { created_at: contentTemplates.createdAt, name: contentTemplates.name },
+      contentTemplates.id,
+    ),
+  );
   const [rows] = await inTenant(ctx, (db) => [
     db
       .select({ row: contentTemplates, key: page.key })
