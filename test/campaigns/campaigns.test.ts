@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLogs } from "../../src/db/schema/audit-logs.ts";
 import { events } from "../../src/db/schema/events.ts";
 import { inTenant } from "../../src/db/tenant.ts";
+import { auditRows } from "../support/audit.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import { createEvent } from "../support/events.ts";
 import { call, expectProblem, postJson } from "../support/http.ts";
@@ -49,17 +49,6 @@ const list = async (user: TestUser, query = ""): Promise<Page> => {
   return (await response.json()) as Page;
 };
 
-async function auditActions(organizationId: string, entityId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
-      .select({ action: auditLogs.action, changes: auditLogs.changes })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.organizationId, organizationId), eq(auditLogs.entityId, entityId)))
-      .orderBy(auditLogs.createdAt),
-  ]);
-  return rows;
-}
-
 describe("creating campaigns", () => {
   it("without an event: 201 with Location and ETag, in one round trip with its audit row", async () => {
     const { owner } = await createTenant();
@@ -83,7 +72,7 @@ describe("creating campaigns", () => {
       kpi_targets: { impressions: 500_000, engagement_rate: 0.035, posts: 120 },
       status: "draft",
     });
-    const audit = await auditActions(owner.organizationId, campaign.id);
+    const audit = await auditRows(owner.organizationId, campaign.id);
     expect(audit.map((a) => a.action)).toEqual(["campaign.create"]);
     expect(audit[0]?.changes).toMatchObject({ name: "Road to AES 2027", event_id: null });
   });
@@ -100,7 +89,7 @@ describe("creating campaigns", () => {
     expect(roundTrips).toBe(1);
     const campaign = (await response.json()) as CampaignBody;
     expect(campaign).toMatchObject({ event_id: event.id, campaign_type: "live_coverage" });
-    expect((await auditActions(owner.organizationId, campaign.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, campaign.id)).map((a) => a.action)).toEqual([
       "campaign.create",
     ]);
   });
@@ -288,7 +277,7 @@ describe("updating campaigns", () => {
     expect((await patch(owner, campaign.id, { name: "Again" }, { "if-match": newEtag ?? "" })).status).toBe(
       200,
     );
-    const audit = await auditActions(owner.organizationId, campaign.id);
+    const audit = await auditRows(owner.organizationId, campaign.id);
     expect(audit.map((a) => a.action)).toEqual(["campaign.create", "campaign.update", "campaign.update"]);
     expect(audit[1]?.changes).toMatchObject({
       name: { from: "Road to AES 2027", to: "Road to AES" },
@@ -313,7 +302,7 @@ describe("updating campaigns", () => {
       409,
       "invalid_status_transition",
     );
-    const actions = (await auditActions(owner.organizationId, campaign.id)).map((a) => a.action);
+    const actions = (await auditRows(owner.organizationId, campaign.id)).map((a) => a.action);
     expect(actions).toEqual(["campaign.create", ...Array(5).fill("campaign.status_change")]);
     const archivable = (await (await create(owner)).json()) as CampaignBody;
     expect((await patch(owner, archivable.id, { status: "archived" })).status).toBe(200);
@@ -382,7 +371,7 @@ describe("deleting and restoring campaigns", () => {
     expect((await list(owner)).data).toEqual([]);
     expect((await call(`${path}/restore`, { method: "POST", headers: owner.headers })).status).toBe(200);
     expect((await call(path, { headers: owner.headers })).status).toBe(200);
-    expect((await auditActions(owner.organizationId, campaign.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, campaign.id)).map((a) => a.action)).toEqual([
       "campaign.create",
       "campaign.delete",
       "campaign.restore",

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organizations } from "../../src/db/schema/organizations.ts";
 import { inTenant } from "../../src/db/tenant.ts";
-import { auditRows } from "../audit/rows.ts";
+import { auditRows } from "../support/audit.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import {
   type ContentBody,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ContentWorkflowStatus } from "../../src/db/schema/content.ts";
-import { auditRows } from "../audit/rows.ts";
+import { auditRows } from "../support/audit.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import {
   type ContentBody,

@@ -6,7 +6,7 @@ import {
   transitionContent,
   USER_TARGET_STATUSES,
 } from "../../src/services/content/workflow.ts";
-import { auditRows } from "../audit/rows.ts";
+import { auditRows } from "../support/audit.ts";
 import {
   type ContentBody,
   createContent,

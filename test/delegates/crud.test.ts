@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLogs } from "../../src/db/schema/audit-logs.ts";
-import { inTenant } from "../../src/db/tenant.ts";
+import { auditRows } from "../support/audit.ts";
 import { createDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
 import { call, expectProblem, postJson } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
-import { createTenant, type TestUser, testDb } from "../support/tenants.ts";
+import { createTenant, type TestUser } from "../support/tenants.ts";
 
 interface DelegateBody {
   id: string;
@@ -54,16 +52,6 @@ const patch = (
     body: JSON.stringify(body),
   });
 
-async function auditActions(organizationId: string, entityId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
-      .select({ action: auditLogs.action, changes: auditLogs.changes })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.organizationId, organizationId), eq(auditLogs.entityId, entityId))),
-  ]);
-  return rows;
-}
-
 describe("adding delegates", () => {
   it("answers 201 with Location and ETag, in one round trip with its audit row", async () => {
     const { owner } = await createTenant();
@@ -87,7 +75,7 @@ describe("adding delegates", () => {
       email: "Amina@Energy.example",
       social_handles: { x: "@AminaOdhiambo" },
     });
-    expect((await auditActions(owner.organizationId, delegate.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, delegate.id)).map((a) => a.action)).toEqual([
       "delegate.create",
     ]);
   });
@@ -271,7 +259,7 @@ describe("updating a delegate", () => {
     expect(
       (await patch(owner, event.id, delegate.id, { vip_tier: 3 }, { "if-match": newEtag ?? "" })).status,
     ).toBe(200);
-    const audit = await auditActions(owner.organizationId, delegate.id);
+    const audit = await auditRows(owner.organizationId, delegate.id);
     expect(audit.map((a) => a.action)).toEqual(["delegate.create", "delegate.update", "delegate.update"]);
     expect(audit[1]?.changes).toMatchObject({
       vipTier: { from: 1, to: 2 },
@@ -335,7 +323,7 @@ describe("removing and restoring a delegate", () => {
       404,
       "delegate_not_found",
     );
-    expect((await auditActions(owner.organizationId, delegate.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, delegate.id)).map((a) => a.action)).toEqual([
       "delegate.create",
       "delegate.delete",
       "delegate.restore",

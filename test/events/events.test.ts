@@ -1,8 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLogs } from "../../src/db/schema/audit-logs.ts";
 import { events } from "../../src/db/schema/events.ts";
 import { inTenant } from "../../src/db/tenant.ts";
+import { auditRows } from "../support/audit.ts";
 import { call, expectProblem, postJson } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
 import { createTenant, type TestUser, testDb } from "../support/tenants.ts";
@@ -41,16 +40,6 @@ const patch = (user: TestUser, id: string, body: unknown, headers: Record<string
     body: JSON.stringify(body),
   });
 
-async function auditActions(organizationId: string, entityId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
-      .select({ action: auditLogs.action, changes: auditLogs.changes })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.organizationId, organizationId), eq(auditLogs.entityId, entityId))),
-  ]);
-  return rows;
-}
-
 describe("creating events", () => {
   it("answers 201 with Location and ETag, normalises hashtags, in one round trip with its audit row", async () => {
     const { owner } = await createTenant();
@@ -69,9 +58,7 @@ describe("creating events", () => {
     expect(event.official_hashtags).toEqual(["#AES2027", "#Energy_Transition", "#Nairobi"]);
     expect(event.status).toBe("draft");
     expect(event.start_date).toBe("2027-03-10T05:00:00.000Z");
-    expect((await auditActions(owner.organizationId, event.id)).map((a) => a.action)).toEqual([
-      "event.create",
-    ]);
+    expect((await auditRows(owner.organizationId, event.id)).map((a) => a.action)).toEqual(["event.create"]);
   });
 
   it("refuses a taken slug (409), a bad time zone, reversed dates, a bad handle and a bad hashtag (400)", async () => {
@@ -211,7 +198,7 @@ describe("updating", () => {
       "precondition_failed",
     );
     expect((await patch(owner, event.id, { name: "Again" }, { "if-match": newEtag ?? "" })).status).toBe(200);
-    const audit = await auditActions(owner.organizationId, event.id);
+    const audit = await auditRows(owner.organizationId, event.id);
     expect(audit.map((a) => a.action)).toEqual(["event.create", "event.update", "event.update"]);
     expect(audit[1]?.changes).toMatchObject({ name: { from: "Africa Energy Summit", to: "Renamed" } });
   });
@@ -267,7 +254,7 @@ describe("deleting and restoring", () => {
     const restored = await call(`/v1/events/${event.id}/restore`, { method: "POST", headers: owner.headers });
     expect(restored.status).toBe(200);
     expect((await call(`/v1/events/${event.id}`, { headers: owner.headers })).status).toBe(200);
-    expect((await auditActions(owner.organizationId, event.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, event.id)).map((a) => a.action)).toEqual([
       "event.create",
       "event.delete",
       "event.restore",

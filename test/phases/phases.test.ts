@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLogs } from "../../src/db/schema/audit-logs.ts";
-import { inTenant } from "../../src/db/tenant.ts";
+import { auditRows } from "../support/audit.ts";
 import { createEvent } from "../support/events.ts";
 import { call, expectProblem, postJson } from "../support/http.ts";
 import { createPhase } from "../support/phases.ts";
 import { measure } from "../support/round-trips.ts";
-import { createTenant, type TestUser, testDb } from "../support/tenants.ts";
+import { createTenant, type TestUser } from "../support/tenants.ts";
 
 interface PhaseBody {
   id: string;
@@ -47,17 +45,6 @@ const patch = (user: TestUser, path: string, body: unknown, headers: Record<stri
     body: JSON.stringify(body),
   });
 
-async function auditActions(organizationId: string, entityId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
-      .select({ action: auditLogs.action, changes: auditLogs.changes })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.organizationId, organizationId), eq(auditLogs.entityId, entityId)))
-      .orderBy(auditLogs.createdAt),
-  ]);
-  return rows;
-}
-
 async function listAll(user: TestUser, eventId: string): Promise<PhaseBody[]> {
   const response = await call(phasesOf(eventId), { headers: user.headers });
   expect(response.status).toBe(200);
@@ -86,7 +73,7 @@ describe("creating phases", () => {
       ends_at: "2027-03-10T18:00:00.000Z",
       sort_order: 0,
     });
-    const audit = await auditActions(owner.organizationId, phase.id);
+    const audit = await auditRows(owner.organizationId, phase.id);
     expect(audit.map((a) => a.action)).toEqual(["event_phase.create"]);
     expect(audit[0]?.changes).toMatchObject({ event_id: event.id, name: "Day 1" });
   });
@@ -390,7 +377,7 @@ describe("updating phases", () => {
       "precondition_failed",
     );
     expect((await patch(owner, path, { sort_order: 3 }, { "if-match": newEtag ?? "" })).status).toBe(200);
-    const audit = await auditActions(owner.organizationId, phase.id);
+    const audit = await auditRows(owner.organizationId, phase.id);
     expect(audit.map((a) => a.action)).toEqual([
       "event_phase.create",
       "event_phase.update",
@@ -455,7 +442,7 @@ describe("deleting and restoring phases", () => {
     expect(restored.response.status).toBe(200);
     expect(restored.roundTrips).toBe(1);
     expect((await call(path, { headers: owner.headers })).status).toBe(200);
-    expect((await auditActions(owner.organizationId, phase.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, phase.id)).map((a) => a.action)).toEqual([
       "event_phase.create",
       "event_phase.delete",
       "event_phase.restore",
@@ -475,7 +462,7 @@ describe("deleting and restoring phases", () => {
       "phase_overlap",
     )) as unknown as OverlapProblem;
     expect(problem.overlapping_phase.id).toBe(replacement.id);
-    expect((await auditActions(owner.organizationId, first.id)).map((a) => a.action)).toEqual([
+    expect((await auditRows(owner.organizationId, first.id)).map((a) => a.action)).toEqual([
       "event_phase.create",
       "event_phase.delete",
     ]);

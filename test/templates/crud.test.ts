@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditRows } from "../audit/rows.ts";
+import { auditRows } from "../support/audit.ts";
 import { call, expectProblem, postJson } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
 import { createTemplate, type TemplateBody } from "../support/templates.ts";

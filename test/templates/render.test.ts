@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditRows } from "../audit/rows.ts";
+import { auditRows } from "../support/audit.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import type { ContentBody } from "../support/content.ts";
 import { createDelegate } from "../support/delegates.ts";

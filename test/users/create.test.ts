@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditRows, SECRET_LOOKING } from "../audit/rows.ts";
+import { auditRows, SECRET_LOOKING } from "../support/audit.ts";
 import { call, expectProblem, postJson } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
 import { createTenant, createUser } from "../support/tenants.ts";

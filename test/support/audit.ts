@@ -2,7 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type AuditLog, auditLogs } from "../../src/db/schema/audit-logs.ts";
 import { inTenant } from "../../src/db/tenant.ts";
-import { testDb } from "../support/tenants.ts";
+import { testDb } from "./tenants.ts";
 
 /** The organisation's audit rows, oldest first, optionally only those about one entity. */
 export async function auditRows(organizationId: string, entityId?: string): Promise<AuditLog[]> {
