@@ -4,6 +4,7 @@
  * request with a clear message instead of deep inside a handler.
  */
 import { z } from "zod";
+import { PLATFORMS, type Platform } from "./db/schema/columns.ts";
 import type { ApprovalRequest } from "./durable-objects/approval-request/object.ts";
 import type { EventLive } from "./durable-objects/event-live/object.ts";
 import type { LoginThrottle } from "./durable-objects/login-throttle/object.ts";
@@ -23,6 +24,10 @@ export interface Bindings {
   JWT_PRIVATE_KEYS: string;
   TOKEN_ENCRYPTION_KEYS: string;
   WEBHOOK_SECRETS?: string;
+  /** JSON `{platform: origin}` overriding a platform's API origin (local fakes, a self-hosted PDS). */
+  PLATFORM_BASE_URLS?: string;
+  /** JSON `{platform: {client_id, client_secret}}`: the OAuth apps registered with each platform. */
+  PLATFORM_CLIENTS?: string;
   MEDIA: R2Bucket;
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
@@ -48,6 +53,21 @@ const binding = <T>(name: string, method: string) =>
     `${name} binding is missing`,
   );
 
+/** An optional JSON object of platform → value, parsed once with the rest of the configuration. */
+const jsonRecord = <T extends z.ZodType>(value: T, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return {} as Partial<Record<Platform, z.output<T>>>;
+      try {
+        return z.partialRecord(z.enum(PLATFORMS), value).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+    });
+
 const configSchema = z.object({
   APP_ENV: z.enum(["production", "staging", "development", "test"]),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -63,6 +83,11 @@ const configSchema = z.object({
   JWT_PRIVATE_KEYS: z.string().min(1, "JWT_PRIVATE_KEYS is required (a JSON array of private JWKs)"),
   TOKEN_ENCRYPTION_KEYS: z.string().min(1, "TOKEN_ENCRYPTION_KEYS is required (JSON {kid: base64 key})"),
   WEBHOOK_SECRETS: z.string().optional(),
+  PLATFORM_BASE_URLS: jsonRecord(z.url(), "PLATFORM_BASE_URLS must be JSON {platform: url}"),
+  PLATFORM_CLIENTS: jsonRecord(
+    z.strictObject({ client_id: z.string().min(1), client_secret: z.string().min(1).nullable().optional() }),
+    "PLATFORM_CLIENTS must be JSON {platform: {client_id, client_secret}}",
+  ),
   MEDIA: binding<R2Bucket>("MEDIA", "put"),
   PUBLISH_QUEUE: binding<Queue<PublishMessage>>("PUBLISH_QUEUE", "send"),
   INGEST_QUEUE: binding<Queue<IngestMessage>>("INGEST_QUEUE", "send"),

@@ -10,6 +10,8 @@ import type { Permission } from "./auth/permissions.ts";
 export type Actor =
   | { type: "user"; userId: string; role: UserRole; permissions: ReadonlySet<Permission> }
   | { type: "system"; name: string }
+  /** Someone without an account acting through a signed link (an outside approver). */
+  | { type: "external"; name: string; email: string }
   | { type: "anonymous" };
 
 export interface RequestFacts {

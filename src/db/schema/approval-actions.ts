@@ -32,6 +32,9 @@ export const approvalActions = pgTable(
     /** Null for actions taken by the system (remind, escalate, expire) or once the user is erased. */
     actionedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     comment: text(),
+    /** Who acted through a signed approval link (no account): the name and address the link was sent to. */
+    externalActorName: text(),
+    externalActorEmail: text(),
     actionedAt: timestamptz().notNull().defaultNow(),
   },
   (t) => [

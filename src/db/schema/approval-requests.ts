@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { approvalActions } from "./approval-actions.ts";
-import { approvalWorkflows } from "./approval-workflows.ts";
+import { type ApprovalWorkflowStep, approvalWorkflows } from "./approval-workflows.ts";
 import { sqlList, timestamptz } from "./columns.ts";
 import { content } from "./content.ts";
 import { organizations } from "./organizations.ts";
@@ -34,11 +34,24 @@ export const approvalRequests = pgTable(
     /** 1-based, like `approval_actions.step_number`. */
     currentStep: integer().notNull().default(1),
     status: text().$type<ApprovalRequestStatus>().notNull().default("pending"),
+    /**
+     * The workflow's steps as they were at submission: editing a workflow never changes a request
+     * already under way. A manual approval has one step.
+     */
+    steps: jsonb().$type<ApprovalWorkflowStep[]>().notNull().default([]),
+    /** When the current step is due (null: no deadline); the approval inbox sorts on it. */
+    stepDueAt: timestamptz(),
+    /** The content's publish time at submission: the request expires if still pending then. */
+    expiresAt: timestamptz(),
     requestedAt: timestamptz().notNull().defaultNow(),
     resolvedAt: timestamptz(),
   },
   (t) => [
-    index("approval_requests_organization_id_status_idx").on(t.organizationId, t.status),
+    index("approval_requests_organization_id_status_step_due_at_idx").on(
+      t.organizationId,
+      t.status,
+      t.stepDueAt,
+    ),
     index("approval_requests_workflow_id_idx").on(t.workflowId),
     index("approval_requests_content_id_idx").on(t.contentId),
     index("approval_requests_requested_by_idx").on(t.requestedBy),

@@ -4,7 +4,7 @@ import { createdAt, sqlList } from "./columns.ts";
 import { organizations } from "./organizations.ts";
 import { users } from "./users.ts";
 
-export const AUDIT_ACTOR_TYPES = ["user", "system", "webhook"] as const;
+export const AUDIT_ACTOR_TYPES = ["user", "system", "webhook", "external"] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 /** Changed fields: `{ field: { from, to } }` for updates, the new values for creates. */

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz } from "./columns.ts";
 import { organizations } from "./organizations.ts";
 import { users } from "./users.ts";
@@ -21,6 +21,11 @@ export const notifications = pgTable(
     /** Where the notification leads in the client. */
     link: text(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * What makes this notification one of a kind (e.g. `approval:<action id>:<user>`): a write that is
+     * retried (a Durable Object's write-through, a redelivered queue message) never notifies twice.
+     */
+    dedupeKey: text(),
     isRead: boolean().notNull().default(false),
     readAt: timestamptz(),
     createdAt: createdAt(),
@@ -28,6 +33,7 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_user_id_is_read_created_at_idx").on(t.userId, t.isRead, t.createdAt),
     index("notifications_organization_id_idx").on(t.organizationId),
+    uniqueIndex("notifications_user_id_dedupe_key_key").on(t.userId, t.dedupeKey),
   ],
 );
 

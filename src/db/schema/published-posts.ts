@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, PLATFORMS, type Platform, sqlList, timestamptz } from "./columns.ts";
 import { content } from "./content.ts";
 import { engagementMetrics } from "./engagement-metrics.ts";
@@ -58,6 +58,10 @@ export const publishedPosts = pgTable(
     index("published_posts_social_account_id_idx").on(t.socialAccountId),
     index("published_posts_platform_platform_post_id_idx").on(t.platform, t.platformPostId),
     index("published_posts_publish_status_next_attempt_at_idx").on(t.publishStatus, t.nextAttemptAt),
+    /** Scheduling twice never makes a second live post for the same account. */
+    uniqueIndex("published_posts_content_id_social_account_id_key")
+      .on(t.contentId, t.socialAccountId)
+      .where(sql`publish_status not in ('cancelled', 'deleted')`),
     check("published_posts_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),
     check("published_posts_publish_status_check", sql`${t.publishStatus} in (${sqlList(PUBLISH_STATUSES)})`),
     check("published_posts_attempt_count_check", sql`${t.attemptCount} >= 0`),

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { lifecycleColumns, PLATFORMS, type Platform, sqlList, timestamptz } from "./columns.ts";
 import { events } from "./events.ts";
 import { organizations } from "./organizations.ts";
@@ -10,6 +10,9 @@ import { users } from "./users.ts";
  * A connected platform account. Tokens are AES-256-GCM ciphertext (row id as additional data, key id
  * inside the envelope); they never leave the service layer.
  */
+export const CONNECTION_STATUSES = ["connected", "reauth_required"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
 export const socialAccounts = pgTable(
   "social_accounts",
   {
@@ -26,6 +29,15 @@ export const socialAccounts = pgTable(
     refreshToken: text(),
     tokenExpiresAt: timestamptz(),
     isActive: boolean().notNull().default(true),
+    /**
+     * `reauth_required`: the token could not be refreshed; posts to the account are held and its
+     * owner has been told to reconnect. `status_reason` says why.
+     */
+    connectionStatus: text().$type<ConnectionStatus>().notNull().default("connected"),
+    statusReason: text(),
+    tokenRefreshedAt: timestamptz(),
+    /** Platform facts the adapter needs, never secrets: e.g. Bluesky's PDS URL, a Facebook page id. */
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...lifecycleColumns(),
   },
@@ -38,6 +50,10 @@ export const socialAccounts = pgTable(
     index("social_accounts_event_id_idx").on(t.eventId),
     index("social_accounts_created_by_idx").on(t.createdBy),
     check("social_accounts_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),
+    check(
+      "social_accounts_connection_status_check",
+      sql`${t.connectionStatus} in (${sqlList(CONNECTION_STATUSES)})`,
+    ),
   ],
 );
 

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.ts";
-import { type AuditChanges, auditLogs } from "../../db/schema/audit-logs.ts";
+import { type AuditActorType, type AuditChanges, auditLogs } from "../../db/schema/audit-logs.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 
 /** Secret-bearing keys, matched by whole snake_case parts: `password_hash` yes, `brand_hashtags` no. */
@@ -47,15 +47,18 @@ export interface AuditEntry {
 }
 
 export function auditEntry(ctx: TenantContext, db: Database, entry: AuditEntry) {
-  const actorType = ctx.actor.type === "system" ? "system" : "user";
+  const { actor } = ctx;
+  const actorType: AuditActorType = actor.type === "anonymous" ? "user" : actor.type;
+  // An outside actor has no user row: who they are travels with the change itself.
+  const external = actor.type === "external" ? { actor: { name: actor.name, email: actor.email } } : {};
   const values = {
     organizationId: ctx.organizationId,
-    userId: actorUserId(ctx.actor),
-    actorType: actorType as "user" | "system",
+    userId: actorUserId(actor),
+    actorType,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    changes: redact(entry.changes ?? {}),
+    changes: redact({ ...external, ...(entry.changes ?? {}) }),
     ipAddress: ctx.request.ip,
     userAgent: ctx.request.userAgent,
   };
