@@ -28,6 +28,10 @@ export interface Bindings {
   PLATFORM_BASE_URLS?: string;
   /** JSON `{platform: {client_id, client_secret}}`: the OAuth apps registered with each platform. */
   PLATFORM_CLIENTS?: string;
+  /** How long a call to a platform may take before its outcome counts as uncertain (ms). */
+  PLATFORM_TIMEOUT_MS?: string;
+  /** First retry delay of a failed publish, doubled per attempt (seconds). */
+  PUBLISH_RETRY_BASE_SECONDS?: string;
   MEDIA: R2Bucket;
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
@@ -88,6 +92,8 @@ const configSchema = z.object({
     z.strictObject({ client_id: z.string().min(1), client_secret: z.string().min(1).nullable().optional() }),
     "PLATFORM_CLIENTS must be JSON {platform: {client_id, client_secret}}",
   ),
+  PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  PUBLISH_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
   MEDIA: binding<R2Bucket>("MEDIA", "put"),
   PUBLISH_QUEUE: binding<Queue<PublishMessage>>("PUBLISH_QUEUE", "send"),
   INGEST_QUEUE: binding<Queue<IngestMessage>>("INGEST_QUEUE", "send"),

@@ -332,6 +332,64 @@ function reasonOf(error: unknown): InvalidTokenReason {
   throw error;
 }
 
+/**
+ * Tokens for one purpose other than API access (an approval link, an OAuth `state`): signed with the
+ * same keys, but with the purpose as both `typ` header and audience, so no such token is ever accepted
+ * as an access token or as a token of another purpose. The caller validates the claims it reads.
+ */
+export async function signPurposeToken(
+  keys: SigningKeys,
+  purpose: string,
+  claims: Record<string, unknown> & { sub: string },
+  options: { issuer: string; ttlSeconds: number; now?: number },
+): Promise<string> {
+  const iat = Math.floor((options.now ?? Date.now()) / 1000);
+  const { sub, ...rest } = claims;
+  const { signing } = keys;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: signing.alg, kid: signing.kid, typ: purpose })
+    .setIssuer(options.issuer)
+    .setAudience(purpose)
+    .setSubject(sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + options.ttlSeconds)
+    .setJti(crypto.randomUUID())
+    .sign((await cryptoKeyOf(keys, signing.kid)).privateKey);
+}
+
+/** Verifies a purpose token (see `signPurposeToken`); throws `InvalidTokenError` with the reason. */
+export async function verifyPurposeToken(
+  keys: SigningKeys,
+  purpose: string,
+  token: string,
+  options: { issuer: string; now?: number },
+): Promise<Record<string, unknown> & { sub: string; jti: string; exp: number }> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw new InvalidTokenError("malformed");
+  }
+  const key = typeof header.kid === "string" ? keys.byKid.get(header.kid) : undefined;
+  if (!key) throw new InvalidTokenError("unknown_kid");
+  if (header.alg !== key.alg) throw new InvalidTokenError("bad_alg");
+  const { publicKey } = await cryptoKeyOf(keys, key.kid);
+  try {
+    const { payload } = await jwtVerify(token, publicKey, {
+      algorithms: [key.alg],
+      issuer: options.issuer,
+      audience: purpose,
+      typ: purpose,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: ["exp", "iat", "jti", "sub"],
+      ...(options.now === undefined ? {} : { currentDate: new Date(options.now) }),
+    });
+    return payload as Record<string, unknown> & { sub: string; jti: string; exp: number };
+  } catch (error) {
+    throw new InvalidTokenError(reasonOf(error));
+  }
+}
+
 /** Fresh Ed25519 private JWKs as `JWT_PRIVATE_KEYS` JSON (local development and tests). */
 export async function generateSigningKeysJson(count = 1): Promise<string> {
   const keys: JWK[] = [];

@@ -10,7 +10,9 @@ import {
   publicJwks,
   type SigningKeys,
   signAccessToken,
+  signPurposeToken,
   verifyAccessToken,
+  verifyPurposeToken,
 } from "../../src/platform/jwt.ts";
 
 const issuer = "https://guddu.test";
@@ -240,5 +242,42 @@ describe("signing keys", () => {
     const mismatched = parseSigningKeys(JSON.stringify([{ ...a, d: b.d }]));
     await expect(signAccessToken(mismatched, subject(), at)).rejects.toThrow(ConfigError);
     await expect(signAccessToken(mismatched, subject(), at)).rejects.toThrow(/does not match/);
+  });
+});
+
+describe("purpose tokens (approval links, OAuth state)", () => {
+  const purpose = "guddu-test-purpose";
+  const expectReason = async (promise: Promise<unknown>, reason: InvalidTokenReason) =>
+    expect(await rejection(promise)).toBe(reason);
+  const sign = (claims: Record<string, unknown> & { sub: string }, ttlSeconds = 600) =>
+    signPurposeToken(keys, purpose, claims, { issuer, ttlSeconds, now: NOW });
+
+  it("round-trip their claims with the purpose as typ and audience", async () => {
+    const sub = crypto.randomUUID();
+    const token = await sign({ sub, step: 2 });
+    expect(headerOf(token)).toMatchObject({ typ: purpose, kid: keys.signing.kid });
+    const claims = await verifyPurposeToken(keys, purpose, token, { issuer, now: NOW });
+    expect(claims).toMatchObject({ sub, step: 2, aud: purpose, exp: Math.floor(NOW / 1000) + 600 });
+    expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("are never accepted for another purpose, nor as access tokens, nor the other way round", async () => {
+    const token = await sign({ sub: crypto.randomUUID() });
+    await expectReason(verifyPurposeToken(keys, "guddu-other", token, { issuer, now: NOW }), "wrong_type");
+    await expectReason(verifyAccessToken(keys, token, { ...at, now: NOW }), "wrong_type");
+    const access = await signAccessToken(keys, subject(), { ...at, now: NOW });
+    await expectReason(verifyPurposeToken(keys, purpose, access, { issuer, now: NOW }), "wrong_type");
+  });
+
+  it("expire, and do not survive tampering", async () => {
+    const token = await sign({ sub: crypto.randomUUID() }, 60);
+    await expectReason(verifyPurposeToken(keys, purpose, token, { issuer, now: NOW + 91_000 }), "expired");
+    const [header, payload, signature] = token.split(".");
+    const changed = encode({ ...JSON.parse(new TextDecoder().decode(base64url.decode(payload!))), sub: "x" });
+    await expectReason(
+      verifyPurposeToken(keys, purpose, `${header}.${changed}.${signature}`, { issuer, now: NOW }),
+      "bad_signature",
+    );
+    await expectReason(verifyPurposeToken(keys, purpose, "not-a-token", { issuer, now: NOW }), "malformed");
   });
 });
