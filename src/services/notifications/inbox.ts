@@ -1,0 +1,92 @@
+/**
+ * The caller's own notifications: list, unread count, mark one or all read. Every query is scoped to
+ * the organisation AND the calling user: another user's notification is as absent as another
+ * tenant's (404). Reading writes no audit row: read state is the user's own inbox bookkeeping, not a
+ * change to the organisation's data, and auditing every glance would drown the trail.
+ */
+import { count, eq, type SQL, sql } from "drizzle-orm";
+import { type Notification, notifications } from "../../db/schema/notifications.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { ForbiddenError, NotFoundError } from "../../errors.ts";
+import { actorUserId, type TenantContext } from "../context.ts";
+import { type PageInput, paginate } from "../pagination.ts";
+
+/** The calling user's rows (only users have an inbox). */
+function mine(ctx: TenantContext, ...conditions: Array<SQL | undefined>): SQL {
+  const userId = actorUserId(ctx.actor);
+  if (!userId) throw new ForbiddenError("no_inbox", "Only users have notifications.");
+  return ownedBy(ctx, notifications.organizationId, eq(notifications.userId, userId), ...conditions);
+}
+
+export interface ListNotificationsInput extends PageInput {
+  unread?: boolean;
+  type?: string;
+}
+
+/** Newest first. */
+export async function listNotifications(ctx: TenantContext, input: ListNotificationsInput) {
+  const page = paginate(input, { by: notifications.createdAt, id: notifications.id, direction: "desc" });
+  const where = mine(
+    ctx,
+    input.unread === undefined ? undefined : eq(notifications.isRead, !input.unread),
+    input.type ? eq(notifications.type, input.type) : undefined,
+    page.after,
+  );
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .select({ row: notifications, key: page.key })
+      .from(notifications)
+      .where(where)
+      .orderBy(...page.orderBy)
+      .limit(page.fetch),
+  ]);
+  return page.result(rows);
+}
+
+export async function unreadCount(ctx: TenantContext): Promise<number> {
+  const where = mine(ctx, eq(notifications.isRead, false));
+  const [[row]] = await inTenant(ctx, (db) => [
+    db.select({ unread: count() }).from(notifications).where(where),
+  ]);
+  return row?.unread ?? 0;
+}
+
+/** Idempotent: marking a read notification again keeps its first `read_at`. */
+export async function markRead(ctx: TenantContext, id: string): Promise<Notification> {
+  const where = mine(ctx, eq(notifications.id, id));
+  const [[row]] = await inTenant(ctx, (db) => [
+    db
+      .update(notifications)
+      .set({
+        isRead: true,
+        readAt: sql`coalesce(${notifications.readAt}, ${ctx.now().toISOString()}::timestamptz)`,
+      })
+      .where(where)
+      .returning(),
+  ]);
+  if (!row) throw new NotFoundError("notification_not_found", "No such notification.");
+  return row;
+}
+
+/**
+ * Marks the caller's unread notifications read, those created at or before `before` when given (a
+ * client passes the newest it has shown, so one that arrived meanwhile stays unread). Compared at
+ * millisecond precision, as clients see the times. Answers how many it marked.
+ */
+export async function markAllRead(ctx: TenantContext, before?: string): Promise<number> {
+  const where = mine(
+    ctx,
+    eq(notifications.isRead, false),
+    before
+      ? sql`date_trunc('milliseconds', ${notifications.createdAt}) <= ${before}::timestamptz`
+      : undefined,
+  );
+  const [rows] = await inTenant(ctx, (db) => [
+    db
+      .update(notifications)
+      .set({ isRead: true, readAt: ctx.now() })
+      .where(where)
+      .returning({ id: notifications.id }),
+  ]);
+  return rows.length;
+}
