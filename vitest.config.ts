@@ -24,6 +24,26 @@ export default defineConfig({
                 NEON_LOCAL_PROXY: inject("neonProxy"),
                 JWT_PRIVATE_KEYS: inject("jwtPrivateKeys"),
                 TOKEN_ENCRYPTION_KEYS: inject("tokenEncryptionKeys"),
+                BLUESKY_PDS_URL: inject("blueskyPdsUrl"),
+                BLUESKY_PDS_KEYS: inject("blueskyPdsKeys"),
+                PLATFORM_BASE_URLS: inject("platformBaseUrls"),
+                PLATFORM_CLIENTS: inject("platformClients"),
+                // Publishing retries after 1 s, 2 s, 4 s …, and a platform that does not answer within
+                // 1.5 s counts as uncertain: the retry and fault tests run in seconds, not minutes.
+                PUBLISH_RETRY_BASE_SECONDS: "1",
+                PLATFORM_TIMEOUT_MS: "1500",
+              },
+              // As wrangler.toml, but a partly filled batch is delivered after 50 ms instead of 5 s, so a
+              // retried publish message does not wait for company.
+              queueConsumers: {
+                "guddu-publish": {
+                  maxBatchSize: 10,
+                  maxBatchTimeout: 0.05,
+                  maxRetries: 8,
+                  retryDelay: 30,
+                  deadLetterQueue: "guddu-publish-dlq",
+                },
+                "guddu-publish-dlq": { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 3 },
               },
             },
           })),

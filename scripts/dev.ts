@@ -4,7 +4,8 @@
  * with local R2, Durable Objects and Queues. Ctrl-C stops everything it started.
  *
  * Settings (environment): GUDDU_PORT (Worker, 8788), GUDDU_PG_PORT (5433), GUDDU_PROXY_PORT (4444),
- * DATABASE_URL (use this PostgreSQL, as its owner, instead of the embedded one).
+ * DATABASE_URL (use this PostgreSQL, as its owner, instead of the embedded one), GUDDU_FAKES_PORT (the
+ * platform fakes, 4455), GUDDU_FAKE_PLATFORMS=off (publish to the real platforms with PLATFORM_CLIENTS).
  */
 import { resolve } from "node:path";
 import { assertPortFree } from "./lib/ports.ts";
@@ -32,6 +33,14 @@ process.on("SIGTERM", () => void stop(0));
 
 const port = Number(process.env.GUDDU_PORT ?? 8788);
 
+/** Where the platform fakes listen (the Worker publishes there), or nothing when they are off. */
+function fakePlatformsLine(baseUrlsJson: string): string[] {
+  const first = Object.values(JSON.parse(baseUrlsJson) as Record<string, string>)[0];
+  return first
+    ? [`  Platform fakes  ${new URL(first).origin}/_fake  (X, Facebook, Instagram, LinkedIn, Threads)`]
+    : [];
+}
+
 try {
   // Fail before starting anything when the Worker's port is taken.
   await assertPortFree(port, "the Worker (wrangler dev)", "GUDDU_PORT");
@@ -51,6 +60,7 @@ try {
     `  Cron trigger    ${worker.url}/__scheduled?cron=*+*+*+*+*`,
     `  PostgreSQL      ${stack.adminUrl}  (owner; the Worker connects as guddu_app)`,
     `  Neon proxy      http://${stack.neonProxy}  (round trips: /round-trips?tag=…)`,
+    ...fakePlatformsLine(stack.platformBaseUrls),
     ...DEMO_CREDENTIALS.map((line) => `  ${line}`),
     "",
     "  Ctrl-C stops everything.",

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateSigningKeysJson } from "../src/platform/jwt.ts";
 import { generateKeyringJson } from "../src/platform/secret-box.ts";
+import { startFakePlatforms } from "../test/fakes/platforms/server.ts";
 import {
   appRoleUrl,
   createDatabase,
@@ -40,6 +41,10 @@ export interface StackInfo {
   /** Local signing keys and encryption keyring (dev: kept in .data/secrets.json across runs). */
   jwtPrivateKeys: string;
   tokenEncryptionKeys: string;
+  /** JSON `{platform: origin}` for `PLATFORM_BASE_URLS`: the local platform fakes (`{}` when they are off). */
+  platformBaseUrls: string;
+  /** JSON `{platform: {client_id, client_secret}}` for `PLATFORM_CLIENTS`: the fakes' OAuth clients. */
+  platformClients: string;
 }
 
 const { values } = parseArgs({
@@ -152,6 +157,18 @@ async function main(): Promise<void> {
   const proxy = await startNeonProxy({ pgHost, pgPort, port: proxyPort });
   cleanups.push(() => proxy.close());
 
+  // The closed platforms' fakes (test/fakes/platforms): always in tests; in dev unless
+  // GUDDU_FAKE_PLATFORMS=off, which leaves the real platforms and PLATFORM_CLIENTS from the environment.
+  let platforms = { baseUrls: {}, clients: JSON.parse(process.env.PLATFORM_CLIENTS ?? "{}") as object };
+  if (mode === "test" || process.env.GUDDU_FAKE_PLATFORMS !== "off") {
+    const fakesPort = mode === "test" ? 0 : Number(process.env.GUDDU_FAKES_PORT ?? 4455);
+    await assertPortFree(fakesPort, "the platform fakes", "GUDDU_FAKES_PORT");
+    const fakes = await startFakePlatforms({ port: fakesPort });
+    cleanups.push(() => fakes.close());
+    platforms = fakes;
+    log(`platform fakes on ${fakes.origin} (control API: ${fakes.origin}/_fake)`);
+  }
+
   const secrets = await localSecrets(mode);
   const info: StackInfo = {
     ...secrets,
@@ -160,6 +177,8 @@ async function main(): Promise<void> {
     neonProxy: `127.0.0.1:${proxy.port}`,
     pgPort,
     proxyPort: proxy.port,
+    platformBaseUrls: JSON.stringify(platforms.baseUrls),
+    platformClients: JSON.stringify(platforms.clients),
   };
   process.stdout.write(`READY ${JSON.stringify(info)}\n`);
 }

@@ -28,6 +28,8 @@ export async function startWranglerDev(
     NEON_LOCAL_PROXY: stack.neonProxy,
     JWT_PRIVATE_KEYS: stack.jwtPrivateKeys,
     TOKEN_ENCRYPTION_KEYS: stack.tokenEncryptionKeys,
+    PLATFORM_BASE_URLS: stack.platformBaseUrls,
+    PLATFORM_CLIENTS: stack.platformClients,
   };
   // Secrets hold JSON, so they go through an env file (single-quoted values) rather than --var.
   const envDir = mkdtempSync(join(tmpdir(), "guddu-wrangler-"));

@@ -8,6 +8,14 @@ declare module "vitest" {
     neonProxy: string;
     jwtPrivateKeys: string;
     tokenEncryptionKeys: string;
+    /** Origin of the local reference PDS (peers/bluesky, scripts/lib/pds.ts). */
+    blueskyPdsUrl: string;
+    /** JSON `{jwtSecret, rateLimitBypassKey}` of that throwaway PDS, for test helpers. */
+    blueskyPdsKeys: string;
+    /** JSON `{platform: origin}` of the local platform fakes (test/fakes/platforms). */
+    platformBaseUrls: string;
+    /** JSON `{platform: {client_id, client_secret}}`: the OAuth clients the fakes know. */
+    platformClients: string;
   }
 }
 

@@ -186,4 +186,9 @@ export interface SocialAdapter {
   fetchMetrics(account: ConnectedAccount, platformPostId: string): Promise<PostMetrics>;
   /** Checks a webhook's signature over the raw body (and answers nothing itself). */
   verifyWebhook(headers: Headers, rawBody: ArrayBuffer, secret: string): Promise<boolean>;
+  /**
+   * The answer to the platform's webhook check (X `crc_token`, Meta `hub.challenge` with the verify
+   * token as `secret`, LinkedIn `challengeCode`); null when the query is not such a check.
+   */
+  answerWebhookChallenge?(query: URLSearchParams, secret: string): Promise<Response | null>;
 }

@@ -1,0 +1,339 @@
+/**
+ * Local fakes of the closed social platforms (X, Facebook Pages, Instagram, LinkedIn, Threads): one
+ * Node HTTP server on 127.0.0.1, each platform under its own prefix, so `PLATFORM_BASE_URLS` can say
+ * `{"x": "http://127.0.0.1:<port>/x", …}`. Each follows its platform's documented requests, answers,
+ * errors and limits (`platforms.md`); the OAuth authorize pages consent at once (a new user each
+ * time) and redirect back with a code. Started by `scripts/stack.ts` for tests and `npm run dev`.
+ *
+ * Control API (JSON in, JSON out), under `/_fake`:
+ *
+ * - `POST /_fake/faults` `{platform, operation, fault, times?: 1, account?}` queues a fault. The next
+ *   `times` requests of that operation on that platform suffer it (only the account's requests when
+ *   `account` — a platform user id, Facebook Page id or LinkedIn person URN — is given; use it, tests
+ *   run in parallel). Operations: `token`, `userinfo`, `media`, `container`, `status`, `publish`,
+ *   `find`, `delete`, `metrics`. Faults:
+ *     - `rate_limit`: the platform's throttling answer (X 429 + `x-rate-limit-reset`; LinkedIn 429
+ *       TOO_MANY_REQUESTS; Graph error 32 with `X-Business-Use-Case-Usage` for Facebook, 9/2207042
+ *       for an Instagram publish, 4 with `X-App-Usage` otherwise — Graph answers throttling with 400
+ *       and an error code, not 429);
+ *     - `server_error`: 5xx in the platform's shape (Graph: code 2, `is_transient`);
+ *     - `timeout_after_accept`: the request takes effect (the post is stored), then no answer ever
+ *       comes; the connection stays open until the client gives up;
+ *     - `drop_after_accept`: the request takes effect, then the connection is destroyed;
+ *     - `expired_token`: the platform's expired-token answer (X 401, Graph 190/463, LinkedIn 401 65602);
+ *     - `duplicate`: the duplicate refusal (X 403 duplicate content, Graph 506, LinkedIn 422
+ *       DUPLICATE_POST) — nothing stored. (X, Facebook and LinkedIn also refuse real repeats.)
+ *     - `container_in_progress` (Instagram/Threads, operation `status` or `container`): the
+ *       container answers IN_PROGRESS for `times` more status reads (and cannot be published meanwhile).
+ * - `POST /_fake/faults/random` `{seed, rate, platform?, account?, operations?: ["publish"], faults?}`:
+ *   each matching request suffers a fault with probability `rate`, chosen by a generator seeded with
+ *   `seed` (default faults: all but `container_in_progress`).
+ * - `DELETE /_fake/faults?platform=&account=` removes queued and random faults (all when unscoped).
+ * - `GET /_fake/posts?platform=&account=&deleted=true` lists the posts the fake holds (oldest first;
+ *   `account` is the platform user id, Facebook Page id, or LinkedIn member id or author URN):
+ *   `{posts: [{platform, id, owner, text, created_at, media, link, deleted}]}` — count duplicates here.
+ * - `GET /_fake/containers?platform=&account=` lists Instagram/Threads containers with their status.
+ * - `POST /_fake/tokens/expire` `{token}` makes an issued access token expired now.
+ * - `POST /_fake/tokens/age` `{token, seconds}` makes a token look `seconds` older (Instagram and
+ *   Threads refresh only tokens at least 24 h old).
+ * - `POST /_fake/metrics` `{platform, id, metrics: {views, likes, comments, shares, clicks}}` sets a
+ *   post's numbers (defaults 120/7/2/1/3).
+ * - `POST /_fake/webhooks/sign` `{platform, secret, body}` answers `{headers}` signed as the platform
+ *   signs deliveries (X `x-twitter-webhooks-signature`, Meta `X-Hub-Signature-256`, LinkedIn
+ *   `X-LI-Signature` in the literal form of its docs).
+ * - `POST /_fake/reset` `{platform?}` forgets everything (of one platform). Only when nothing else runs.
+ *
+ *   node test/fakes/platforms/server.ts [--port 4455]   # standalone, prints its base URLs
+ */
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import {
+  FAKE_PLATFORMS,
+  FAULTS,
+  type FakePlatform,
+  type FakeRequest,
+  FakeState,
+  type Fault,
+  OPERATIONS,
+  type Operation,
+  type Reply,
+} from "./core.ts";
+import { handleFacebook } from "./facebook.ts";
+import { handleInstagram } from "./instagram.ts";
+import { handleLinkedIn } from "./linkedin.ts";
+import { FAKE_CLIENTS } from "./oauth.ts";
+import { handleThreads } from "./threads.ts";
+import { handleX } from "./x.ts";
+
+export { FAKE_CLIENTS };
+
+const HANDLERS: Record<FakePlatform, (state: FakeState, request: FakeRequest) => Promise<Reply>> = {
+  x: handleX,
+  facebook: handleFacebook,
+  instagram: handleInstagram,
+  linkedin: handleLinkedIn,
+  threads: handleThreads,
+};
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface FakePlatforms {
+  origin: string;
+  port: number;
+  /** `{platform: "http://127.0.0.1:<port>/<platform>"}`, as `PLATFORM_BASE_URLS` wants it. */
+  baseUrls: Record<FakePlatform, string>;
+  /** `{platform: {client_id, client_secret}}`, as `PLATFORM_CLIENTS` wants it. */
+  clients: typeof FAKE_CLIENTS;
+  state: FakeState;
+  close(): Promise<void>;
+}
+
+export async function startFakePlatforms(options: { port?: number } = {}): Promise<FakePlatforms> {
+  const state = new FakeState();
+  const server: Server = createServer((req, res) => {
+    handle(state, req, res).catch((error: Error) => {
+      if (!res.headersSent) send(res, { status: 500, json: { error: `fake failed: ${error.message}` } });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const baseUrls = Object.fromEntries(FAKE_PLATFORMS.map((p) => [p, `${origin}/${p}`])) as Record<
+    FakePlatform,
+    string
+  >;
+  return {
+    origin,
+    port,
+    baseUrls,
+    clients: FAKE_CLIENTS,
+    state,
+    async close() {
+      // Hung (timeout_after_accept) answers would hold close() forever.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (reply === "hang") return;
+  if (reply === "drop") {
+    res.socket?.destroy();
+    return;
+  }
+  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+  let body = reply.text ?? "";
+  if (reply.json !== undefined) {
+    headers["content-type"] = "application/json; charset=utf-8";
+    body = JSON.stringify(reply.json);
+  }
+  res.writeHead(reply.status, headers);
+  res.end(body);
+}
+
+async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const body = await readBody(req);
+  const [, first = "", ...rest] = url.pathname.split("/");
+  if (first === "_fake") {
+    send(res, control(state, req.method ?? "GET", `/${rest.join("/")}`, url.searchParams, body));
+    return;
+  }
+  const platform = FAKE_PLATFORMS.find((p) => p === first);
+  if (!platform) {
+    send(res, { status: 404, json: { error: `no fake platform at /${first}` } });
+    return;
+  }
+  const request: FakeRequest = {
+    platform,
+    method: req.method ?? "GET",
+    path: `/${rest.join("/")}`,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    base: `http://${req.headers.host ?? "127.0.0.1"}/${platform}`,
+    raw: req,
+  };
+  send(res, await HANDLERS[platform](state, request));
+}
+
+const bad = (message: string): Reply => ({ status: 400, json: { error: message } });
+
+function control(state: FakeState, method: string, path: string, query: URLSearchParams, raw: Buffer): Reply {
+  let body: Record<string, unknown> = {};
+  if (raw.length > 0) {
+    try {
+      body = JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
+    } catch {
+      return bad("the body must be JSON");
+    }
+  }
+  const platformOf = (value: unknown) => FAKE_PLATFORMS.find((p) => p === value);
+  const account = typeof body.account === "string" ? body.account : null;
+
+  if (method === "GET" && path === "/health") return { status: 200, json: { ok: true } };
+  if (method === "POST" && path === "/reset") {
+    const platform = platformOf(body.platform);
+    if (body.platform !== undefined && !platform) return bad("unknown platform");
+    state.reset(platform);
+    return { status: 200, json: { reset: platform ?? "all" } };
+  }
+  if (method === "POST" && path === "/faults") {
+    const platform = platformOf(body.platform);
+    const operation = OPERATIONS.find((o) => o === body.operation);
+    const fault = FAULTS.find((f) => f === body.fault);
+    const times = body.times === undefined ? 1 : Number(body.times);
+    if (!platform || !operation || !fault) {
+      return bad(
+        `platform (${FAKE_PLATFORMS}), operation (${OPERATIONS}) and fault (${FAULTS}) are required`,
+      );
+    }
+    if (!Number.isInteger(times) || times < 1) return bad("times must be a positive integer");
+    state.queueFault({ platform, operation, fault, account }, times);
+    return { status: 201, json: { queued: { platform, operation, fault, times, account } } };
+  }
+  if (method === "POST" && path === "/faults/random") {
+    const rate = Number(body.rate);
+    const seed = Number(body.seed);
+    const platform = body.platform === undefined ? null : (platformOf(body.platform) ?? "bad");
+    const operations = (Array.isArray(body.operations) ? body.operations : ["publish"]) as Operation[];
+    const faults = (
+      Array.isArray(body.faults) ? body.faults : FAULTS.filter((f) => f !== "container_in_progress")
+    ) as Fault[];
+    if (!(rate >= 0 && rate <= 1) || !Number.isInteger(seed) || platform === "bad") {
+      return bad("rate (0..1) and an integer seed are required; platform must be known");
+    }
+    if (
+      !operations.every((o) => OPERATIONS.includes(o)) ||
+      !faults.every((f) => FAULTS.includes(f)) ||
+      faults.length === 0
+    ) {
+      return bad("unknown operation or fault");
+    }
+    state.addRandom({ platform, account, operations, faults, rate }, seed);
+    return { status: 201, json: { random: { platform, account, operations, faults, rate, seed } } };
+  }
+  if (method === "DELETE" && path === "/faults") {
+    const platform = query.get("platform");
+    const who = query.get("account");
+    const keep = (f: { platform: FakePlatform | null; account: string | null }) =>
+      (platform !== null && f.platform !== platform) || (who !== null && f.account !== who);
+    state.faults = state.faults.filter(keep);
+    state.randoms = state.randoms.filter(keep);
+    return { status: 200, json: { cleared: true } };
+  }
+  if (method === "GET" && path === "/posts") {
+    const platform = query.get("platform");
+    const owner = query.get("account");
+    const posts = [...state.posts.values()]
+      // LinkedIn posts belong to the author URN; the member id (userinfo `sub`) finds them too.
+      .filter((p) => !owner || p.owner === owner || p.owner === `urn:li:person:${owner}`)
+      .filter(
+        (p) => (!platform || p.platform === platform) && (query.get("deleted") === "true" || !p.deleted),
+      )
+      .map((p) => ({
+        platform: p.platform,
+        id: p.id,
+        owner: p.owner,
+        text: p.text,
+        created_at: new Date(p.createdAt).toISOString(),
+        media: p.media,
+        link: p.link,
+        deleted: p.deleted,
+      }));
+    return { status: 200, json: { posts } };
+  }
+  if (method === "GET" && path === "/containers") {
+    const platform = query.get("platform");
+    const owner = query.get("account");
+    const containers = [...state.containers.values()]
+      .filter((c) => (!platform || c.platform === platform) && (!owner || c.owner === owner))
+      .map((c) => ({
+        platform: c.platform,
+        id: c.id,
+        owner: c.owner,
+        media_type: c.mediaType,
+        status: c.status,
+        children: c.children,
+        is_carousel_item: c.isCarouselItem,
+      }));
+    return { status: 200, json: { containers } };
+  }
+  if (method === "POST" && (path === "/tokens/expire" || path === "/tokens/age")) {
+    const found = typeof body.token === "string" ? state.tokens.get(body.token) : undefined;
+    if (!found) return { status: 404, json: { error: "no such token" } };
+    if (path === "/tokens/expire") {
+      found.expiresAt = Date.now() - 1000;
+    } else {
+      const seconds = Number(body.seconds);
+      if (!Number.isFinite(seconds) || seconds <= 0) return bad("seconds must be positive");
+      found.issuedAt -= seconds * 1000;
+    }
+    return {
+      status: 200,
+      json: {
+        token: {
+          platform: found.platform,
+          kind: found.kind,
+          issued_at: found.issuedAt,
+          expires_at: found.expiresAt,
+        },
+      },
+    };
+  }
+  if (method === "POST" && path === "/metrics") {
+    const platform = platformOf(body.platform);
+    const post = platform && typeof body.id === "string" ? state.post(platform, body.id) : undefined;
+    if (!post) return { status: 404, json: { error: "no such post" } };
+    const metrics = (body.metrics ?? {}) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(metrics))
+      if (typeof value === "number") post.metrics[name] = value;
+    return { status: 200, json: { metrics: post.metrics } };
+  }
+  if (method === "POST" && path === "/webhooks/sign") {
+    const platform = platformOf(body.platform);
+    if (!platform || typeof body.secret !== "string" || typeof body.body !== "string") {
+      return bad("platform, secret and body (the raw text) are required");
+    }
+    const hmac = (data: string) => createHmac("sha256", body.secret as string).update(data);
+    const signed = body.body;
+    const headers =
+      platform === "x"
+        ? { "x-twitter-webhooks-signature": `sha256=${hmac(signed).digest("base64")}` }
+        : platform === "linkedin"
+          ? { "x-li-signature": hmac(`hmacsha256=${signed}`).digest("hex") }
+          : { "x-hub-signature-256": `sha256=${hmac(signed).digest("hex")}` };
+    return { status: 200, json: { headers } };
+  }
+  return { status: 404, json: { error: `no control route ${method} /_fake${path}` } };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { port: { type: "string", default: "0" } } });
+  const fakes = await startFakePlatforms({ port: Number(values.port) });
+  process.stdout.write(
+    `${JSON.stringify({ origin: fakes.origin, baseUrls: fakes.baseUrls, clients: fakes.clients })}\n`,
+  );
+  const stop = () => void fakes.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
