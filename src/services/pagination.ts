@@ -114,10 +114,13 @@ function decodeCursor(cursor: string, codec: KeyCodec): { k: string; id: string 
   return result.data;
 }
 
-/** A computed sort key, such as a full-text rank: `{ sql: rankExpression, type: "real" }`. */
+/**
+ * A computed sort key, such as a full-text rank (`{ sql: rankExpression, type: "real" }`) or a
+ * nullable time made total (`coalesce(due_at, <a far-future time>)`, type "timestamp with time zone").
+ */
 export interface SortExpression {
   sql: SQL;
-  type: "real";
+  type: "real" | "timestamp with time zone";
 }
 
 export interface PageOrder {

@@ -4,16 +4,15 @@ import { describe, expect, it } from "vitest";
 import type { ApprovalRequest } from "../../src/durable-objects/approval-request/object.ts";
 
 describe("ApprovalRequest", () => {
-  it("belongs to one approval request for good, stored in its SQLite storage", async () => {
+  it("answers 404 for a request Postgres does not have, and stores nothing", async () => {
     const requestId = crypto.randomUUID();
     const stub = env.APPROVAL_REQUEST.get(env.APPROVAL_REQUEST.idFromName(requestId));
-    expect(await stub.attach(requestId)).toEqual({ attached: true, request_id: requestId });
-    expect(await stub.attach(requestId)).toEqual({ attached: true, request_id: requestId });
-    expect(await stub.attach(crypto.randomUUID())).toEqual({ attached: false, request_id: requestId });
+    const reply = await stub.inspect({ requestId, organizationId: crypto.randomUUID() });
+    expect(reply).toMatchObject({ ok: false, problem: { status: 404, code: "approval_request_not_found" } });
     const stored = await runInDurableObject(stub, async (_instance: ApprovalRequest, state) =>
-      state.storage.get<string>("request_id"),
+      state.storage.list(),
     );
-    expect(stored).toBe(requestId);
+    expect(stored.size).toBe(0);
   });
 });
 
