@@ -4,6 +4,8 @@ import { createDb } from "./db/client.ts";
 import type { Bindings } from "./env.ts";
 import { loadConfig } from "./env.ts";
 import { createLogger } from "./platform/logger.ts";
+import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
+import { refreshExpiringTokens } from "./services/social-accounts/refresh-due.ts";
 
 export const CRON_DISPATCH_DUE_POSTS = "* * * * *";
 export const CRON_MAINTAIN_PARTITIONS = "0 3 * * *";
@@ -23,9 +25,13 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
       logger.info("partitions ensured, expired idempotency keys purged", { purged: purged.rows[0]?.purged });
       return;
     }
-    case CRON_DISPATCH_DUE_POSTS:
-      // Claiming due posts into the publish queue arrives with the publishing pipeline.
+    case CRON_DISPATCH_DUE_POSTS: {
+      const dispatched = await dispatchDuePosts(createDb(config), config.PUBLISH_QUEUE, logger);
+      if (dispatched.claimed > 0) logger.info("due posts dispatched", { ...dispatched });
+      // Tokens are renewed well ahead of expiry (or their account marked), so a post never meets an expired one.
+      await refreshExpiringTokens(env, new Date(controller.scheduledTime));
       return;
+    }
     default:
       logger.warn("unknown cron", {});
   }

@@ -10,11 +10,14 @@ import { createLogger, type Logger } from "../platform/logger.ts";
 import { IngestMessageSchema } from "./ingest/message.ts";
 import { handleMediaDeadLetter, handleMediaMessage } from "./media/consumer.ts";
 import { MediaMessageSchema } from "./media/message.ts";
+import { handlePublishDeadLetter, handlePublishMessage } from "./publish/consumer.ts";
 import { PublishMessageSchema } from "./publish/message.ts";
 
 interface Consumer<T> {
   schema: ZodType<T>;
   handle(message: Message<T>, body: T, ctx: { env: Bindings; logger: Logger }): Promise<void>;
+  /** Handle a batch's messages at once: each waits on a platform, none on another (publishing). */
+  concurrent?: boolean;
 }
 
 /** Until the publishing and ingest pipelines land, a valid message is kept for them: retried, not lost. */
@@ -24,9 +27,9 @@ const awaitingPipeline = async (message: Message<unknown>, _body: unknown, ctx: 
 };
 
 export const consumers: Record<string, Consumer<unknown>> = {
-  "guddu-publish": { schema: PublishMessageSchema, handle: awaitingPipeline },
+  "guddu-publish": { schema: PublishMessageSchema, handle: handlePublishMessage, concurrent: true },
   "guddu-ingest": { schema: IngestMessageSchema, handle: awaitingPipeline },
-  "guddu-publish-dlq": { schema: PublishMessageSchema, handle: awaitingPipeline },
+  "guddu-publish-dlq": { schema: PublishMessageSchema, handle: handlePublishDeadLetter },
   "guddu-ingest-dlq": { schema: IngestMessageSchema, handle: awaitingPipeline },
   "guddu-media": { schema: MediaMessageSchema, handle: handleMediaMessage },
   "guddu-media-dlq": { schema: MediaMessageSchema, handle: handleMediaDeadLetter },
@@ -41,7 +44,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): 
     batch.retryAll();
     return;
   }
-  for (const message of batch.messages) {
+  const handleOne = async (message: Message<unknown>) => {
     const parsed = consumer.schema.safeParse(message.body);
     if (!parsed.success) {
       logger.error("dropping a malformed queue message", {
@@ -49,8 +52,13 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): 
         issues: parsed.error.issues,
       });
       message.ack();
-      continue;
+      return;
     }
     await consumer.handle(message, parsed.data, { env, logger: logger.child({ message_id: message.id }) });
+  };
+  if (consumer.concurrent) {
+    await Promise.all(batch.messages.map(handleOne));
+    return;
   }
+  for (const message of batch.messages) await handleOne(message);
 }

@@ -18,7 +18,8 @@ import {
 } from "../support/content.ts";
 import { call, expectProblem, type Problem } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
-import { createTenant, createUser } from "../support/tenants.ts";
+import { createSocialAccount } from "../support/social-accounts.ts";
+import { createTenant } from "../support/tenants.ts";
 
 interface RulesProblem extends Problem {
   failures: Array<{
@@ -37,8 +38,10 @@ const isUserTarget = (status: ContentWorkflowStatus) =>
 describe("the workflow state machine", () => {
   it("allows every move it lists: people through the API, the publisher through the service", async () => {
     const { owner } = await createTenant();
+    // Scheduling writes a post per target account: the content's platforms need one each.
+    for (const platform of ["x", "bluesky"] as const) await createSocialAccount(owner, { platform });
     const moves = ALL.flatMap((from) => CONTENT_TRANSITIONS[from].map((to) => [from, to] as const));
-    expect(moves).toHaveLength(21);
+    expect(moves).toHaveLength(24);
     for (const [from, to] of moves) {
       const row = await createContent(owner.organizationId, {
         workflowStatus: from,
@@ -123,23 +126,27 @@ describe("the workflow state machine", () => {
     await expectProblem(await transition(other.owner, row.id, { to: "in_review" }), 404, "content_not_found");
   });
 
-  it("on content that requires approval, deciding the review needs content:approve", async () => {
+  it("on content that requires approval, review moves go through an approval request, for everyone", async () => {
     const { owner, editor } = await createTenant(["owner", "editor"]);
     const row = await createContent(owner.organizationId, {
       workflowStatus: "in_review",
       approvalRequired: true,
     });
-    await expectProblem(await transition(editor, row.id, { to: "approved" }), 403, "missing_permission");
+    for (const to of ["approved", "changes_requested"]) {
+      const problem = await expectProblem(
+        await transition(owner, row.id, { to }),
+        409,
+        "approval_request_required",
+      );
+      expect(problem).toMatchObject({ submit: `/v1/content/${row.id}/approval-requests` });
+    }
+    const draft = await createContent(owner.organizationId, { approvalRequired: true });
     await expectProblem(
-      await transition(editor, row.id, { to: "changes_requested" }),
-      403,
-      "missing_permission",
+      await transition(editor, draft.id, { to: "in_review" }),
+      409,
+      "approval_request_required",
     );
-    const approver = await createUser(owner.organizationId, {
-      role: "editor",
-      permissions: { grant: ["content:approve"] },
-    });
-    expect((await transition(approver, row.id, { to: "approved" })).status).toBe(200);
+    expect((await transition(editor, draft.id, { to: "archived" })).status).toBe(200);
     const relaxed = await createContent(owner.organizationId, { workflowStatus: "in_review" });
     expect((await transition(editor, relaxed.id, { to: "approved" })).status).toBe(200);
   });
@@ -169,6 +176,7 @@ describe("scheduling", () => {
 
   it("the time can be set as the content is scheduled, and unscheduling keeps it", async () => {
     const { owner } = await createTenant();
+    for (const platform of ["x", "bluesky"] as const) await createSocialAccount(owner, { platform });
     const row = await createContent(owner.organizationId, { workflowStatus: "approved", scheduledFor: null });
     const at = new Date(Date.now() + 86_400_000);
     const response = await transition(owner, row.id, { to: "scheduled", scheduled_for: at.toISOString() });
@@ -220,6 +228,9 @@ describe("scheduling", () => {
 
   it("content that passes is scheduled", async () => {
     const { owner } = await createTenant();
+    for (const platform of ["x", "bluesky", "instagram", "threads", "linkedin", "facebook"] as const) {
+      await createSocialAccount(owner, { platform });
+    }
     const image = await createMedia(owner.organizationId, { width: 1200, height: 1000 });
     const row = await createContent(owner.organizationId, {
       workflowStatus: "approved",

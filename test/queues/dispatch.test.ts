@@ -15,9 +15,9 @@ describe("queue() dispatches on the queue's name", () => {
     expect(result.retryMessages).toEqual([]);
   });
 
-  it("keeps a valid publish message for later rather than dropping it", async () => {
-    const body = { published_post_id: crypto.randomUUID(), organization_id: crypto.randomUUID() };
-    const batch = createMessageBatch("guddu-publish", [message("good", body)]);
+  it("keeps a valid message of a queue without a consumer yet for later rather than dropping it", async () => {
+    const body = { platform: "x", delivery_id: "d1", received_at: new Date().toISOString(), payload: {} };
+    const batch = createMessageBatch("guddu-ingest", [message("good", body)]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);

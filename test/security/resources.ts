@@ -3,14 +3,19 @@
  * to prove another tenant's ids answer 404. A new templated path without an entry fails the walk,
  * so nobody can add one and forget its cross-tenant test.
  */
+import { createApprovalRequest } from "../support/approvals.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import { createContent, createVersionPair } from "../support/content.ts";
 import { createEventWithDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
 import { createMediaAsset, createMediaUploadRow } from "../support/media.ts";
+import { createNotification } from "../support/notifications.ts";
 import { createPhase } from "../support/phases.ts";
+import { createPublishedPost } from "../support/publishing.ts";
+import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTemplate } from "../support/templates.ts";
 import { createUser } from "../support/tenants.ts";
+import { createWorkflow } from "../support/workflows.ts";
 
 export type PathParams = Record<string, string>;
 export type ResourceFactory = (organizationId: string) => Promise<PathParams>;
@@ -59,6 +64,18 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/content/{id}/diff": async (organizationId) => ({
     id: (await createVersionPair(organizationId)).second.id,
   }),
+  "/v1/content/{id}/approval-requests": async (organizationId) => ({
+    id: (await createContent(organizationId)).id,
+  }),
+  "/v1/approval-requests/{id}": async (organizationId) => ({
+    id: (await createApprovalRequest(organizationId)).id,
+  }),
+  "/v1/approval-requests/{id}/actions": async (organizationId) => ({
+    id: (await createApprovalRequest(organizationId)).id,
+  }),
+  "/v1/approval-requests/{id}/links": async (organizationId) => ({
+    id: (await createApprovalRequest(organizationId)).id,
+  }),
   "/v1/content/{id}/versions/{version_id}/restore": async (organizationId) => {
     const { first, second } = await createVersionPair(organizationId);
     return { id: second.id, version_id: first.id };
@@ -85,5 +102,35 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   }),
   "/v1/media/uploads/{upload_id}/complete": async (organizationId) => ({
     upload_id: (await createMediaUploadRow(organizationId)).id,
+  }),
+  "/v1/social-accounts/{id}": async (organizationId) => ({
+    id: (await createSocialAccount(organizationId)).id,
+  }),
+  "/v1/social-accounts/{id}/restore": async (organizationId) => ({
+    id: (await createSocialAccount(organizationId, { deleted: true })).id,
+  }),
+  "/v1/approval-workflows/{id}": async (organizationId) => ({
+    id: (await createWorkflow(organizationId)).id,
+  }),
+  "/v1/approval-workflows/{id}/restore": async (organizationId) => ({
+    id: (await createWorkflow(organizationId, { deleted: true })).id,
+  }),
+  "/v1/notifications/{id}/read": async (organizationId) => ({
+    id: (await createNotification(organizationId)).id,
+  }),
+  "/v1/content/{id}/publish-now": async (organizationId) => ({
+    id: (await createContent(organizationId, { workflowStatus: "approved" })).id,
+  }),
+  "/v1/events/{id}/publishing/pause": async (organizationId) => ({
+    id: (await createEvent(organizationId)).id,
+  }),
+  "/v1/events/{id}/publishing/resume": async (organizationId) => ({
+    id: (await createEvent(organizationId)).id,
+  }),
+  "/v1/published-posts/{id}": async (organizationId) => ({
+    id: (await createPublishedPost(organizationId)).id,
+  }),
+  "/v1/published-posts/{id}/retry": async (organizationId) => ({
+    id: (await createPublishedPost(organizationId)).id,
   }),
 };

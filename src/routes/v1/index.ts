@@ -1,7 +1,11 @@
 /** Every operation of the API, registered in one place. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.ts";
+import { registerPublicMedia } from "../media-public.ts";
 import { registerJwks } from "../well-known/jwks.ts";
+import { registerApprovalLinks } from "./approval-links/routes.ts";
+import { registerApprovalRequests } from "./approval-requests/routes.ts";
+import { registerApprovalWorkflows } from "./approval-workflows/routes.ts";
 import { registerListAuditLogs } from "./audit-logs/list.ts";
 import { registerLogin } from "./auth/login.ts";
 import { registerRefresh } from "./auth/refresh.ts";
@@ -12,9 +16,13 @@ import { registerEvents } from "./events/routes.ts";
 import { registerCredentials } from "./me/credentials.ts";
 import { registerGetMe } from "./me/get.ts";
 import { registerMedia } from "./media/routes.ts";
+import { registerNotifications } from "./notifications/routes.ts";
 import { registerGetOrganization } from "./organization/get.ts";
 import { registerUpdateOrganization } from "./organization/update.ts";
 import { registerPlanning } from "./planning.ts";
+import { registerPublishedPosts } from "./published-posts/routes.ts";
+import { registerPublishing } from "./publishing/routes.ts";
+import { registerSocialAccounts } from "./social-accounts/routes.ts";
 import { registerTemplates } from "./templates/routes.ts";
 import { registerCreateUser } from "./users/create.ts";
 import { registerDeactivateUser } from "./users/deactivate.ts";
@@ -43,4 +51,12 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerMedia(app);
   registerContent(app);
   registerTemplates(app);
+  registerApprovalRequests(app);
+  registerApprovalLinks(app);
+  registerSocialAccounts(app);
+  registerApprovalWorkflows(app);
+  registerNotifications(app);
+  registerPublishing(app);
+  registerPublishedPosts(app);
+  registerPublicMedia(app);
 }

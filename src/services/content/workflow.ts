@@ -3,18 +3,19 @@
  * must hold to schedule (a time in the future, and every target platform's rules).
  */
 import { and, eq, sql } from "drizzle-orm";
+import { approvalRequests } from "../../db/schema/approval-requests.ts";
 import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
-import { inTenant } from "../../db/tenant.ts";
-import {
-  AppError,
-  ConflictError,
-  ForbiddenError,
-  PreconditionFailedError,
-  ValidationError,
-} from "../../errors.ts";
+import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { AppError, ConflictError, PreconditionFailedError, ValidationError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import {
+  type CandidateAccount,
+  chooseAccounts,
+  outboxStatements,
+  selectCandidateAccounts,
+} from "../publishing/schedule.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
 import { selectMedia } from "./media-refs.ts";
 import { type ContentType, checkPlatformRules, type RuleFailure, type RuleMedia } from "./platform-rules.ts";
@@ -22,14 +23,16 @@ import { contentNotFound, liveContent } from "./store.ts";
 
 export const CONTENT_TRANSITIONS: Transitions<ContentWorkflowStatus> = {
   draft: ["in_review", "archived"],
-  in_review: ["changes_requested", "approved", "archived"],
+  // → draft: withdrawn from review (an approval request cancelled or expired).
+  in_review: ["changes_requested", "approved", "draft", "archived"],
   changes_requested: ["in_review", "draft", "archived"],
   approved: ["scheduled", "in_review", "archived"],
   scheduled: ["publishing", "approved", "archived"],
   publishing: ["published", "partially_published", "failed"],
   published: ["archived"],
-  partially_published: ["archived"],
-  failed: ["scheduled", "archived"],
+  // → publishing: a failed post retried (POST /v1/published-posts/{id}/retry) is publishing again.
+  partially_published: ["publishing", "archived"],
+  failed: ["scheduled", "publishing", "archived"],
   archived: [],
 };
 
@@ -46,8 +49,38 @@ export const USER_TARGET_STATUSES = [
   "archived",
 ] as const satisfies readonly ContentWorkflowStatus[];
 
-/** Moves that decide a review: with `approval_required`, a person needs `content:approve` for them. */
-const REVIEW_DECISIONS: ReadonlySet<ContentWorkflowStatus> = new Set(["approved", "changes_requested"]);
+/** The moves of a review: with `approval_required` they happen through an approval request only. */
+const REVIEW_MOVES: ReadonlySet<ContentWorkflowStatus> = new Set([
+  "in_review",
+  "approved",
+  "changes_requested",
+]);
+
+/**
+ * While an approval request is pending, the content's status is the request's to change (409
+ * `approval_request_pending`: act on it or cancel it first); content that requires approval is put in
+ * review and decided only through a request (409 `approval_request_required`, pointing at submitting).
+ */
+function assertNotTheRequestsMove(
+  row: Content,
+  to: ContentWorkflowStatus,
+  pendingRequestId: string | undefined,
+) {
+  if (pendingRequestId) {
+    throw new ConflictError(
+      "approval_request_pending",
+      "This content has a pending approval request: act on it or cancel it first.",
+      { approval_request_id: pendingRequestId, actions: `/v1/approval-requests/${pendingRequestId}/actions` },
+    );
+  }
+  if (row.approvalRequired && REVIEW_MOVES.has(to)) {
+    throw new ConflictError(
+      "approval_request_required",
+      "This content requires approval: submit it for approval and decide through the approval request.",
+      { submit: `/v1/content/${row.id}/approval-requests` },
+    );
+  }
+}
 
 export class PlatformRulesFailedError extends AppError {
   constructor(failures: RuleFailure[]) {
@@ -61,19 +94,37 @@ export class PlatformRulesFailedError extends AppError {
   }
 }
 
-/** One round trip: the live row and the live media assets it attaches. */
-async function readWithMedia(ctx: TenantContext, id: string): Promise<{ row: Content; media: RuleMedia[] }> {
-  const [rows, media] = await inTenant(ctx, (db) => [
+/**
+ * One round trip: the live row, the live media assets it attaches, the accounts it could be
+ * published to (for scheduling; see services/publishing/schedule.ts), and its pending approval request.
+ */
+async function readWithMedia(
+  ctx: TenantContext,
+  id: string,
+): Promise<{ row: Content; media: RuleMedia[]; accounts: CandidateAccount[]; pendingRequestId?: string }> {
+  const [rows, media, accounts, pending] = await inTenant(ctx, (db) => [
     db.select().from(content).where(liveContent(ctx, id)),
     selectMedia(
       ctx,
       db,
       sql`select unnest(${content.mediaAssets}) from ${content} where ${liveContent(ctx, id)}`,
     ),
+    selectCandidateAccounts(ctx, db, id),
+    db
+      .select({ id: approvalRequests.id })
+      .from(approvalRequests)
+      .where(
+        ownedBy(
+          ctx,
+          approvalRequests.organizationId,
+          eq(approvalRequests.contentId, id),
+          eq(approvalRequests.status, "pending"),
+        ),
+      ),
   ]);
   const row = rows[0];
   if (!row) throw contentNotFound();
-  return { row, media };
+  return { row, media, accounts, pendingRequestId: pending[0]?.id };
 }
 
 /**
@@ -127,9 +178,10 @@ export interface TransitionInput {
 /**
  * Moves the content to another status (audit `content.status_change`, with the comment). Two round
  * trips: read (the row, and its media when scheduling), then an update guarded by the status and
- * version read. 409 `invalid_status_transition` for a move the machine does not allow; 403 for a
- * review decision on content that requires approval without `content:approve`; 422
- * `platform_rules_failed` when scheduling is not possible.
+ * version read, with the outbox rows the move writes, moves or cancels (services/publishing/schedule.ts).
+ * 409 `invalid_status_transition` for a move the machine does not allow; 409
+ * `approval_request_pending` / `approval_request_required` for a move that belongs to an approval
+ * request; 422 `platform_rules_failed` when scheduling is not possible, `no_account_for_platform` when a target platform has no account.
  */
 export async function transitionContent(
   ctx: TenantContext,
@@ -137,7 +189,7 @@ export async function transitionContent(
   input: TransitionInput,
   ifMatch?: string,
 ): Promise<Content> {
-  const { row: current, media } = await readWithMedia(ctx, id);
+  const { row: current, media, accounts, pendingRequestId } = await readWithMedia(ctx, id);
   assertIfMatch(ifMatch, current.updatedAt);
   const from = current.workflowStatus;
   const { to } = input;
@@ -152,22 +204,14 @@ export async function transitionContent(
   }
   if (from === to && !input.scheduled_for) return current;
   assertTransition(CONTENT_TRANSITIONS, from, to, "content");
-  if (
-    REVIEW_DECISIONS.has(to) &&
-    current.approvalRequired &&
-    ctx.actor.type === "user" &&
-    !ctx.actor.permissions.has("content:approve")
-  ) {
-    throw new ForbiddenError(
-      "missing_permission",
-      'This content requires approval: deciding its review needs the "content:approve" permission.',
-    );
-  }
+  assertNotTheRequestsMove(current, to, pendingRequestId);
   const scheduledFor = input.scheduled_for ? new Date(input.scheduled_for) : current.scheduledFor;
   if (to === "scheduled") {
     const failures = schedulingFailures(current, media, scheduledFor, ctx.now());
     if (failures.length > 0) throw new PlatformRulesFailedError(failures);
   }
+  // The outbox: one published_posts row per target account, written in the same batch as the move.
+  const targets = to === "scheduled" && from !== "scheduled" ? chooseAccounts(current, accounts) : [];
   const reschedule = input.scheduled_for ? { scheduledFor } : {};
   const [rows] = await inTenant(ctx, (db) => [
     db
@@ -199,6 +243,7 @@ export async function transitionContent(
       },
       guard: content,
     }),
+    ...outboxStatements(ctx, db, { contentId: id, from, to, scheduledFor, accounts: targets }),
   ]);
   const updated = rows[0];
   if (!updated) {

@@ -300,7 +300,7 @@ async function markReauthRequired(
     notify(tenant, db, recipients, {
       type: "social_account.reauth_required",
       title: `Reconnect the ${label(row)}`,
-      message: `${statusReason}. Posts to this account fail until someone connects it again.`,
+      message: `${statusReason}. Posts to this account wait until someone connects it again.`,
       link: `/v1/social-accounts/${row.id}`,
       data: { social_account_id: row.id, platform: row.platform, status_reason: statusReason },
       dedupeKey: `social_account.reauth_required:${row.id}:${claimedAt.getTime()}`,

@@ -15,7 +15,7 @@ export const SocialAccountSchema = z
     is_active: z.boolean(),
     connection_status: ConnectionStatusSchema.openapi({
       description:
-        "reauth_required: the platform refused to renew access; posts to the account fail until it is connected again (status_reason says why)",
+        "reauth_required: the platform refused to renew access; posts to the account wait until it is connected again (status_reason says why)",
     }),
     status_reason: z.string().nullable(),
     token_expires_at: z.iso

@@ -1,0 +1,52 @@
+/**
+ * `GET /media/public/{token}`: the bytes of one media asset, for platforms that fetch media from a URL
+ * (Facebook, Instagram, Threads). The token is a purpose-bound JWT minted for one publish attempt
+ * (services/publishing/media.ts): it opens exactly that file until it expires, and serving it reads R2
+ * only, no database. An invalid or expired token is 404 `media_link_invalid`.
+ */
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { mediaLinkInvalid, openMediaLink } from "../services/publishing/media.ts";
+import { publicRoute } from "./define.ts";
+import { errorResponses } from "./openapi.ts";
+import { BinarySchema } from "./v1/media/schema.ts";
+
+export const publicMediaRoute = publicRoute({
+  method: "get",
+  path: "/media/public/{token}",
+  tags: ["Publishing"],
+  summary: "A media file behind a signed, expiring link (for platforms that fetch media)",
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .min(1)
+        .max(2048)
+        .openapi({ param: { name: "token", in: "path" }, description: "The signed link token" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The file",
+      headers: { "Content-Length": { schema: { type: "integer" as const } } },
+      content: { "*/*": { schema: BinarySchema } },
+    },
+    ...errorResponses(404),
+  },
+});
+
+export function registerPublicMedia(app: OpenAPIHono<AppEnv>) {
+  app.openapi(publicMediaRoute, async (c) => {
+    const config = c.get("config");
+    const link = await openMediaLink(config, c.req.valid("param").token);
+    const object = await config.MEDIA.get(link.key);
+    if (!object) throw mediaLinkInvalid();
+    c.header("content-type", link.mimeType);
+    c.header("content-length", String(object.size));
+    c.header("etag", object.httpEtag);
+    // The link is the secret: shared caches must not keep the file past it.
+    c.header("cache-control", "private, max-age=3600");
+    c.header("x-content-type-options", "nosniff");
+    return c.body(object.body, 200);
+  });
+}
