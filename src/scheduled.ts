@@ -4,6 +4,7 @@ import { createDb } from "./db/client.ts";
 import type { Bindings } from "./env.ts";
 import { loadConfig } from "./env.ts";
 import { createLogger } from "./platform/logger.ts";
+import { wakeOverdueApprovalRequests } from "./services/approvals/sweep.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
 import { refreshExpiringTokens } from "./services/social-accounts/refresh-due.ts";
 
@@ -26,10 +27,20 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
       return;
     }
     case CRON_DISPATCH_DUE_POSTS: {
-      const dispatched = await dispatchDuePosts(createDb(config), config.PUBLISH_QUEUE, logger);
-      if (dispatched.claimed > 0) logger.info("due posts dispatched", { ...dispatched });
-      // Tokens are renewed well ahead of expiry (or their account marked), so a post never meets an expired one.
-      await refreshExpiringTokens(env, new Date(controller.scheduledTime));
+      const now = new Date(controller.scheduledTime);
+      const db = createDb(config);
+      // Three independent jobs: one failing must not hold back the others. The run still fails (and
+      // is logged as failed) when any of them did.
+      const results = await Promise.allSettled([
+        dispatchDuePosts(db, config.PUBLISH_QUEUE, logger).then((dispatched) => {
+          if (dispatched.claimed > 0) logger.info("due posts dispatched", { ...dispatched });
+        }),
+        // Tokens are renewed well ahead of expiry (or their account marked), so a post never meets an expired one.
+        refreshExpiringTokens(env, now),
+        wakeOverdueApprovalRequests(db, config, now, logger),
+      ]);
+      const failure = results.find((r) => r.status === "rejected");
+      if (failure) throw failure.reason;
       return;
     }
     default:
