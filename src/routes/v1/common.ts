@@ -15,18 +15,24 @@ export const DateTimeSchema = z.iso
 
 export const PlatformSchema = z.enum(PLATFORMS);
 
-/** A set of platforms: each at most once. */
-export const TargetPlatformsSchema = z
-  .array(PlatformSchema)
-  .max(PLATFORMS.length)
-  .superRefine((platforms, ctx) => {
-    for (const [index, platform] of platforms.entries()) {
-      if (platforms.indexOf(platform) !== index) {
-        ctx.addIssue({ code: "custom", path: [index], message: `"${platform}" is listed twice` });
+/** A list that names each item at most once, `min`..`max` items; a repeat is a 400 naming its index. */
+export function SetOf<T extends z.ZodType>(item: T, max: number, min = 0) {
+  return z
+    .array(item)
+    .min(min)
+    .max(max)
+    .superRefine((items, ctx) => {
+      for (const [index, value] of items.entries()) {
+        if (items.indexOf(value) !== index)
+          ctx.addIssue({ code: "custom", path: [index], message: `${String(value)} is listed twice` });
       }
-    }
-  })
-  .openapi({ example: ["x", "linkedin", "bluesky"] });
+    });
+}
+
+/** A set of platforms: each at most once. */
+export const TargetPlatformsSchema = SetOf(PlatformSchema, PLATFORMS.length).openapi({
+  example: ["x", "linkedin", "bluesky"],
+});
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -9,7 +9,7 @@ import { USER_ROLES } from "../../../db/schema/users.ts";
 import { CONDITION_NAMES } from "../../../services/approvals/workflows.ts";
 import { rolePermissions } from "../../../services/auth/permissions.ts";
 import { CONTENT_TYPES } from "../../../services/content/platform-rules.ts";
-import { PlatformSchema } from "../common.ts";
+import { PlatformSchema, SetOf } from "../common.ts";
 
 export const MAX_STEPS = 10;
 /** Users one step may name; a quorum beyond this is not a review step any more. */
@@ -17,27 +17,13 @@ const MAX_NAMED_USERS = 50;
 /** A deadline or reminder, in whole hours: at most a year. */
 const Hours = z.number().int().min(1).max(8760);
 
-/** A list that names each item once (and, unless `min` says otherwise, at least one). */
-function setOf<T extends z.ZodType>(item: T, max: number, min = 1) {
-  return z
-    .array(item)
-    .min(min)
-    .max(max)
-    .superRefine((items, ctx) => {
-      for (const [index, value] of items.entries()) {
-        if (items.indexOf(value) !== index)
-          ctx.addIssue({ code: "custom", path: [index], message: `${String(value)} is listed twice` });
-      }
-    });
-}
-
 const RoleSchema = z.enum(USER_ROLES);
 
 /** Who: users with one of the roles, and/or the users themselves; at least one of the lists non-empty. */
 const ApproversSchema = z
   .strictObject({
-    roles: setOf(RoleSchema, USER_ROLES.length, 0).optional(),
-    user_ids: setOf(z.uuid(), MAX_NAMED_USERS, 0).optional(),
+    roles: SetOf(RoleSchema, USER_ROLES.length).optional(),
+    user_ids: SetOf(z.uuid(), MAX_NAMED_USERS).optional(),
   })
   .refine((a) => Boolean(a.roles?.length || a.user_ids?.length), {
     message: "Name roles, user_ids or both.",
@@ -124,12 +110,12 @@ const StepsSchema = z
 
 export const TriggerConditionsSchema = z
   .strictObject({
-    content_types: setOf(z.enum(CONTENT_TYPES), CONTENT_TYPES.length).optional(),
-    platforms: setOf(PlatformSchema, PLATFORMS.length)
+    content_types: SetOf(z.enum(CONTENT_TYPES), CONTENT_TYPES.length, 1).optional(),
+    platforms: SetOf(PlatformSchema, PLATFORMS.length, 1)
       .optional()
       .openapi({ description: "Matches content that targets any of them" }),
-    campaign_ids: setOf(z.uuid(), 100).optional(),
-    event_ids: setOf(z.uuid(), 100).optional(),
+    campaign_ids: SetOf(z.uuid(), 100, 1).optional(),
+    event_ids: SetOf(z.uuid(), 100, 1).optional(),
     mentions_vip_delegate: z.literal(true).optional().openapi({
       description:
         "The caption mentions a delegate with vip_tier above 0: @ + one of their social handles, or their first and last name as whole words (case-insensitive)",

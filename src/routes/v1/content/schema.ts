@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { CONTENT_WORKFLOW_STATUSES, type Content } from "../../../db/schema/content.ts";
 import { CONTENT_TYPES, RULES } from "../../../services/content/platform-rules.ts";
 import { USER_TARGET_STATUSES } from "../../../services/content/workflow.ts";
-import { DateTimeSchema, HashtagsSchema, PlatformSchema, TargetPlatformsSchema } from "../common.ts";
+import { DateTimeSchema, HashtagsSchema, PlatformSchema, SetOf, TargetPlatformsSchema } from "../common.ts";
 
 export const ContentTypeSchema = z.enum(CONTENT_TYPES);
 export const WorkflowStatusSchema = z.enum(CONTENT_WORKFLOW_STATUSES);
@@ -67,16 +67,7 @@ export function toContent(row: Content): z.infer<typeof ContentSchema> {
 }
 
 /** Media ids, each once; 20 is the most any platform takes in one post (Threads, LinkedIn). */
-const MediaIdsSchema = z
-  .array(z.uuid())
-  .max(20)
-  .superRefine((ids, ctx) => {
-    for (const [index, id] of ids.entries()) {
-      if (ids.indexOf(id) !== index)
-        ctx.addIssue({ code: "custom", path: [index], message: `${id} is listed twice` });
-    }
-  })
-  .openapi({ example: ["0d6f0f4e-0000-4000-8000-000000000031"] });
+const MediaIdsSchema = SetOf(z.uuid(), 20).openapi({ example: ["0d6f0f4e-0000-4000-8000-000000000031"] });
 
 export const ContentFields = {
   content_type: ContentTypeSchema,
