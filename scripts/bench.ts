@@ -30,6 +30,9 @@ const ENDPOINTS: Endpoint[] = [
   { name: "GET /v1/me (JWT + 1 query)", path: "/v1/me", auth: true },
   { name: "GET /v1/events (page of 20)", path: "/v1/events?limit=20", auth: true },
   { name: "GET /v1/audit-logs (page of 20)", path: "/v1/audit-logs?limit=20", auth: true },
+  { name: "GET /v1/approval-requests (inbox)", path: "/v1/approval-requests?limit=20", auth: true },
+  { name: "GET /v1/notifications/unread-count", path: "/v1/notifications/unread-count", auth: true },
+  { name: "GET /v1/published-posts (page of 20)", path: "/v1/published-posts?limit=20", auth: true },
 ];
 
 /** A fresh organisation with some events, signed in: what the authenticated endpoints read. */

@@ -9,6 +9,7 @@ import { withClient } from "./database.ts";
 export const DEMO_ORGANIZATION_ID = "0d6f0f4e-0000-4000-8000-000000000001";
 const EVENT_ID = "0d6f0f4e-0000-4000-8000-000000000010";
 const CAMPAIGN_ID = "0d6f0f4e-0000-4000-8000-000000000020";
+const WORKFLOW_ID = "0d6f0f4e-0000-4000-8000-000000000040";
 
 const PHASES = [
   ["0d6f0f4e-0000-4000-8000-000000000011", "Pre-event", "2027-03-01T00:00:00Z", "2027-03-09T23:59:59Z", 0],
@@ -153,6 +154,37 @@ export async function seedDemoData(adminUrl: string): Promise<void> {
         ],
       );
     }
+    // A two-step workflow for posts that mention a VIP delegate: the approver, then two of the
+    // managers and admins, escalated to the owner when the day before publishing comes unapproved.
+    // The owner created it (user ids follow DEMO_ROLES' order: owner is …100, approver …104).
+    await c.query(
+      `insert into approval_workflows (id, organization_id, name, steps, trigger_conditions, created_by)
+       values ($1, $2, 'VIP mentions', $3, $4, $5) on conflict do nothing`,
+      [
+        WORKFLOW_ID,
+        DEMO_ORGANIZATION_ID,
+        JSON.stringify([
+          {
+            name: "Protocol office",
+            approvers: { userIds: ["0d6f0f4e-0000-4000-8000-000000000104"] },
+            requiredApprovals: 1,
+            deadline: { hours: 24 },
+            remindBeforeHours: 6,
+            escalateTo: { roles: ["owner"] },
+          },
+          {
+            name: "Communications leads",
+            approvers: { roles: ["admin", "manager"] },
+            requiredApprovals: 2,
+            deadline: { beforePublishHours: 24 },
+            remindBeforeHours: 6,
+            escalateTo: { roles: ["owner"] },
+          },
+        ]),
+        JSON.stringify({ mentionsVipDelegate: true }),
+        "0d6f0f4e-0000-4000-8000-000000000100",
+      ],
+    );
     await c.query("commit");
   });
 }
