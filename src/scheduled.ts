@@ -5,6 +5,7 @@ import type { Bindings } from "./env.ts";
 import { loadConfig } from "./env.ts";
 import { createLogger } from "./platform/logger.ts";
 import { wakeOverdueApprovalRequests } from "./services/approvals/sweep.ts";
+import { requeueStuckMedia } from "./services/media/sweep.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
 import { refreshExpiringTokens } from "./services/social-accounts/refresh-due.ts";
 
@@ -29,7 +30,7 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
     case CRON_DISPATCH_DUE_POSTS: {
       const now = new Date(controller.scheduledTime);
       const db = createDb(config);
-      // Three independent jobs: one failing must not hold back the others. The run still fails (and
+      // Independent jobs: one failing must not hold back the others. The run still fails (and
       // is logged as failed) when any of them did.
       const results = await Promise.allSettled([
         dispatchDuePosts(db, config.PUBLISH_QUEUE, logger).then((dispatched) => {
@@ -38,6 +39,7 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
         // Tokens are renewed well ahead of expiry (or their account marked), so a post never meets an expired one.
         refreshExpiringTokens(env, now),
         wakeOverdueApprovalRequests(db, config, now, logger),
+        requeueStuckMedia(db, config.MEDIA_QUEUE, logger),
       ]);
       const failure = results.find((r) => r.status === "rejected");
       if (failure) throw failure.reason;

@@ -1,10 +1,21 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { auditLogs } from "../../src/db/schema/audit-logs.ts";
+import { mediaAssets } from "../../src/db/schema/media-assets.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import worker from "../../src/index.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import type { MediaMessage } from "../../src/queues/media/message.ts";
+import { CRON_DISPATCH_DUE_POSTS } from "../../src/scheduled.ts";
+import { requeueStuckMedia } from "../../src/services/media/sweep.ts";
 import { createMediaAsset, type MediaBody, mediaRow, uploadFile } from "../support/media.ts";
 import { mp4, png } from "../support/media-files.ts";
 import { createTenant, testDb } from "../support/tenants.ts";
@@ -110,4 +121,55 @@ describe("processing uploaded media from the guddu-media queue", () => {
     const result = await deliver("guddu-media", { media_id: "not-a-uuid" });
     expect(result.explicitAcks).toEqual(["m1"]);
   });
+});
+
+describe("media whose processing message was lost", () => {
+  it("is sent again by the per-minute cron once it has waited 15 minutes, and only then", async () => {
+    const { owner } = await createTenant();
+    // Rows without a message, as if the send after the upload had failed: one stuck for an hour,
+    // one just written (its message may still be on its way).
+    const [stuck, fresh] = await Promise.all([
+      createMediaAsset(owner.organizationId),
+      createMediaAsset(owner.organizationId),
+    ]);
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
+      db
+        .update(mediaAssets)
+        .set({ updatedAt: new Date(Date.now() - 3_600_000) })
+        .where(eq(mediaAssets.id, stuck.id)),
+    ]);
+    const sent: string[] = [];
+    const recording = {
+      sendBatch: async (messages: Iterable<MessageSendRequest<MediaMessage>>) => {
+        for (const m of messages) sent.push(m.body.media_id);
+      },
+    } as unknown as Queue<MediaMessage>;
+    const logger = createLogger("error", {});
+
+    await requeueStuckMedia(testDb(), recording, logger);
+    expect(sent).toContain(stuck.id);
+    expect(sent).not.toContain(fresh.id);
+    // Taken once per grace period: a second run right away does not send it again.
+    sent.length = 0;
+    await requeueStuckMedia(testDb(), recording, logger);
+    expect(sent).not.toContain(stuck.id);
+  });
+
+  it("goes through the real queue to the consumer when the cron runs", async () => {
+    const { owner } = await createTenant();
+    const asset = await createMediaAsset(owner.organizationId); // no bytes in R2: processing fails it
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
+      db
+        .update(mediaAssets)
+        .set({ updatedAt: new Date(Date.now() - 3_600_000) })
+        .where(eq(mediaAssets.id, asset.id)),
+    ]);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: CRON_DISPATCH_DUE_POSTS }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    await vi.waitFor(
+      async () => expect((await mediaRow(owner.organizationId, asset.id))?.processingStatus).toBe("failed"),
+      { timeout: 20_000, interval: 100 },
+    );
+  }, 25_000);
 });
