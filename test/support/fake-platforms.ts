@@ -82,6 +82,8 @@ export interface FakePostView {
   media: string[];
   link: string | null;
   deleted: boolean;
+  /** The post this one replies to (a thread's previous post on X and Threads), else null. */
+  reply_to: string | null;
 }
 
 /** Every post the fake holds (oldest first), of one account when given: count duplicates here. */
@@ -212,10 +214,13 @@ export async function connectFakeAccount(
 }
 
 /** The progress an adapter keeps between attempts, in memory; `saved` lists every save in order. */
-export function memoryProgress(previous: Record<string, unknown> | null = null): PublishProgress & {
+export interface MemoryProgress extends PublishProgress {
   saved: Array<Record<string, unknown>>;
-  next(): PublishProgress & { saved: Array<Record<string, unknown>> };
-} {
+  /** The progress the next attempt receives: the last saved state. */
+  next(): MemoryProgress;
+}
+
+export function memoryProgress(previous: Record<string, unknown> | null = null): MemoryProgress {
   const saved: Array<Record<string, unknown>> = [];
   const progress = {
     previous,
@@ -230,6 +235,33 @@ export function memoryProgress(previous: Record<string, unknown> | null = null):
   };
   return progress;
 }
+
+/**
+ * `progress` that runs `action` once, right after the first save `when` accepts: e.g. queue a fault
+ * for a thread's second part once its first post is saved.
+ */
+export function onSave<P extends PublishProgress>(
+  progress: P,
+  when: (state: Record<string, unknown>) => boolean,
+  action: () => Promise<unknown>,
+): P {
+  let done = false;
+  return {
+    ...progress,
+    async save(state: Record<string, unknown>) {
+      await progress.save(state);
+      if (done || !when(state)) return;
+      done = true;
+      await action();
+    },
+  };
+}
+
+/** A thread's further parts, unique (platforms refuse repeats). */
+export const threadReplies = (count = 2) => {
+  const tag = crypto.randomUUID().slice(0, 8);
+  return Array.from({ length: count }, (_, i) => `Part ${i + 2} of the thread ${tag}`);
+};
 
 type MediaKind = "png" | "jpeg" | "mp4";
 

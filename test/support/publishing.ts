@@ -203,12 +203,15 @@ export async function queuedPost(
   account: { id: string; platform: Platform },
   options: {
     caption?: string;
+    /** `thread`: the caption's parts separated by lines of `---`. */
+    contentType?: "post" | "thread";
     mediaAssets?: string[];
     eventId?: string | null;
     status?: "queued" | "pending";
   } = {},
 ) {
   const row = await createContent(owner.organizationId, {
+    contentType: options.contentType ?? "post",
     workflowStatus: "scheduled",
     targetPlatforms: [account.platform],
     caption: options.caption ?? uniqueCaption(),

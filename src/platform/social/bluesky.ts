@@ -7,7 +7,8 @@
  * Never a duplicate: the record key is derived from our post id (`recordKeyFor`), so every attempt of a
  * post writes the same key. The repository refuses a second record at a taken key (the reference PDS
  * answers 500), so a failed or unanswered create is followed by a read of that key: our text there means
- * the post is already published. `findPublished` is that read alone.
+ * the post is already published. `findPublished` is that read alone. A thread's replies are records
+ * with `reply: {root, parent}`, each at its own key derived the same way (post id + part number).
  *
  * Metrics come from `app.bsky.feed.getPosts`, asked of the PDS, which proxies it to its AppView as it
  * does for every Bluesky client; a PDS without an AppView (the local test PDS) gets nulls from the
@@ -41,6 +42,7 @@ import {
   type PostMetrics,
   type PublishedRef,
   type PublishMedia,
+  type PublishProgress,
   type PublishRequest,
   type SocialAdapter,
   type TokenSet,
@@ -80,10 +82,10 @@ const KEY_TIME_BITS = 45n;
  * key clear of the PDS's start-anchored word filter. 55 bits per account make a collision between two
  * of our posts vanishingly rare, and a collision is still detected: the key holds a different text.
  */
-export async function recordKeyFor(postId: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`guddu:bluesky:${postId}`)),
-  );
+export async function recordKeyFor(postId: string, part = 0): Promise<string> {
+  // Part 0 (a post, or a thread's first post) keeps the key it always had; each reply has its own.
+  const seed = part === 0 ? `guddu:bluesky:${postId}` : `guddu:bluesky:${postId}:${part}`;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(seed)));
   let bits = 0n;
   for (const byte of digest.subarray(0, 8)) bits = (bits << 8n) | BigInt(byte);
   const clockId = bits & 0x3ffn;
@@ -224,6 +226,20 @@ function parseAtUri(uri: string): RecordRef {
 }
 
 const postUrl = (did: string, rkey: string) => `https://bsky.app/profile/${did}/post/${rkey}`;
+
+/** A post we published, from its saved URI and CID. */
+const refOf = (did: string, uri: string, cid: unknown): PublishedRef => ({
+  platformPostId: uri,
+  url: postUrl(did, uri.split("/").at(-1) ?? ""),
+  response: { uri, cid },
+});
+
+/** The `{uri, cid}` a reply names its root and parent by. */
+function strongRef(ref: PublishedRef): { uri: string; cid: string } {
+  const cid = str(ref.response?.cid);
+  if (!cid) throw new PlatformError("transient", `Bluesky post ${ref.platformPostId} has no CID to reply to`);
+  return { uri: ref.platformPostId, cid };
+}
 
 export function createBlueskyAdapter(options: AdapterOptions = {}): SocialAdapter {
   const baseUrl = trimBase(options.baseUrl ?? DEFAULT_SERVICE);
@@ -409,6 +425,86 @@ export function createBlueskyAdapter(options: AdapterOptions = {}): SocialAdapte
     return facets;
   }
 
+  const facetsPart = async (pds: string, text: string) => {
+    const facets = await facetsFor(pds, text);
+    return facets.length > 0 ? { facets } : {};
+  };
+
+  /**
+   * `createRecord` of `record` at our key `rkey`. A create that failed or went unanswered may have
+   * landed (the key is taken by this very post): the key is read before failing. `resuming` (an earlier
+   * attempt may have sent it) reads the key first instead.
+   */
+  async function createPost(
+    pds: string,
+    account: ConnectedAccount,
+    rkey: string,
+    text: string,
+    resuming: boolean,
+    record: Json,
+    beforeCreate: () => Promise<void> = async () => {},
+  ): Promise<PublishedRef> {
+    const did = account.platformUserId;
+    if (resuming) {
+      const found = await recordAt(pds, did, rkey, text);
+      if (found === "foreign") throw collision(rkey);
+      if (found !== "absent") return found.ours;
+    }
+    await beforeCreate();
+    try {
+      const body = await xrpc(pds, "com.atproto.repo.createRecord", "create", {
+        token: account.tokens.accessToken,
+        json: { repo: did, collection: POST_COLLECTION, rkey, record, validate: true },
+      });
+      const uri = str(body.uri) ?? `at://${did}/${POST_COLLECTION}/${rkey}`;
+      return {
+        platformPostId: uri,
+        url: postUrl(did, rkey),
+        response: { uri, cid: body.cid, commit: body.commit, validationStatus: body.validationStatus },
+      };
+    } catch (error) {
+      if (
+        !(error instanceof PlatformError) ||
+        error.kind === "auth_expired" ||
+        error.kind === "rate_limited"
+      ) {
+        throw error;
+      }
+      const found = await recordAt(pds, did, rkey, text).catch(() => "absent" as const);
+      if (found === "foreign") throw collision(rkey);
+      if (found !== "absent") return found.ours;
+      throw error;
+    }
+  }
+
+  /** The first post (the only one unless a thread), with its media or link card. */
+  async function publishFirst(
+    pds: string,
+    account: ConnectedAccount,
+    post: PublishRequest,
+    progress: PublishProgress,
+  ): Promise<PublishedRef> {
+    const did = account.platformUserId;
+    const rkey = await recordKeyFor(post.postId);
+    if (progress.previous) {
+      // An earlier attempt sent the record: if it landed, we are done before uploading anything again.
+      const found = await recordAt(pds, did, rkey, post.text);
+      if (found === "foreign") throw collision(rkey);
+      if (found !== "absent") return found.ours;
+    }
+    const embed = await embedFor(pds, account.tokens.accessToken, post);
+    const record: Json = {
+      $type: POST_COLLECTION,
+      text: post.text,
+      createdAt: new Date().toISOString(),
+      ...(await facetsPart(pds, post.text)),
+      ...(embed ? { embed } : {}),
+    };
+    return createPost(pds, account, rkey, post.text, false, record, () =>
+      progress.save({ rkey, sentAt: Date.now() }),
+    );
+  }
+
   async function session(service: string, nsid: string, init: Parameters<typeof xrpc>[3]) {
     const body = await xrpc(service, nsid, "write", init);
     return { body, tokens: tokensFrom(body, nsid) };
@@ -462,49 +558,49 @@ export function createBlueskyAdapter(options: AdapterOptions = {}): SocialAdapte
     async publish(account, post, progress) {
       const pds = pdsOf(account, baseUrl);
       const did = account.platformUserId;
+      const replies = post.replies ?? [];
+      // A thread's parts published so far (saved after each), first post first.
+      const thread = list(progress.previous?.thread).map(asRecord);
+      const savedRoot = thread[0];
+      const root: PublishedRef = savedRoot
+        ? refOf(did, str(savedRoot.uri) ?? "", savedRoot.cid)
+        : await publishFirst(pds, account, post, progress);
+      if (replies.length === 0) return root;
+      const refs: PublishedRef[] = [
+        root,
+        ...thread.slice(1).map((saved) => refOf(did, str(saved.uri) ?? "", saved.cid)),
+      ];
       const rkey = await recordKeyFor(post.postId);
-      if (progress.previous) {
-        // An earlier attempt sent the record: if it landed, we are done before uploading anything again.
-        const found = await recordAt(pds, did, rkey, post.text);
-        if (found === "foreign") throw collision(rkey);
-        if (found !== "absent") return found.ours;
-      }
-      const token = account.tokens.accessToken;
-      const embed = await embedFor(pds, token, post);
-      const facets = await facetsFor(pds, post.text);
-      const record: Json = {
-        $type: POST_COLLECTION,
-        text: post.text,
-        createdAt: new Date().toISOString(),
-        ...(facets.length > 0 ? { facets } : {}),
-        ...(embed ? { embed } : {}),
-      };
-      await progress.save({ rkey, sentAt: Date.now() });
-      try {
-        const body = await xrpc(pds, "com.atproto.repo.createRecord", "create", {
-          token,
-          json: { repo: did, collection: POST_COLLECTION, rkey, record, validate: true },
+      const sentAt = num(progress.previous?.sentAt) ?? Date.now();
+      const save = () =>
+        progress.save({
+          rkey,
+          sentAt,
+          thread: refs.map((ref) => ({ uri: ref.platformPostId, cid: ref.response?.cid ?? null })),
         });
-        const uri = str(body.uri) ?? `at://${did}/${POST_COLLECTION}/${rkey}`;
-        return {
-          platformPostId: uri,
-          url: postUrl(did, rkey),
-          response: { uri, cid: body.cid, commit: body.commit, validationStatus: body.validationStatus },
-        };
-      } catch (error) {
-        if (
-          !(error instanceof PlatformError) ||
-          error.kind === "auth_expired" ||
-          error.kind === "rate_limited"
-        ) {
-          throw error;
-        }
-        // The key may be taken by this very post (an earlier answer was lost): read it before failing.
-        const found = await recordAt(pds, did, rkey, post.text).catch(() => "absent" as const);
-        if (found === "foreign") throw collision(rkey);
-        if (found !== "absent") return found.ours;
-        throw error;
+      await save();
+      // Only the first part not saved yet may be out already (its answer lost): its key is read first.
+      let resuming = progress.previous !== null;
+      for (let part = refs.length; part <= replies.length; part++) {
+        const text = replies[part - 1] ?? "";
+        const parent = refs.at(-1) ?? root;
+        const reply = { root: strongRef(root), parent: strongRef(parent) };
+        refs.push(
+          await createPost(pds, account, await recordKeyFor(post.postId, part), text, resuming, {
+            $type: POST_COLLECTION,
+            text,
+            createdAt: new Date().toISOString(),
+            ...(await facetsPart(pds, text)),
+            reply,
+          }),
+        );
+        resuming = false;
+        await save();
       }
+      return {
+        ...root,
+        response: { ...(root.response ?? {}), replies: refs.slice(1).map((r) => r.platformPostId) },
+      };
     },
 
     async findPublished(account, post) {

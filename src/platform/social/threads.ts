@@ -2,7 +2,8 @@
  * Threads (platforms.md §6): the Instagram container flow — a TEXT, IMAGE, VIDEO or CAROUSEL (2–20)
  * container, waited for, then `threads_publish`. The container id is saved before publishing, so a
  * retry resumes it and an uncertain outcome is settled by its `status`. A link goes as
- * `link_attachment` on text posts (else Threads previews the first URL in the text).
+ * `link_attachment` on text posts (else Threads previews the first URL in the text). A thread is a
+ * chain of replies (`publishThread`).
  */
 import {
   type AdapterOptions,
@@ -45,7 +46,16 @@ export interface ThreadsAdapterOptions extends AdapterOptions {
 const GRAPH = "https://graph.threads.net";
 const WWW = "https://threads.net";
 const VERSION = "v1.0";
-const SCOPES = ["threads_basic", "threads_content_publish", "threads_manage_insights", "threads_delete"];
+// Replies (a thread's later parts) need threads_manage_replies, and finding one after a lost answer
+// threads_read_replies; accounts connected before these were asked for must reconnect to post threads.
+const SCOPES = [
+  "threads_basic",
+  "threads_content_publish",
+  "threads_manage_replies",
+  "threads_read_replies",
+  "threads_manage_insights",
+  "threads_delete",
+];
 const LABEL = "Threads";
 const CAROUSEL_MAX = 20;
 
@@ -68,10 +78,12 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
 
   const user = (account: ConnectedAccount) => encodeURIComponent(account.platformUserId);
 
+  /** The container flow of `post`; `replyTo` makes it a reply (a thread's next post) to that post. */
   function flowFor(
     account: ConnectedAccount,
     post: PublishRequest,
     progress: PublishProgress,
+    replyTo: string | null = null,
   ): ContainerFlow<PublishedRef> {
     const token = account.tokens.accessToken;
     const createContainer = async (params: Record<string, string | boolean | null | undefined>) => {
@@ -110,8 +122,14 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
       },
       async create() {
         const [single] = post.media;
-        if (!single)
-          return createContainer({ media_type: "TEXT", text: post.text, link_attachment: post.link });
+        if (!single) {
+          return createContainer({
+            media_type: "TEXT",
+            text: post.text,
+            link_attachment: post.link,
+            reply_to_id: replyTo,
+          });
+        }
         if (post.media.length === 1) return createContainer({ ...item(single), text: post.text });
         const children = await carouselChildren(flow, progress, post.media, (media) =>
           createContainer({ ...item(media), is_carousel_item: true }),
@@ -130,7 +148,9 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
         return { platformPostId: id, url: await permalink(token, id), response: body };
       },
       async findSince(sinceMs) {
-        const body = await graph(opts, `${LABEL} posts`, `${graphBase}/${user(account)}/threads`, {
+        // The account's replies are listed apart from its posts.
+        const edge = replyTo ? "replies" : "threads";
+        const body = await graph(opts, `${LABEL} ${edge}`, `${graphBase}/${user(account)}/${edge}`, {
           token,
           kind: "read",
           params: { fields: "id,text,timestamp,permalink", since: Math.floor(sinceMs / 1000), limit: 50 },
@@ -145,6 +165,57 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
       },
     };
     return flow;
+  }
+
+  /**
+   * A thread (platforms.md §6.2): the first post, then each reply a container with `reply_to_id` = the
+   * post before it. The first post's container state stays at the top of the progress (findPublished
+   * reads it there); after it, the ids published so far are saved after every part, and the reply in
+   * flight keeps its own container state under `part`, so a retry resumes that container (PUBLISHED →
+   * found among the account's replies by its text) and never makes a second one.
+   */
+  async function publishThread(
+    account: ConnectedAccount,
+    post: PublishRequest,
+    replies: readonly string[],
+    progress: PublishProgress,
+  ): Promise<PublishedRef> {
+    let state: Record<string, unknown> = { ...(progress.previous ?? {}) };
+    const save = async (next: Record<string, unknown>) => {
+      state = next;
+      await progress.save(next);
+    };
+    const rootId = str(state.rootId);
+    let root: PublishedRef;
+    if (rootId) root = { platformPostId: rootId, url: str(state.rootUrl) };
+    else {
+      const rootProgress: PublishProgress = { previous: progress.previous, save };
+      root = await publishThroughContainer(flowFor(account, post, rootProgress), rootProgress);
+      await save({ ...state, rootId: root.platformPostId, rootUrl: root.url, replyIds: [] });
+    }
+    const replyIds = list(state.replyIds)
+      .map(str)
+      .filter((id): id is string => id !== null);
+    for (let index = replyIds.length; index < replies.length; index++) {
+      const inFlight = asRecord(state.part);
+      const partProgress: PublishProgress = {
+        previous: inFlight.index === index ? asRecord(inFlight.state) : null,
+        save: (partState) => save({ ...state, part: { index, state: partState } }),
+      };
+      const part: PublishRequest = {
+        ...post,
+        text: replies[index] ?? "",
+        media: [],
+        link: null,
+        replies: [],
+      };
+      const parent = replyIds.at(-1) ?? root.platformPostId;
+      const reply = await publishThroughContainer(flowFor(account, part, partProgress, parent), partProgress);
+      replyIds.push(reply.platformPostId);
+      const { part: _done, ...rest } = state;
+      await save({ ...rest, replyIds: [...replyIds] });
+    }
+    return { ...root, response: { ...(root.response ?? {}), replies: replyIds } };
   }
 
   async function permalink(token: string, mediaId: string): Promise<string | null> {
@@ -215,7 +286,9 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
       if (post.media.length > CAROUSEL_MAX) {
         throw new PlatformError("permanent", `a Threads carousel takes at most ${CAROUSEL_MAX} items`);
       }
-      return publishThroughContainer(flowFor(account, post, progress), progress);
+      const replies = post.replies ?? [];
+      if (replies.length === 0) return publishThroughContainer(flowFor(account, post, progress), progress);
+      return publishThread(account, post, replies, progress);
     },
 
     findPublished: (account, post, progress) =>

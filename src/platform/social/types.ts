@@ -57,6 +57,14 @@ export interface PublishRequest {
   /** A link to attach as a card where the platform has one. */
   link: string | null;
   media: readonly PublishMedia[];
+  /**
+   * The further posts of a thread (Bluesky, X, Threads), each published as a reply to the one before
+   * it; the first post is `text`, with the media, link, hashtags and mentions above. A reply's own
+   * rich text (links, mentions, tags) comes from its text, derived by the adapter where the platform
+   * needs it (Bluesky facets). Progress is saved after each part, so a retry resumes after the last
+   * saved one and never posts a part twice. `PublishedRef` is the thread's first post.
+   */
+  replies?: readonly string[];
 }
 
 /**

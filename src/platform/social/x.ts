@@ -21,6 +21,7 @@ import {
   readAll,
   resolveOptions,
   responseRecord,
+  SEND_SKEW_MS,
   secondsUntil,
   sentAtFrom,
   str,
@@ -33,6 +34,7 @@ import {
   PlatformError,
   type PublishedRef,
   type PublishMedia,
+  type PublishProgress,
   type PublishRequest,
   type SocialAdapter,
 } from "./types.ts";
@@ -200,6 +202,90 @@ export function createXAdapter(options: XAdapterOptions = {}): SocialAdapter {
   const postUrl = (account: ConnectedAccount, id: string) =>
     `https://x.com/${account.username ?? "i/web"}/status/${id}`;
 
+  /**
+   * The account's post with exactly `text` (URLs as placeholders) sent since `since`, replies included.
+   * Newest first: the oldest match is the one our first attempt made.
+   */
+  async function findText(
+    account: ConnectedAccount,
+    text: string,
+    since: number,
+  ): Promise<PublishedRef | null> {
+    const response = await x(
+      `/2/users/${encodeURIComponent(account.platformUserId)}/tweets?${new URLSearchParams({
+        max_results: "100",
+        start_time: new Date(since).toISOString(),
+        "tweet.fields": "created_at,text",
+      })}`,
+      account.tokens.accessToken,
+      "read",
+      "timeline",
+    );
+    const wanted = normaliseForMatch(text);
+    const ours = list(asRecord(response.body).data)
+      .map(asRecord)
+      .filter((tweet) => normaliseForMatch(str(tweet.text) ?? "") === wanted)
+      .at(-1);
+    const id = ours ? str(ours.id) : null;
+    return id ? { platformPostId: id, url: postUrl(account, id), response: { data: ours } } : null;
+  }
+
+  /**
+   * `POST /2/tweets`. A part of a thread refused as duplicate content was sent by an earlier attempt
+   * whose answer was lost: it is that post (found among the recent ones), never a second one.
+   */
+  async function createTweet(
+    account: ConnectedAccount,
+    threadPart: boolean,
+    sentAt: number,
+    body: { text: string } & Record<string, unknown>,
+  ): Promise<PublishedRef> {
+    let response: PlatformResponse;
+    try {
+      response = await x("/2/tweets", account.tokens.accessToken, "create", "post", { json: body });
+    } catch (error) {
+      if (!(threadPart && error instanceof PlatformError && error.kind === "duplicate")) throw error;
+      const found = await findText(account, body.text, sentAt - SEND_SKEW_MS);
+      if (!found) throw error;
+      return found;
+    }
+    const data = asRecord(asRecord(response.body).data);
+    const id = str(data.id);
+    if (!id) throw new PlatformError("uncertain", "X accepted the post but answered no id");
+    return { platformPostId: id, url: postUrl(account, id), response: { data } };
+  }
+
+  /**
+   * A thread's replies after its first post, each `reply.in_reply_to_tweet_id` the one before. The ids
+   * so far are saved after every part; a retry resumes after them, first looking for the next part
+   * among the recent posts (its answer may have been lost) — X has no idempotency key.
+   */
+  async function publishReplies(
+    account: ConnectedAccount,
+    progress: PublishProgress,
+    root: PublishedRef,
+    replies: readonly string[],
+    saved: { sentAt: number; replyIds: Array<string | null>; resuming: boolean },
+  ): Promise<PublishedRef> {
+    const { sentAt } = saved;
+    const replyIds = saved.replyIds.filter((id): id is string => id !== null).slice(0, replies.length);
+    const save = () => progress.save({ sentAt, rootId: root.platformPostId, replyIds });
+    await save();
+    let resuming = saved.resuming;
+    for (let i = replyIds.length; i < replies.length; i++) {
+      const text = replies[i] ?? "";
+      const parent = replyIds.at(-1) ?? root.platformPostId;
+      const found = resuming ? await findText(account, text, sentAt - SEND_SKEW_MS) : null;
+      resuming = false;
+      const reply =
+        found ??
+        (await createTweet(account, true, sentAt, { text, reply: { in_reply_to_tweet_id: parent } }));
+      replyIds.push(reply.platformPostId);
+      await save();
+    }
+    return { ...root, response: { ...(root.response ?? {}), replies: replyIds } };
+  }
+
   return {
     platform: "x",
     baseUrl: api,
@@ -254,50 +340,44 @@ export function createXAdapter(options: XAdapterOptions = {}): SocialAdapter {
     async publish(account, post, progress) {
       const token = account.tokens.accessToken;
       const previous = progress.previous ?? {};
-      const expires = num(previous.mediaExpiresAt) ?? 0;
-      let mediaIds = list(previous.mediaIds)
-        .map(str)
-        .filter((id): id is string => id !== null);
-      // Uploaded media stay usable for a day: a retry reuses them instead of uploading again.
-      if (mediaIds.length !== post.media.length || expires < Date.now() + 60_000) mediaIds = [];
-      let mediaExpiresAt = expires;
-      if (post.media.length > 0 && mediaIds.length === 0) {
-        for (const media of post.media) mediaIds.push(await uploadMedia(token, media));
-        mediaExpiresAt = Date.now() + 23 * 3_600_000;
-      }
-      // One save before the post: the uploads for a retry, and the first send time to bound a search.
+      const replies = post.replies ?? [];
       const sentAt = num(previous.sentAt) ?? Date.now();
-      await progress.save({ mediaIds, mediaExpiresAt, sentAt });
-      const response = await x("/2/tweets", token, "create", "post", {
-        json: { text: xText(post), ...(mediaIds.length > 0 ? { media: { media_ids: mediaIds } } : {}) },
+      let root: PublishedRef | null = null;
+      const rootId = str(previous.rootId);
+      if (rootId) root = { platformPostId: rootId, url: postUrl(account, rootId) };
+      // A thread's first post may be out already (a lost answer): find it rather than be refused as duplicate.
+      else if (replies.length > 0 && num(previous.sentAt) !== null)
+        root = await findText(account, xText(post), sentAtFrom(previous));
+      // Replies can be out already only if the first post was (an attempt never sends them before it).
+      const resuming = root !== null;
+      if (!root) {
+        const expires = num(previous.mediaExpiresAt) ?? 0;
+        let mediaIds = list(previous.mediaIds)
+          .map(str)
+          .filter((id): id is string => id !== null);
+        // Uploaded media stay usable for a day: a retry reuses them instead of uploading again.
+        if (mediaIds.length !== post.media.length || expires < Date.now() + 60_000) mediaIds = [];
+        let mediaExpiresAt = expires;
+        if (post.media.length > 0 && mediaIds.length === 0) {
+          for (const media of post.media) mediaIds.push(await uploadMedia(token, media));
+          mediaExpiresAt = Date.now() + 23 * 3_600_000;
+        }
+        // One save before the post: the uploads for a retry, and the first send time to bound a search.
+        await progress.save({ mediaIds, mediaExpiresAt, sentAt });
+        root = await createTweet(account, replies.length > 0, sentAt, {
+          text: xText(post),
+          ...(mediaIds.length > 0 ? { media: { media_ids: mediaIds } } : {}),
+        });
+      }
+      if (replies.length === 0) return root;
+      return publishReplies(account, progress, root, replies, {
+        sentAt,
+        replyIds: rootId ? list(previous.replyIds).map(str) : [],
+        resuming,
       });
-      const data = asRecord(asRecord(response.body).data);
-      const id = str(data.id);
-      if (!id) throw new PlatformError("uncertain", "X accepted the post but answered no id");
-      return { platformPostId: id, url: postUrl(account, id), response: { data } };
     },
 
-    async findPublished(account, post, progress): Promise<PublishedRef | null> {
-      const since = sentAtFrom(progress.previous);
-      const wanted = normaliseForMatch(xText(post));
-      const response = await x(
-        `/2/users/${encodeURIComponent(account.platformUserId)}/tweets?${new URLSearchParams({
-          max_results: "100",
-          start_time: new Date(since).toISOString(),
-          "tweet.fields": "created_at,text",
-        })}`,
-        account.tokens.accessToken,
-        "read",
-        "timeline",
-      );
-      const matches = list(asRecord(response.body).data)
-        .map(asRecord)
-        .filter((tweet) => normaliseForMatch(str(tweet.text) ?? "") === wanted);
-      // Newest first: the oldest match is the one our first attempt made.
-      const ours = matches.at(-1);
-      const id = ours ? str(ours.id) : null;
-      return id ? { platformPostId: id, url: postUrl(account, id), response: { data: ours } } : null;
-    },
+    findPublished: (account, post, progress) => findText(account, xText(post), sentAtFrom(progress.previous)),
 
     async deletePost(account, platformPostId) {
       await x(

@@ -9,7 +9,8 @@
  * `uncertain` by whoever takes the post over.
  *
  * Before publishing, if any earlier attempt is `uncertain` (the request may have reached the platform),
- * the platform is asked first (`findPublished`): found → the post is published, nothing is sent again.
+ * the platform is asked first (`findPublished`): found → the post is published, nothing is sent again
+ * (a thread's first post found → `publish` resumes the thread, sending only its missing replies).
  * Then the outcome, by the adapter's failure kind (platform/social/types.ts):
  * - published → `published` with the platform's id and URL;
  * - `permanent` → `failed` at once with the platform's message;
@@ -26,7 +27,7 @@
  *
  * Round trips per message: one to take the post (with everything needed to publish it), one for each
  * progress save the adapter makes (every adapter saves once before its create call, to bound a later
- * search: a container platform twice), one to record the outcome (with the content's status and any
+ * search: a container platform twice; a thread once more per reply), one to record the outcome (with the content's status and any
  * notification); the token refresh's own when one happens. A message for a post that is settled,
  * taken or held costs one.
  */
@@ -280,19 +281,19 @@ async function take(
 
 /** What the platform receives: the text as checked by the platform rules, its tags, mentions and link. */
 export function publishRequestOf(post: Pick<PublishedPost, "id" | "platform">, row: Content) {
-  const text = postsOf(
+  // A thread is several parts where the platform chains replies (the first part leads), one post elsewhere.
+  const [text = "", ...replies] = postsOf(
     row.contentType as ContentType,
     composePostText(row.caption, row.hashtags),
     post.platform,
-  )
-    // The adapter contract publishes one post; a thread's parts go as one text on every platform.
-    .join("\n\n");
+  );
   return {
     postId: post.id,
     text,
     hashtags: extractHashtags(text),
     mentions: extractMentions(text),
     link: extractUrls(text).find((url) => /^https?:\/\//i.test(url)) ?? null,
+    ...(replies.length > 0 ? { replies } : {}),
   };
 }
 
@@ -347,7 +348,11 @@ async function runAttempt(attempt: Attempt): Promise<Outcome> {
   try {
     if (earlierUncertain || attempt.reconcileOnly) {
       const found = await find(attempt);
-      if (found) return { kind: "published", ref: found, reconciled: true };
+      // `findPublished` answers for a thread's first post only: its replies may still be missing, so a
+      // thread goes on to `publish`, which resumes from the saved progress (finding what went out) and
+      // sends only the missing replies. The dead-letter path sends nothing: a found first post settles it.
+      const repliesMayBeMissing = (attempt.request.replies?.length ?? 0) > 0 && !attempt.reconcileOnly;
+      if (found && !repliesMayBeMissing) return { kind: "published", ref: found, reconciled: true };
       if (attempt.reconcileOnly) {
         return {
           kind: "failed",

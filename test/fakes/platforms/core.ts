@@ -122,6 +122,8 @@ export interface FakeContainer {
   pendingPolls: number;
   createdAt: number;
   publishedId: string | null;
+  /** Threads: the post this container replies to (`reply_to_id`); its post keeps it as `extra.replyTo`. */
+  replyToId?: string | null;
 }
 
 interface QueuedFault {

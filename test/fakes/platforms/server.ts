@@ -31,7 +31,8 @@
  * - `DELETE /_fake/faults?platform=&account=` removes queued and random faults (all when unscoped).
  * - `GET /_fake/posts?platform=&account=&deleted=true` lists the posts the fake holds (oldest first;
  *   `account` is the platform user id, Facebook Page id, or LinkedIn member id or author URN):
- *   `{posts: [{platform, id, owner, text, created_at, media, link, deleted}]}` — count duplicates here.
+ *   `{posts: [{platform, id, owner, text, created_at, media, link, deleted, reply_to}]}` — count
+ *   duplicates here; `reply_to` is the parent post of a reply (X, Threads), else null.
  * - `GET /_fake/containers?platform=&account=` lists Instagram/Threads containers with their status.
  * - `POST /_fake/tokens/expire` `{token}` makes an issued access token expired now.
  * - `POST /_fake/tokens/age` `{token, seconds}` makes a token look `seconds` older (Instagram and
@@ -259,6 +260,7 @@ function control(state: FakeState, method: string, path: string, query: URLSearc
         media: p.media,
         link: p.link,
         deleted: p.deleted,
+        reply_to: typeof p.extra.replyTo === "string" ? p.extra.replyTo : null,
       }));
     return { status: 200, json: { posts } };
   }

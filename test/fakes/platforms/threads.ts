@@ -1,7 +1,8 @@
 /**
  * Fake Threads API (platforms.md §6): authorize, code exchange, long-lived tokens and refresh, `/me`,
  * containers (TEXT with `link_attachment`, IMAGE, VIDEO, CAROUSEL of 2–20; videos stay IN_PROGRESS
- * for a few status reads), `threads_publish`, the account's posts, insights, delete.
+ * for a few status reads), `reply_to_id` (a thread's next post, replying to one of the account's own
+ * posts), `threads_publish`, the account's posts and its replies (listed apart), insights, delete.
  */
 import {
   accepted,
@@ -73,7 +74,7 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
     return accepted(f, json(200, { id: me.userId, username: user?.username, name: user?.name }));
   }
 
-  const edge = /^\/([^/]+)\/(threads|threads_publish|insights)$/.exec(route);
+  const edge = /^\/([^/]+)\/(threads|threads_publish|insights|replies)$/.exec(route);
   if (edge?.[1] && edge[2]) {
     const [, id, name] = edge;
     if (name === "insights") {
@@ -96,18 +97,27 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
       );
     }
     if (id !== me.userId) return unsupported(id);
-    if (method === "GET" && name === "threads") {
+    if (method === "GET" && (name === "threads" || name === "replies")) {
       const { f, reject } = fault("find");
       if (reject) return reject;
-      return accepted(f, listPosts(state, dialect, me.userId, p));
+      return accepted(f, listOwn(state, me.userId, p, name === "replies"));
     }
     if (method === "POST" && name === "threads") {
       const { f, reject } = fault("container");
       if (reject) return reject;
+      const replyTo = text(p.reply_to_id);
+      if (replyTo) {
+        const parent = state.post("threads", replyTo);
+        if (!parent || parent.owner !== me.userId) return unsupported(replyTo, "post");
+      }
       const reply = createContainer(state, dialect, me.userId, p);
-      if (f === "container_in_progress" && typeof reply === "object" && reply.status === 200) {
-        const created = state.containers.get(`threads:${(reply.json as { id: string }).id}`);
-        if (created) created.pendingPolls += 1;
+      const created =
+        typeof reply === "object" && reply.status === 200
+          ? state.containers.get(`threads:${(reply.json as { id: string }).id}`)
+          : undefined;
+      if (created) {
+        created.replyToId = replyTo;
+        if (f === "container_in_progress") created.pendingPolls += 1;
       }
       return accepted(f, reply);
     }
@@ -118,7 +128,12 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
       if (state.postsOf("threads", me.userId).filter((post) => post.createdAt > day).length >= 250) {
         return graphError(4, "(#4) Application request limit reached");
       }
-      return publishContainer(state, dialect, me.userId, p, f);
+      const published = publishContainer(state, dialect, me.userId, p, f);
+      const container = state.containers.get(`threads:${text(p.creation_id)}`);
+      const post =
+        container?.replyToId && container.publishedId && state.post("threads", container.publishedId);
+      if (post && !post.extra.replyTo) post.extra.replyTo = container.replyToId;
+      return published;
     }
   }
 
@@ -166,6 +181,18 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
     }
   }
   return graphError(100, `(#100) Unknown path ${method} ${path}`);
+}
+
+/** `GET /{user}/threads` lists the account's posts, `GET /{user}/replies` its replies: never both. */
+function listOwn(state: FakeState, owner: string, p: Record<string, unknown>, replies: boolean): Reply {
+  const listed = listPosts(state, dialect, owner, { ...p, limit: "100" });
+  if (typeof listed !== "object" || !listed.json) return listed;
+  const body = listed.json as { data: Array<{ id: string }> };
+  const limit = Math.min(100, Number(text(p.limit) ?? "25") || 25);
+  const data = body.data
+    .filter((item) => Boolean(state.post("threads", item.id)?.extra.replyTo) === replies)
+    .slice(0, limit);
+  return json(listed.status, { ...body, data });
 }
 
 const unsupported = (id: string, verb = "get") =>

@@ -1,7 +1,8 @@
 /**
  * Fake X API v2 (platforms.md §2): OAuth 2.0 with PKCE (required) and rotating refresh tokens,
  * `/2/users/me`, simple and chunked media upload with processing status, `POST /2/tweets` (refuses
- * duplicate content with 403, rewrites links to t.co), the user timeline, lookup with metrics,
+ * duplicate content with 403, rewrites links to t.co, takes `reply.in_reply_to_tweet_id` to one of
+ * the account's own posts for threads), the user timeline (replies included), lookup with metrics,
  * delete. Problem bodies and `x-rate-limit-*` headers as X sends them.
  */
 import { randomBytes } from "node:crypto";
@@ -371,6 +372,26 @@ function createTweet(state: FakeState, request: FakeRequest, me: FakeToken, faul
     if (!item || item.owner !== me.userId) return invalid("Your media IDs are invalid.");
     if (item.state !== "succeeded") return invalid("Your media is still processing.");
   }
+  // A reply (a thread's next post) names a live post of the same account: the self-serve tier refuses
+  // replies into other people's conversations (platforms.md §2.2).
+  const replyTo = text((body.reply as { in_reply_to_tweet_id?: unknown } | undefined)?.in_reply_to_tweet_id);
+  if (body.reply !== undefined && !replyTo) return invalid("reply.in_reply_to_tweet_id is required");
+  if (replyTo) {
+    const parent = state.post("x", replyTo);
+    if (!parent)
+      return problem(
+        403,
+        "Forbidden",
+        "You attempted to reply to a Tweet that is deleted or not visible to you.",
+      );
+    if (parent.owner !== me.userId) {
+      return problem(
+        403,
+        "Forbidden",
+        "Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.",
+      );
+    }
+  }
   // X refuses a post whose text repeats one of the account's own.
   const stored = state.postsOf("x", me.userId).find((p) => p.extra.sourceText === content);
   if (stored && content)
@@ -384,7 +405,7 @@ function createTweet(state: FakeState, request: FakeRequest, me: FakeToken, faul
     text: shown,
     media: mediaIds.map(String),
     link: null,
-    extra: { sourceText: content },
+    extra: { sourceText: content, ...(replyTo ? { replyTo } : {}) },
   });
   return accepted(
     fault,

@@ -2,7 +2,7 @@
  * The Bluesky adapter against the reference PDS (@atproto/pds with an in-memory PLC directory, started
  * by test/global-setup.ts): real XRPC over HTTP, real repositories, real error answers.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createBlueskyAdapter, findRichText, recordKeyFor } from "../../../src/platform/social/bluesky.ts";
 import { PlatformError } from "../../../src/platform/social/types.ts";
 import {
@@ -310,6 +310,68 @@ describe("publishing", () => {
     const ref = await adapter().publish(connectedAccount(account), post, progress.next());
     expect(rkeyOf(ref.platformPostId)).toBe(await recordKeyFor(post.postId));
     expect((await postRecords(account.did)).map((r) => r.uri)).toEqual([ref.platformPostId]);
+  });
+});
+
+describe("threads on Bluesky", () => {
+  const parts = ["The thread starts #AEF", "Second part, see https://aef.example.org", "Third and last part"];
+
+  it("publishes a thread as records replying to the first (root) and the one before (parent), each at its own key", async () => {
+    const account = await createPdsAccount("thread");
+    const post = publishRequest({ text: parts[0], replies: parts.slice(1) });
+    const progress = memoryProgress();
+    const ref = await adapter().publish(connectedAccount(account), post, progress);
+    expect(rkeyOf(ref.platformPostId)).toBe(await recordKeyFor(post.postId));
+    const records = await Promise.all(
+      [0, 1, 2].map(async (part) => postRecord(account.did, await recordKeyFor(post.postId, part))),
+    );
+    expect(records.map((r) => r?.value.text)).toEqual(parts);
+    const [root, second, third] = records;
+    const strong = (r: typeof root) => ({ uri: r?.uri, cid: r?.cid });
+    expect(root?.value.reply).toBeUndefined();
+    expect(second?.value.reply).toEqual({ root: strong(root), parent: strong(root) });
+    expect(third?.value.reply).toEqual({ root: strong(root), parent: strong(second) });
+    // Each part has its own facets (the link of the second part, in its own text's bytes).
+    expect(second?.value.facets).toEqual([
+      expect.objectContaining({ features: [expect.objectContaining({ uri: "https://aef.example.org" })] }),
+    ]);
+    expect(progress.saved.at(-1)?.thread).toHaveLength(3);
+    expect((await postRecords(account.did)).length).toBe(3);
+  });
+
+  it("a reply whose answer was lost is read back at its key on the retry: the chain completes with no part twice", async () => {
+    const account = await createPdsAccount("threadlost");
+    const post = publishRequest({ text: parts[0], replies: parts.slice(1) });
+    const realFetch = globalThis.fetch;
+    let creates = 0;
+    let unreachable = false;
+    // The PDS stores the second part, then the connection drops before its answer, and the PDS stays
+    // out of reach for the rest of the attempt (the adapter cannot read the key back either).
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      if (unreachable) throw new TypeError("Network connection lost.");
+      const response = await realFetch(input, init);
+      if (String(input instanceof Request ? input.url : input).includes("createRecord") && ++creates === 2) {
+        unreachable = true;
+        throw new TypeError("Network connection lost.");
+      }
+      return response;
+    });
+    const progress = memoryProgress();
+    try {
+      const error = await platformError(adapter().publish(connectedAccount(account), post, progress));
+      expect(error.kind).toBe("uncertain");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await postRecords(account.did)).toHaveLength(2);
+
+    const ref = await adapter().publish(connectedAccount(account), post, progress.next());
+    const records = await postRecords(account.did);
+    expect(records.map((r) => r.value.text).sort()).toEqual([...parts].sort());
+    expect(rkeyOf(ref.platformPostId)).toBe(await recordKeyFor(post.postId));
+    const third = await postRecord(account.did, await recordKeyFor(post.postId, 2));
+    const second = await postRecord(account.did, await recordKeyFor(post.postId, 1));
+    expect(third?.value.reply).toMatchObject({ parent: { uri: second?.uri, cid: second?.cid } });
   });
 });
 

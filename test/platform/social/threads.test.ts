@@ -10,6 +10,7 @@ import {
   fakeContainers,
   fakePosts,
   memoryProgress,
+  onSave,
   pkcePair,
   queueFault,
   REDIRECT_URI,
@@ -17,6 +18,7 @@ import {
   signWebhook,
   testMedia,
   testPost,
+  threadReplies,
 } from "../../support/fake-platforms.ts";
 
 const adapter = fakeAdapter("threads");
@@ -192,5 +194,74 @@ describe("Threads posts after publishing", () => {
       await adapter.verifyWebhook(new Headers({ "x-hub-signature-256": "sha256=00" }), raw, "th-secret"),
     ).toBe(false);
     expect(await adapter.verifyWebhook(new Headers(), raw, "th-secret")).toBe(false);
+  });
+});
+
+describe("threads on Threads", () => {
+  it("publishes a thread as a chain: each part a container with reply_to_id = the post before it", async () => {
+    const account = await connectFakeAccount("threads");
+    const post = testPost({ replies: threadReplies() });
+    const progress = memoryProgress();
+    const ref = await adapter.publish(account, post, progress);
+    const posts = await fakePosts("threads", account.platformUserId);
+    expect(posts.map((p) => p.text)).toEqual([post.text, ...(post.replies ?? [])]);
+    expect(posts.map((p) => p.reply_to)).toEqual([null, posts[0]?.id, posts[1]?.id]);
+    expect(ref.platformPostId).toBe(posts[0]?.id);
+    expect(progress.saved.at(-1)).toMatchObject({
+      rootId: posts[0]?.id,
+      replyIds: [posts[1]?.id, posts[2]?.id],
+    });
+    expect((await adapter.findPublished(account, post, progress.next()))?.platformPostId).toBe(posts[0]?.id);
+  });
+
+  it("a reply published without an answer is found among the replies on the retry; the chain completes with no part twice", async () => {
+    const account = await connectFakeAccount("threads");
+    for (const fault of ["timeout_after_accept", "server_error"] as const) {
+      const post = testPost({ replies: threadReplies() });
+      const progress = onSave(
+        memoryProgress(),
+        (state) => typeof state.rootId === "string",
+        () => queueFault("threads", "publish", fault, { account: account.platformUserId }),
+      );
+      const error = await failure(
+        fakeAdapter("threads", { timeoutMs: 300 }).publish(account, post, progress),
+      );
+      expect(error.kind).toBe("uncertain");
+
+      const ref = await adapter.publish(account, post, progress.next());
+      const posts = (await fakePosts("threads", account.platformUserId)).filter((p) =>
+        [post.text, ...(post.replies ?? [])].includes(p.text),
+      );
+      expect(posts.map((p) => p.text)).toEqual([post.text, ...(post.replies ?? [])]);
+      expect(posts.map((p) => p.reply_to)).toEqual([null, posts[0]?.id, posts[1]?.id]);
+      expect(ref.platformPostId).toBe(posts[0]?.id);
+    }
+    // Every reply's container was published once: none was made twice.
+    const containers = await fakeContainers("threads", account.platformUserId);
+    expect(containers.filter((c) => c.status === "PUBLISHED")).toHaveLength(6);
+  });
+
+  it("lists replies apart from posts, and refuses a reply to a post that does not exist", async () => {
+    const account = await connectFakeAccount("threads");
+    const post = testPost({ replies: threadReplies(1) });
+    await adapter.publish(account, post, memoryProgress());
+    const listed = async (edge: string) => {
+      const response = await fetch(`${adapter.baseUrl}/${account.platformUserId}/${edge}?fields=id,text`, {
+        headers: { authorization: `Bearer ${account.tokens.accessToken}` },
+      });
+      return ((await response.json()) as { data: Array<{ text: string }> }).data.map((p) => p.text);
+    };
+    expect(await listed("threads")).toEqual([post.text]);
+    expect(await listed("replies")).toEqual(post.replies);
+    const orphan = await fetch(`${adapter.baseUrl}/${account.platformUserId}/threads`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${account.tokens.accessToken}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ media_type: "TEXT", text: "Orphan", reply_to_id: "1" }),
+    });
+    expect(orphan.status).toBe(400);
+    expect(await orphan.json()).toMatchObject({ error: { code: 100, error_subcode: 33 } });
   });
 });

@@ -8,6 +8,7 @@ import {
   fakeClient,
   fakePosts,
   memoryProgress,
+  onSave,
   pkcePair,
   queueFault,
   REDIRECT_URI,
@@ -15,6 +16,7 @@ import {
   signWebhook,
   testMedia,
   testPost,
+  threadReplies,
 } from "../../support/fake-platforms.ts";
 
 const adapter = fakeAdapter("x");
@@ -315,5 +317,71 @@ describe("X webhooks", () => {
     expect(answer?.status).toBe(200);
     expect(await answer?.json()).toEqual({ response_token: `sha256=${btoa(String.fromCharCode(...mac))}` });
     expect(await adapter.answerWebhookChallenge?.(new URLSearchParams(), secret)).toBeNull();
+  });
+});
+
+describe("threads on X", () => {
+  it("publishes a thread as a reply chain: each part replies to the one before, the first post is the ref", async () => {
+    const account = await connectFakeAccount("x");
+    const post = testPost({ replies: threadReplies() });
+    const progress = memoryProgress();
+    const ref = await adapter.publish(account, post, progress);
+    const posts = await fakePosts("x", account.platformUserId);
+    expect(posts.map((p) => p.text)).toEqual([post.text, ...(post.replies ?? [])]);
+    expect(posts.map((p) => p.reply_to)).toEqual([null, posts[0]?.id, posts[1]?.id]);
+    expect(ref.platformPostId).toBe(posts[0]?.id);
+    expect(progress.saved.at(-1)).toMatchObject({
+      rootId: posts[0]?.id,
+      replyIds: [posts[1]?.id, posts[2]?.id],
+    });
+    expect((await adapter.findPublished(account, post, progress.next()))?.platformPostId).toBe(posts[0]?.id);
+  });
+
+  it("a reply stored without an answer is found by its text on the retry, which completes the chain without repeating a part", async () => {
+    const account = await connectFakeAccount("x");
+    const post = testPost({ replies: threadReplies() });
+    const progress = onSave(
+      memoryProgress(),
+      (state) => typeof state.rootId === "string",
+      () => queueFault("x", "publish", "timeout_after_accept", { account: account.platformUserId }),
+    );
+    const error = await failure(fakeAdapter("x", { timeoutMs: 300 }).publish(account, post, progress));
+    expect(error.kind).toBe("uncertain");
+    expect(await fakePosts("x", account.platformUserId)).toHaveLength(2);
+
+    const ref = await adapter.publish(account, post, progress.next());
+    const posts = await fakePosts("x", account.platformUserId);
+    expect(posts.map((p) => p.text)).toEqual([post.text, ...(post.replies ?? [])]);
+    expect(posts.map((p) => p.reply_to)).toEqual([null, posts[0]?.id, posts[1]?.id]);
+    expect(ref.platformPostId).toBe(posts[0]?.id);
+  });
+
+  it("a 5xx on a reply is retried from the saved progress; a first post whose answer was lost is found, not repeated", async () => {
+    const account = await connectFakeAccount("x");
+    const post = testPost({ replies: threadReplies() });
+    await queueFault("x", "publish", "drop_after_accept", { account: account.platformUserId });
+    const first = memoryProgress();
+    expect((await failure(adapter.publish(account, post, first))).kind).toBe("uncertain");
+    const second = onSave(
+      first.next(),
+      (state) => Array.isArray(state.replyIds) && state.replyIds.length === 1,
+      () => queueFault("x", "publish", "server_error", { account: account.platformUserId }),
+    );
+    expect((await failure(adapter.publish(account, post, second))).kind).toBe("uncertain");
+    await adapter.publish(account, post, second.next());
+    const posts = await fakePosts("x", account.platformUserId);
+    expect(posts.map((p) => p.text)).toEqual([post.text, ...(post.replies ?? [])]);
+    expect(posts.map((p) => p.reply_to)).toEqual([null, posts[0]?.id, posts[1]?.id]);
+  });
+
+  it("refuses a reply to a post that does not exist, as X does", async () => {
+    const account = await connectFakeAccount("x");
+    const response = await fetch(`${adapter.baseUrl}/2/tweets`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${account.tokens.accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ text: "Orphan reply", reply: { in_reply_to_tweet_id: "1" } }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ detail: expect.stringMatching(/deleted or not visible/) });
   });
 });
