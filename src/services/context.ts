@@ -2,9 +2,9 @@
  * What every service verb receives: who acts, for which organisation, with which database, and the
  * request facts the audit trail records. No Hono types: queues and Durable Objects build it too.
  */
-import type { Database } from "../db/client.ts";
+import { createDb, type Database } from "../db/client.ts";
 import type { UserRole } from "../db/schema/users.ts";
-import type { Bindings, Config } from "../env.ts";
+import { type Bindings, type Config, loadConfig } from "../env.ts";
 import type { Permission } from "./auth/permissions.ts";
 
 export type Actor =
@@ -48,4 +48,26 @@ export interface TenantContext extends ServiceContext {
 
 export function actorUserId(actor: Actor): string | null {
   return actor.type === "user" ? actor.userId : null;
+}
+
+/**
+ * The context of work no request started (a queue message, a cron job, a Durable Object): one
+ * organisation, the system `name` as actor, no request facts. `db` and `now` may be shared by a job.
+ */
+export function systemContext(
+  env: Bindings,
+  organizationId: string,
+  name: string,
+  shared: Partial<Pick<ServiceContext, "db" | "now">> = {},
+): TenantContext {
+  const config = loadConfig(env);
+  return {
+    db: shared.db ?? createDb(config),
+    config,
+    env,
+    request: { ip: null, userAgent: null },
+    now: shared.now ?? (() => new Date()),
+    organizationId,
+    actor: { type: "system", name },
+  };
 }

@@ -1,5 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import { createDb } from "../../db/client.ts";
 import { type Bindings, loadConfig } from "../../env.ts";
 import { AppError, ServiceUnavailableError } from "../../errors.ts";
 import { createLogger } from "../../platform/logger.ts";
@@ -21,7 +20,7 @@ import {
 } from "../../services/approvals/machine.ts";
 import { approvalRequestNotFound, loadRequestState } from "../../services/approvals/requests.ts";
 import { MAX_WRITES_PER_BATCH, writeThrough } from "../../services/approvals/write-through.ts";
-import type { ServiceContext } from "../../services/context.ts";
+import { systemContext } from "../../services/context.ts";
 
 /** Which request a caller means, and for which organisation (another tenant's id is a 404). */
 export interface Address {
@@ -178,10 +177,7 @@ export class ApprovalRequest extends DurableObject<Bindings> {
       await this.ctx.blockConcurrencyWhile(async () => {
         if (this.stored) return;
         try {
-          const request = await loadRequestState(
-            { ...this.context(address.organizationId), actor: SYSTEM },
-            address.requestId,
-          );
+          const request = await loadRequestState(this.context(address.organizationId), address.requestId);
           if (request) {
             this.stored = { request, outbox: [], retry: null };
             await this.save();
@@ -256,16 +252,8 @@ export class ApprovalRequest extends DurableObject<Bindings> {
   }
 
   /** A service context for the organisation; built per use, so it always reads the current bindings. */
-  private context(organizationId: string): ServiceContext & { organizationId: string } {
-    const config = loadConfig(this.env);
-    return {
-      db: createDb(config),
-      config,
-      env: this.env,
-      request: { ip: null, userAgent: null },
-      now: () => new Date(),
-      organizationId,
-    };
+  private context(organizationId: string) {
+    return systemContext(this.env, organizationId, SYSTEM.name);
   }
 
   private logger() {

@@ -18,7 +18,7 @@ import {
   str,
   trimBase,
 } from "./http.ts";
-import { graph, graphError, graphTime, insightValues } from "./meta.ts";
+import { graph, graphDelete, graphError, graphTime, insightValues } from "./meta.ts";
 import { authorizeUrl, requireClient, tokenSetFrom } from "./oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "./signatures.ts";
 import {
@@ -243,19 +243,13 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Soc
       return id ? postRef(id, ours ?? {}) : null;
     },
 
-    async deletePost(account, platformPostId) {
-      try {
-        await graph(opts, `${LABEL} delete`, `${graphBase}/${encodeURIComponent(platformPostId)}`, {
-          method: "DELETE",
-          token: account.tokens.accessToken,
-          kind: "write",
-        });
-      } catch (error) {
-        // 100/33: the object does not exist (already deleted).
-        if (error instanceof PlatformError && (error.code === "100/33" || error.status === 404)) return;
-        throw error;
-      }
-    },
+    deletePost: (account, platformPostId) =>
+      graphDelete(
+        opts,
+        LABEL,
+        `${graphBase}/${encodeURIComponent(platformPostId)}`,
+        account.tokens.accessToken,
+      ),
 
     async fetchMetrics(account, platformPostId) {
       const token = account.tokens.accessToken;

@@ -43,7 +43,7 @@ export const trimBase = (url: string) => url.replace(/\/+$/, "");
 /**
  * - `create`: the call that makes the post visible (POST /2/tweets, media_publish, /rest/posts, …).
  *   No answer, or a 5xx, means it may exist: `uncertain`, to be reconciled before any retry.
- * - `write`: any other write (media upload, a container): repeating it leaves at most an orphan.
+ * - `write`: every other write (media upload, a container): repeating it leaves at most an orphan.
  * - `read`: no side effect.
  */
 export type CallKind = "create" | "write" | "read";

@@ -130,6 +130,16 @@ export async function graph(
   return asRecord(response.body);
 }
 
+/** Deletes a Graph object; one that is already gone (code 100/33, or 404) counts as deleted. */
+export async function graphDelete(options: ResolvedOptions, label: string, url: string, token: string) {
+  try {
+    await graph(options, `${label} delete`, url, { method: "DELETE", token, kind: "write" });
+  } catch (error) {
+    if (error instanceof PlatformError && (error.code === "100/33" || error.status === 404)) return;
+    throw error;
+  }
+}
+
 /** `{data:[{name, values:[{value}]}]}` (Graph insights) → `{name: value}`. */
 export function insightValues(body: Json): Record<string, number> {
   const values: Record<string, number> = {};

@@ -21,6 +21,7 @@ import {
   carouselChildren,
   findThroughContainer,
   graph,
+  graphDelete,
   graphError,
   graphTime,
   insightValues,
@@ -294,18 +295,13 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
     findPublished: (account, post, progress) =>
       findThroughContainer(flowFor(account, post, progress), progress),
 
-    async deletePost(account, platformPostId) {
-      try {
-        await graph(opts, `${LABEL} delete`, `${graphBase}/${encodeURIComponent(platformPostId)}`, {
-          method: "DELETE",
-          token: account.tokens.accessToken,
-          kind: "write",
-        });
-      } catch (error) {
-        if (error instanceof PlatformError && (error.code === "100/33" || error.status === 404)) return;
-        throw error;
-      }
-    },
+    deletePost: (account, platformPostId) =>
+      graphDelete(
+        opts,
+        LABEL,
+        `${graphBase}/${encodeURIComponent(platformPostId)}`,
+        account.tokens.accessToken,
+      ),
 
     async fetchMetrics(account, platformPostId) {
       const body = await graph(

@@ -1,28 +1,12 @@
-/**
- * `guddu-media`: processes one uploaded asset per message (see services/media/processing.ts). A
- * failure is retried with exponential backoff; when retries run out the message lands in
- * `guddu-media-dlq`, whose consumer marks the asset failed.
- */
-import { createDb } from "../../db/client.ts";
-import { type Bindings, loadConfig } from "../../env.ts";
+import type { Bindings } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { TenantContext } from "../../services/context.ts";
+import { systemContext } from "../../services/context.ts";
 import { markMediaFailed, processMedia } from "../../services/media/processing.ts";
 import type { MediaMessage } from "./message.ts";
 
-/** The context a queue consumer acts in: the message's organisation, the system as actor. */
-function systemContext(env: Bindings, organizationId: string): TenantContext {
-  const config = loadConfig(env);
-  return {
-    db: createDb(config),
-    config,
-    env,
-    request: { ip: null, userAgent: null },
-    now: () => new Date(),
-    organizationId,
-    actor: { type: "system", name: "media-processing" },
-  };
-}
+/** The context a media message is handled in: the message's organisation, media processing as actor. */
+const processingContext = (env: Bindings, organizationId: string) =>
+  systemContext(env, organizationId, "media-processing");
 
 /** 10 s, 20 s, 40 s … capped at 10 minutes. */
 const backoffSeconds = (attempts: number) => Math.min(600, 10 * 2 ** Math.max(0, attempts - 1));
@@ -33,7 +17,7 @@ export async function handleMediaMessage(
   ctx: { env: Bindings; logger: Logger },
 ): Promise<void> {
   try {
-    const outcome = await processMedia(systemContext(ctx.env, body.organization_id), body.media_id);
+    const outcome = await processMedia(processingContext(ctx.env, body.organization_id), body.media_id);
     ctx.logger.info("media processed", { media_id: body.media_id, outcome });
     message.ack();
   } catch (error) {
@@ -51,7 +35,7 @@ export async function handleMediaDeadLetter(
   body: MediaMessage,
   ctx: { env: Bindings; logger: Logger },
 ): Promise<void> {
-  await markMediaFailed(systemContext(ctx.env, body.organization_id), body.media_id);
+  await markMediaFailed(processingContext(ctx.env, body.organization_id), body.media_id);
   ctx.logger.error("media processing gave up", { media_id: body.media_id });
   message.ack();
 }

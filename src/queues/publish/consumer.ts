@@ -1,30 +1,12 @@
-/**
- * `guddu-publish`: one post per message (services/publishing/publish.ts decides what happens and
- * whether the message is retried, and after how long). A failure of our own (the database did not
- * answer) retries the message with backoff; the post is safe meanwhile: a post left `publishing` is
- * taken over after its lease, its unfinished attempt treated as uncertain. When the queue gives up on
- * a message it lands in `guddu-publish-dlq`, whose consumer fails the post and tells its author.
- */
-import { createDb } from "../../db/client.ts";
-import { type Bindings, loadConfig } from "../../env.ts";
+import type { Bindings } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { TenantContext } from "../../services/context.ts";
+import { systemContext } from "../../services/context.ts";
 import { backoffSeconds, giveUpOnPost, publishPost } from "../../services/publishing/publish.ts";
 import type { PublishMessage } from "./message.ts";
 
 /** The context a publish message is handled in: the message's organisation, the publisher as actor. */
-function publisherContext(env: Bindings, organizationId: string): TenantContext {
-  const config = loadConfig(env);
-  return {
-    db: createDb(config),
-    config,
-    env,
-    request: { ip: null, userAgent: null },
-    now: () => new Date(),
-    organizationId,
-    actor: { type: "system", name: "publisher" },
-  };
-}
+const publisherContext = (env: Bindings, organizationId: string) =>
+  systemContext(env, organizationId, "publisher");
 
 export async function handlePublishMessage(
   message: Message<unknown>,

@@ -162,6 +162,21 @@ const namesUser = (approvers: SQL, userId: string, role: string) =>
   sql`(coalesce(${approvers} -> 'userIds', '[]'::jsonb) @> jsonb_build_array(${userId}::text)
        or coalesce(${approvers} -> 'roles', '[]'::jsonb) @> jsonb_build_array(${role}::text))`;
 
+/** The content's pending approval request (at most one), as a statement for the caller's batch. */
+export function selectPendingRequest(ctx: TenantContext, db: Database, contentId: string) {
+  return db
+    .select({ id: approvalRequests.id })
+    .from(approvalRequests)
+    .where(
+      ownedBy(
+        ctx,
+        approvalRequests.organizationId,
+        eq(approvalRequests.contentId, contentId),
+        eq(approvalRequests.status, "pending"),
+      ),
+    );
+}
+
 /**
  * What waits for the user: pending requests on live content whose current step names them (by id or
  * role, or as an escalation target once the step is escalated), that they have not approved yet and

@@ -8,7 +8,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { uniqueViolation } from "../../db/errors.ts";
 import { approvalRequests } from "../../db/schema/approval-requests.ts";
 import { content } from "../../db/schema/content.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import { ConflictError, UnprocessableError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { unchangedSince } from "../conditional.ts";
@@ -18,7 +18,7 @@ import { actorUserId, type TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
 import { assertTransition } from "../state-machine.ts";
 import { type RequestState, requestedNotice } from "./machine.ts";
-import { authorsOf, type RequestDetail } from "./requests.ts";
+import { authorsOf, type RequestDetail, selectPendingRequest } from "./requests.ts";
 import { snapshotSteps, stepDueAt, userKey } from "./steps.ts";
 import {
   chooseWorkflow,
@@ -57,17 +57,7 @@ export async function submitForApproval(
     db.select().from(content).where(liveContent(ctx, contentId)),
     workflowCandidates(ctx, db),
     vipMentionQuery(ctx, db, contentId),
-    db
-      .select({ id: approvalRequests.id })
-      .from(approvalRequests)
-      .where(
-        ownedBy(
-          ctx,
-          approvalRequests.organizationId,
-          eq(approvalRequests.contentId, contentId),
-          eq(approvalRequests.status, "pending"),
-        ),
-      ),
+    selectPendingRequest(ctx, db, contentId),
   ]);
   const row = rows[0];
   if (!row) throw contentNotFound();

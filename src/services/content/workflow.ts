@@ -2,11 +2,11 @@
  * The workflow of a content version: which status may follow which, who may make the move, and what
  * must hold to schedule (a time in the future, and every target platform's rules).
  */
-import { and, eq, sql } from "drizzle-orm";
-import { approvalRequests } from "../../db/schema/approval-requests.ts";
+import { and, eq } from "drizzle-orm";
 import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import { AppError, ConflictError, PreconditionFailedError, ValidationError } from "../../errors.ts";
+import { selectPendingRequest } from "../approvals/requests.ts";
 import { auditEntry } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
@@ -17,7 +17,7 @@ import {
   selectCandidateAccounts,
 } from "../publishing/schedule.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
-import { selectMedia } from "./media-refs.ts";
+import { selectMediaOf } from "./media-refs.ts";
 import { type ContentType, checkPlatformRules, type RuleFailure, type RuleMedia } from "./platform-rules.ts";
 import { contentNotFound, liveContent } from "./store.ts";
 
@@ -104,23 +104,9 @@ async function readWithMedia(
 ): Promise<{ row: Content; media: RuleMedia[]; accounts: CandidateAccount[]; pendingRequestId?: string }> {
   const [rows, media, accounts, pending] = await inTenant(ctx, (db) => [
     db.select().from(content).where(liveContent(ctx, id)),
-    selectMedia(
-      ctx,
-      db,
-      sql`select unnest(${content.mediaAssets}) from ${content} where ${liveContent(ctx, id)}`,
-    ),
+    selectMediaOf(ctx, db, id),
     selectCandidateAccounts(ctx, db, id),
-    db
-      .select({ id: approvalRequests.id })
-      .from(approvalRequests)
-      .where(
-        ownedBy(
-          ctx,
-          approvalRequests.organizationId,
-          eq(approvalRequests.contentId, id),
-          eq(approvalRequests.status, "pending"),
-        ),
-      ),
+    selectPendingRequest(ctx, db, id),
   ]);
   const row = rows[0];
   if (!row) throw contentNotFound();

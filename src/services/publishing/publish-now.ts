@@ -12,7 +12,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
-import { selectMedia } from "../content/media-refs.ts";
+import { selectMediaOf } from "../content/media-refs.ts";
 import { contentNotFound, liveContent } from "../content/store.ts";
 import { PlatformRulesFailedError, schedulingFailures } from "../content/workflow.ts";
 import type { TenantContext } from "../context.ts";
@@ -31,11 +31,7 @@ const PUBLISHABLE_NOW = ["approved", "scheduled"] as const;
 async function readForPublishing(ctx: TenantContext, id: string) {
   const [rows, media, accounts, paused] = await inTenant(ctx, (db) => [
     db.select().from(content).where(liveContent(ctx, id)),
-    selectMedia(
-      ctx,
-      db,
-      sql`select unnest(${content.mediaAssets}) from ${content} where ${liveContent(ctx, id)}`,
-    ),
+    selectMediaOf(ctx, db, id),
     selectCandidateAccounts(ctx, db, id),
     db
       .select({ paused: events.publishingPaused })

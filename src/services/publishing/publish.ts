@@ -38,7 +38,7 @@ import { content } from "../../db/schema/content.ts";
 import { events } from "../../db/schema/events.ts";
 import { type MediaAsset, mediaAssets } from "../../db/schema/media-assets.ts";
 import { type PublishAttemptOutcome, publishAttempts } from "../../db/schema/publish-attempts.ts";
-import { type PublishedPost, publishedPosts } from "../../db/schema/published-posts.ts";
+import { type PublishedPost, type PublishStatus, publishedPosts } from "../../db/schema/published-posts.ts";
 import { type SocialAccount, socialAccounts } from "../../db/schema/social-accounts.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { Logger } from "../../platform/logger.ts";
@@ -633,20 +633,31 @@ function progressOf(ctx: TenantContext, post: PublishedPost, claimedAt: Date): P
   };
 }
 
+/** Fails a post that is still waiting (in `from`) with `reason`, out of every queue and claim: a statement for a batch. */
+function failWaiting(
+  ctx: TenantContext,
+  db: Database,
+  postId: string,
+  reason: string,
+  from: readonly PublishStatus[],
+) {
+  return db
+    .update(publishedPosts)
+    .set({
+      publishStatus: "failed",
+      lastError: reason,
+      claimedAt: null,
+      nextAttemptAt: null,
+      updatedAt: ctx.now(),
+    })
+    .where(and(ownPost(ctx, postId), inArray(publishedPosts.publishStatus, [...from])));
+}
+
 /** A post that can never go out (its account was removed): failed, with that reason. One round trip. */
 async function failUnpublishable(ctx: TenantContext, state: PostState, reason: string): Promise<void> {
   const now = ctx.now();
   await inTenant(ctx, (db) => [
-    db
-      .update(publishedPosts)
-      .set({
-        publishStatus: "failed",
-        lastError: reason,
-        claimedAt: null,
-        nextAttemptAt: null,
-        updatedAt: now,
-      })
-      .where(and(ownPost(ctx, state.post.id), inArray(publishedPosts.publishStatus, ["queued", "pending"]))),
+    failWaiting(ctx, db, state.post.id, reason, ["queued", "pending"]),
     // Its content may not have started publishing (no post of it was taken yet): it has now.
     db
       .update(content)
@@ -800,18 +811,8 @@ export async function giveUpOnPost(ctx: TenantContext, postId: string, logger: L
       return;
     }
   }
-  const now = ctx.now();
   await inTenant(ctx, (db) => [
-    db
-      .update(publishedPosts)
-      .set({
-        publishStatus: "failed",
-        lastError: reason,
-        claimedAt: null,
-        nextAttemptAt: null,
-        updatedAt: now,
-      })
-      .where(and(ownPost(ctx, postId), eq(publishedPosts.publishStatus, "queued"))),
+    failWaiting(ctx, db, postId, reason, ["queued"]),
     ...settleStatements(ctx, db, post, reason, post.attemptCount),
   ]);
   logger.warn("publishing gave up", { published_post_id: postId, attempts: post.attemptCount });

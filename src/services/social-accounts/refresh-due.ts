@@ -22,7 +22,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { type Bindings, loadConfig } from "../../env.ts";
 import { createLogger } from "../../platform/logger.ts";
 import { auditEntry } from "../audit/record.ts";
-import type { TenantContext } from "../context.ts";
+import { systemContext, type TenantContext } from "../context.ts";
 import { refreshAccount, SocialAccountUnavailableError } from "./credentials.ts";
 import { keyringOf, openTokens, sealTokens, tokensNeedReseal } from "./tokens.ts";
 
@@ -65,15 +65,7 @@ export async function refreshExpiringTokens(env: Bindings, now: Date): Promise<R
   const queue = [...due.rows];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const ctx: TenantContext = {
-        db,
-        config,
-        env,
-        request: { ip: null, userAgent: null },
-        now: () => now,
-        organizationId: next.organization_id,
-        actor: SYSTEM,
-      };
+      const ctx = systemContext(env, next.organization_id, SYSTEM.name, { db, now: () => now });
       try {
         const outcome = await upkeepAccount(ctx, next.id, now);
         if (outcome) summary[outcome]++;

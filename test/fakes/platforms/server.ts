@@ -335,7 +335,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.stdout.write(
     `${JSON.stringify({ origin: fakes.origin, baseUrls: fakes.baseUrls, clients: fakes.clients })}\n`,
   );
-  const stop = () => void fakes.close().then(() => process.exit(0));
+  // Closing the server ends the process: nothing else keeps it alive.
+  const stop = () => void fakes.close();
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
