@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { createBlueskyAdapter, findRichText, recordKeyFor } from "../../../src/platform/social/bluesky.ts";
-import { PlatformError } from "../../../src/platform/social/types.ts";
+import type { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   connectedAccount,
   createAppPassword,
@@ -19,6 +19,7 @@ import {
   publishRequest,
 } from "../../support/bluesky.ts";
 import { mp4, padded, png } from "../../support/media-files.ts";
+import { failure as platformError } from "../../support/platform-error.ts";
 
 const adapter = () => createBlueskyAdapter({ baseUrl: pdsUrl() });
 const utf8 = new TextEncoder();
@@ -29,15 +30,6 @@ const sliceBytes = (text: string, index: { byteStart: number; byteEnd: number })
   decoder.decode(utf8.encode(text).slice(index.byteStart, index.byteEnd));
 
 const rkeyOf = (uri: string) => uri.split("/").at(-1)!;
-
-async function platformError(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 describe("record keys", () => {
   it("are TIDs derived from the post id: the same id gives the same key, another id another key", async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   authorizeAtFake,
   connectFakeAccount,
@@ -16,17 +15,9 @@ import {
   testMedia,
   testPost,
 } from "../../support/fake-platforms.ts";
+import { failure } from "../../support/platform-error.ts";
 
 const adapter = fakeAdapter("facebook");
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 describe("Facebook Login for a Page", () => {
   it("connects the Page the person manages, with a Page token that does not expire", async () => {

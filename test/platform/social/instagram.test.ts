@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   ageToken,
   authorizeAtFake,
@@ -18,17 +17,9 @@ import {
   testMedia,
   testPost,
 } from "../../support/fake-platforms.ts";
+import { failure } from "../../support/platform-error.ts";
 
 const adapter = fakeAdapter("instagram");
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 const imagePost = () =>
   testPost({ text: `Day one #AEF2027 @aef ${crypto.randomUUID()}`, media: [testMedia("jpeg")] });

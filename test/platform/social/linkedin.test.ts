@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { escapeLittleText, LINKEDIN_PARTNER_SCOPES } from "../../../src/platform/social/linkedin.ts";
-import { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   authorizeAtFake,
   connectFakeAccount,
@@ -18,19 +17,11 @@ import {
   testMedia,
   testPost,
 } from "../../support/fake-platforms.ts";
+import { failure } from "../../support/platform-error.ts";
 
 const adapter = fakeAdapter("linkedin");
 const partner = linkedInAdapter({ scopes: LINKEDIN_PARTNER_SCOPES });
 const authorOf = (account: { metadata: Record<string, unknown> }) => String(account.metadata.authorUrn);
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 describe("LinkedIn OAuth", () => {
   it("connects the member (userinfo sub) with a 60-day token", async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   ageToken,
   authorizeAtFake,
@@ -20,17 +19,9 @@ import {
   testPost,
   threadReplies,
 } from "../../support/fake-platforms.ts";
+import { failure } from "../../support/platform-error.ts";
 
 const adapter = fakeAdapter("threads");
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 describe("Threads OAuth", () => {
   it("connects with a 60-day token and refreshes it once it is a day old", async () => {

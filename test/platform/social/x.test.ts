@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   authorizeAtFake,
   connectFakeAccount,
@@ -18,17 +17,9 @@ import {
   testPost,
   threadReplies,
 } from "../../support/fake-platforms.ts";
+import { failure } from "../../support/platform-error.ts";
 
 const adapter = fakeAdapter("x");
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 describe("X OAuth", () => {
   it("asks for PKCE S256 and the publishing scopes, and exchanges the code for 2-hour tokens and the user", async () => {
