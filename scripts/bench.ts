@@ -1,14 +1,20 @@
 /**
- * `npm run bench`: starts its own stack (fresh database) and `wrangler dev`, then loads each endpoint
- * with autocannon next to the no-I/O baseline `/ping`, in the same run. Reports requests/s, p50,
- * p99, the ratio to the baseline, and PostgreSQL round trips per request (counted by the proxy).
- * Absolute numbers depend on the machine; the ratios and round trips are what to compare.
+ * `npm run bench`: starts its own stack (fresh database) and `wrangler dev`, warms every endpoint up,
+ * then loads the endpoints with autocannon in turn, round after round, so a slow moment of the
+ * machine falls on all of them alike; each figure is the median over the rounds. Reports requests/s,
+ * p50, p99, the ratio to `/ping` (the Worker's own cost, no I/O) and to `/health` (one raw query),
+ * and PostgreSQL round trips per request (counted by the proxy). Absolute numbers depend on the
+ * machine; the ratios and round trips are what to compare.
  *
- * Settings: BENCH_SECONDS (per endpoint, default 5), BENCH_CONNECTIONS (default 10).
+ * Settings: BENCH_ROUNDS (default 3), BENCH_SECONDS (per endpoint and round, default 3),
+ * BENCH_CONNECTIONS (default 10), BENCH_PROFILE (a path, e.g. `/v1/me`: afterwards, load it once more
+ * while the Worker's CPU is sampled; writes bench-profile.cpuprofile, for Chrome DevTools, and prints
+ * the functions with the most self time).
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
+import { profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
 import { freePort } from "./lib/ports.ts";
 import { startStack } from "./lib/stack-client.ts";
 import { startWranglerDev } from "./lib/wrangler.ts";
@@ -72,9 +78,24 @@ async function seedBenchTenant(baseUrl: string): Promise<string> {
   return access_token;
 }
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const TAG = "bench";
+
+interface Sample {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  roundTripsPerRequest: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
 
 const stack = await startStack("test");
 try {
@@ -85,6 +106,7 @@ try {
     appEnv: "development",
     databaseUrl: url.toString(),
     quiet: true,
+    minify: !process.env.BENCH_PROFILE,
   });
   try {
     const roundTrips = async () => {
@@ -92,34 +114,63 @@ try {
       return ((await response.json()) as { round_trips: number }).round_trips;
     };
     const token = await seedBenchTenant(worker.url);
-    const rows = [];
+    const request = (endpoint: Endpoint) => ({
+      url: `${worker.url}${endpoint.path}`,
+      headers: endpoint.auth ? { authorization: `Bearer ${token}` } : {},
+    });
+    // Warm-up: every endpoint under the full load once, so no endpoint pays for compiling the
+    // isolate or filling the JIT, and the first one measured is not the unluckiest.
     for (const endpoint of ENDPOINTS) {
-      const headers: Record<string, string> = endpoint.auth ? { authorization: `Bearer ${token}` } : {};
-      const target = `${worker.url}${endpoint.path}`;
-      // A short warm-up so the first run does not pay for compiling the isolate.
-      await autocannon({ url: target, headers, connections: 2, amount: 50 });
-      const before = await roundTrips();
-      const result = await autocannon({ url: target, headers, connections, duration: seconds });
-      const after = await roundTrips();
-      const completed = result.requests.total;
-      rows.push({
+      await autocannon({ ...request(endpoint), connections, duration: 1 });
+    }
+    const samples = new Map<Endpoint, Sample[]>(ENDPOINTS.map((e) => [e, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const endpoint of ENDPOINTS) {
+        const before = await roundTrips();
+        const result = await autocannon({ ...request(endpoint), connections, duration: seconds });
+        const after = await roundTrips();
+        const completed = result.requests.total;
+        samples.get(endpoint)?.push({
+          requestsPerSecond: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts + (endpoint.expectedStatus ? 0 : result.non2xx),
+          roundTripsPerRequest: completed ? (after - before) / completed : 0,
+        });
+      }
+    }
+    const rows = ENDPOINTS.map((endpoint) => {
+      const taken = samples.get(endpoint) ?? [];
+      const of = (pick: (s: Sample) => number) => median(taken.map(pick));
+      return {
         endpoint: endpoint.name,
         path: endpoint.path,
-        requests_per_second: Math.round(result.requests.average),
-        p50_ms: result.latency.p50,
-        p99_ms: result.latency.p99,
-        errors: result.errors + result.timeouts + (endpoint.expectedStatus ? 0 : result.non2xx),
-        round_trips_per_request: completed ? Number(((after - before) / completed).toFixed(2)) : 0,
-      });
-    }
-    const baseline = rows[0];
+        requests_per_second: Math.round(of((s) => s.requestsPerSecond)),
+        p50_ms: of((s) => s.p50),
+        p99_ms: of((s) => s.p99),
+        errors: taken.reduce((sum, s) => sum + s.errors, 0),
+        round_trips_per_request: Number(of((s) => s.roundTripsPerRequest).toFixed(2)),
+      };
+    });
+    const ratio = (row: { requests_per_second: number }, to: string) => {
+      const base = rows.find((r) => r.path === to);
+      return base ? Number((row.requests_per_second / base.requests_per_second).toFixed(2)) : 1;
+    };
     const report = rows.map((row) => ({
       ...row,
-      ratio_to_baseline: baseline
-        ? Number((row.requests_per_second / baseline.requests_per_second).toFixed(2))
-        : 1,
+      ratio_to_ping: ratio(row, "/ping"),
+      ratio_to_health: ratio(row, "/health"),
     }));
-    const header = ["endpoint", "req/s", "p50 ms", "p99 ms", "× baseline", "round trips/req", "errors"];
+    const header = [
+      "endpoint",
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "× /ping",
+      "× /health",
+      "round trips/req",
+      "errors",
+    ];
     const table = [
       header,
       ...report.map((r) => [
@@ -127,7 +178,8 @@ try {
         String(r.requests_per_second),
         String(r.p50_ms),
         String(r.p99_ms),
-        r.ratio_to_baseline.toFixed(2),
+        r.ratio_to_ping.toFixed(2),
+        r.ratio_to_health.toFixed(2),
         r.round_trips_per_request.toFixed(2),
         String(r.errors),
       ]),
@@ -137,12 +189,26 @@ try {
     process.stdout.write(
       `\n${lines[0]}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.slice(1).join("\n")}\n\n`,
     );
-    const json = { seconds, connections, measured_at: new Date().toISOString(), results: report };
+    const json = { rounds, seconds, connections, measured_at: new Date().toISOString(), results: report };
     writeFileSync(
       resolve(import.meta.dirname, "../bench-results.json"),
       `${JSON.stringify(json, null, 2)}\n`,
     );
     process.stdout.write(`${JSON.stringify(json)}\n`);
+    const profiled = ENDPOINTS.find((e) => e.path === process.env.BENCH_PROFILE);
+    if (process.env.BENCH_PROFILE && !profiled)
+      throw new Error(`BENCH_PROFILE: no endpoint ${process.env.BENCH_PROFILE}`);
+    if (profiled) {
+      const profile = await profileWhile(worker.inspectorPort, () =>
+        autocannon({ ...request(profiled), connections, duration: seconds }),
+      );
+      const file = resolve(import.meta.dirname, "../bench-profile.cpuprofile");
+      writeFileSync(file, JSON.stringify(profile));
+      process.stdout.write(`\nCPU profile of ${profiled.path} (${file}), self time:\n`);
+      for (const { fn, percent } of selfTimeByFunction(profile)) {
+        process.stdout.write(`${percent.toFixed(1).padStart(5)}%  ${fn}\n`);
+      }
+    }
   } finally {
     await worker.stop();
   }

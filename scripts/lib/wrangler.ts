@@ -9,6 +9,8 @@ import type { StackInfo } from "./stack-client.ts";
 
 export interface WranglerDev {
   url: string;
+  /** The DevTools port of the Worker (scripts/lib/cpu-profile.ts records a CPU profile through it). */
+  inspectorPort: number;
   stop(): Promise<void>;
 }
 
@@ -16,7 +18,15 @@ const root = resolve(import.meta.dirname, "../..");
 
 export async function startWranglerDev(
   stack: StackInfo,
-  options: { port: number; persistTo?: string; appEnv: string; databaseUrl?: string; quiet?: boolean },
+  options: {
+    port: number;
+    persistTo?: string;
+    appEnv: string;
+    databaseUrl?: string;
+    quiet?: boolean;
+    /** Readable function names in a CPU profile (wrangler.toml minifies). */
+    minify?: boolean;
+  },
 ): Promise<WranglerDev> {
   await assertPortFree(options.port, "the Worker (wrangler dev)", "GUDDU_PORT");
   const url = `http://127.0.0.1:${options.port}`;
@@ -41,6 +51,7 @@ export async function startWranglerDev(
       .join("\n"),
     { mode: 0o600 },
   );
+  const inspectorPort = await freePort();
   const args = [
     resolve(root, "node_modules/wrangler/bin/wrangler.js"),
     "dev",
@@ -49,10 +60,11 @@ export async function startWranglerDev(
     "--port",
     String(options.port),
     "--inspector-port",
-    String(await freePort()),
+    String(inspectorPort),
     "--test-scheduled",
     "--show-interactive-dev-session=false",
     ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
+    ...(options.minify === false ? ["--minify=false"] : []),
     "--env-file",
     envFile,
   ];
@@ -90,6 +102,7 @@ export async function startWranglerDev(
 
   return {
     url,
+    inspectorPort,
     async stop() {
       if (exited) return;
       await new Promise<void>((done) => {
