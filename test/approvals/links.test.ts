@@ -15,6 +15,7 @@ import { auditRows } from "../support/audit.ts";
 import { BASE_URL, call, expectProblem, postJson } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
 import { createTenant, createUser, type TestUser } from "../support/tenants.ts";
+import { withAlteredSignature } from "../support/tokens.ts";
 import { createWorkflow } from "../support/workflows.ts";
 
 interface LinkBody {
@@ -136,10 +137,9 @@ describe("approval links", () => {
       .replaceAll("+", "-")
       .replaceAll("/", "_")
       .replace(/=+$/, "");
-    const flipped = `${signature!.slice(0, -2)}${signature!.endsWith("A") ? "BB" : "AA"}`;
     for (const bad of [
       `${header}.${forged}.${signature}`,
-      `${header}.${payload}.${flipped}`,
+      withAlteredSignature(`${header}.${payload}.${signature}`),
       "not-a-token",
       owner.token,
     ]) {
