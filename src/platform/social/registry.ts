@@ -5,14 +5,14 @@
  */
 import type { Platform } from "../../db/schema/columns.ts";
 import type { Config } from "../../env.ts";
-import { createBlueskyAdapter } from "./bluesky.ts";
-import { createFacebookAdapter } from "./facebook.ts";
+import { createBlueskyAdapter } from "./bluesky/index.ts";
+import { createFacebookAdapter } from "./facebook/index.ts";
 import type { AdapterOptions } from "./http.ts";
-import { createInstagramAdapter } from "./instagram.ts";
-import { createLinkedInAdapter } from "./linkedin.ts";
-import { createThreadsAdapter } from "./threads.ts";
+import { createInstagramAdapter } from "./instagram/index.ts";
+import { createLinkedInAdapter } from "./linkedin/index.ts";
+import { createThreadsAdapter } from "./threads/index.ts";
 import type { OAuthClient, SocialAdapter } from "./types.ts";
-import { createXAdapter } from "./x.ts";
+import { createXAdapter } from "./x/index.ts";
 
 /** Timeouts and polling; the base URL always comes from the configuration. */
 export type RegistryOptions = Omit<AdapterOptions, "baseUrl">;

@@ -1,25 +1,31 @@
 /**
- * Fake Facebook Pages Graph API (platforms.md §4): Facebook Login (PKCE checked when a challenge was
- * sent), short → long-lived user tokens, `/me/accounts` with a Page token that does not expire, Page
- * feed posts (message, link, attached unpublished photos; a repeated message is refused with 506),
- * photos, videos, the feed since a time, post fields and insights, delete.
+ * Fake Facebook Pages Graph API (docs/platforms.md, Facebook Pages): Facebook Login (PKCE checked
+ * when a challenge was sent), short → long-lived user tokens, `/me/accounts` with a Page token that
+ * does not expire, Page feed posts (message, link, attached unpublished photos; a repeated message is
+ * refused with 506), photos, videos, the feed since a time, post fields and insights, delete.
  */
 import {
   accepted,
   type FakeRequest,
   type FakeState,
   type FakeToken,
-  type Fault,
   graphTime,
   json,
-  type Operation,
-  params,
   type Reply,
   rejects,
   sinceMs,
   text,
 } from "./core.ts";
-import { graphError, insights, isReply, metaAccess, metaFaultReply, missingParam } from "./meta.ts";
+import {
+  type GraphRequest,
+  graphError,
+  graphRequest,
+  insights,
+  isReply,
+  metaFaultReply,
+  missingParam,
+  unsupportedObject,
+} from "./meta/graph.ts";
 import { authorize, FAKE_CLIENTS, redeemCode } from "./oauth.ts";
 
 const V = "/v25.0";
@@ -35,14 +41,9 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
   }
   if (method === "GET" && path === "/oauth/access_token") return tokenEndpoint(state, request);
 
-  const access = metaAccess(state, request, "facebook");
-  if (isReply(access)) return access;
-  const me = access;
-  const fault = (operation: Operation, objectId: string) => {
-    const f = state.takeFault("facebook", operation, [me.userId, ...(me.pageId ? [me.pageId] : [])]);
-    return { f, reject: f && rejects(f) ? metaFaultReply("facebook", f, operation, objectId) : null };
-  };
-  const p = params(request);
+  const graph = graphRequest(state, request, "facebook");
+  if (isReply(graph)) return graph;
+  const { me, p, fault } = graph;
 
   if (method === "GET" && (path === "/me" || path === `/${me.userId}`)) {
     const { f, reject } = fault("userinfo", me.userId);
@@ -83,7 +84,7 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
       const { f, reject } = fault("metrics", id);
       if (reject) return reject;
       const post = state.post("facebook", id);
-      if (!post) return notFound(id);
+      if (!post) return unsupportedObject(id);
       const metrics = (text(p.metric) ?? "").split(",").filter(Boolean);
       if (metrics.some((m) => m.startsWith("post_impressions"))) {
         return graphError(100, "(#100) The value must be a valid insights metric");
@@ -136,7 +137,7 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
       const { f, reject } = fault("delete", id);
       if (reject) return reject;
       const post = state.post("facebook", id);
-      if (!post) return notFound(id, "delete");
+      if (!post) return unsupportedObject(id, "delete");
       if (post.owner !== me.pageId) return graphError(200, "(#200) Permissions error");
       post.deleted = true;
       return accepted(f, json(200, { success: true }));
@@ -145,7 +146,7 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
       const { f, reject } = fault("metrics", id);
       if (reject) return reject;
       const post = state.post("facebook", id);
-      if (!post) return notFound(id);
+      if (!post) return unsupportedObject(id);
       const m = post.metrics;
       return accepted(
         f,
@@ -167,19 +168,12 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
   return graphError(100, `(#100) Unknown path ${method} ${request.path}`);
 }
 
-const notFound = (id: string, verb = "get") =>
-  graphError(
-    100,
-    `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-    { subcode: 33, type: "GraphMethodException" },
-  );
-
 function publish(
   state: FakeState,
   edge: string,
   pageId: string,
   p: Record<string, unknown>,
-  fault: (operation: Operation, objectId: string) => { f: Fault | null; reject: Reply | null },
+  fault: GraphRequest["fault"],
 ): Reply {
   const published = text(p.published) !== "false";
   const { f, reject } = fault(published ? "publish" : "media", pageId);

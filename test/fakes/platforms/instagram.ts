@@ -1,39 +1,31 @@
 /**
- * Fake Instagram API with Instagram Login (platforms.md §5): authorize, code exchange on
+ * Fake Instagram API with Instagram Login (docs/platforms.md, Instagram): authorize, code exchange on
  * `/oauth/access_token`, long-lived tokens and their refresh, `/me`, containers (image, reel/video,
  * carousel of up to 10; videos stay IN_PROGRESS for a few status reads), `media_publish` (refused
  * with 9007/2207027 before FINISHED, 9/2207042 over 50 a day), the account's media, media fields and
  * insights. No deletes: Instagram has none.
  */
-import {
-  accepted,
-  type FakeRequest,
-  type FakeState,
-  graphTime,
-  json,
-  type Operation,
-  params,
-  type Reply,
-  rejects,
-  text,
-} from "./core.ts";
+import { accepted, type FakeRequest, type FakeState, graphTime, json, type Reply, text } from "./core.ts";
 import {
   type ContainerDialect,
-  createContainer,
+  containerStatusRoute,
+  createContainerRoute,
+  listPosts,
+  publishContainerRoute,
+} from "./meta/containers.ts";
+import {
+  exchangeCode,
   graphError,
+  graphRequest,
   insights,
   isReply,
-  listPosts,
+  type LoginDialect,
   longLivedTokens,
-  metaAccess,
-  metaFaultReply,
-  publishContainer,
-  readContainer,
-} from "./meta.ts";
-import { authorize, redeemCode } from "./oauth.ts";
+  unsupportedObject,
+} from "./meta/graph.ts";
+import { authorize } from "./oauth.ts";
 
 const V = "/v25.0";
-const SHORT_TTL = 3600;
 
 const dialect: ContainerDialect = {
   platform: "instagram",
@@ -45,6 +37,32 @@ const dialect: ContainerDialect = {
   textOnly: false,
   textMax: 2200,
   permalink: (id) => `https://www.instagram.com/p/${Buffer.from(id).toString("base64url").slice(0, 11)}/`,
+  publishQuota: {
+    posts: 50,
+    refusal: () => graphError(9, "Application request limit reached", { subcode: 2207042 }),
+  },
+};
+
+/** The Instagram Login host answers OAuth errors flat, not in Graph's `{error: {…}}`. */
+const oauthRefusal = (message: string) =>
+  json(400, { error_type: "OAuthException", code: 400, error_message: message });
+
+const login: LoginDialect = {
+  platform: "instagram",
+  prefix: "ig",
+  refuse: (reason, description) =>
+    oauthRefusal(
+      reason === "grant_type"
+        ? "Invalid grant_type"
+        : reason === "invalid_client"
+          ? "Invalid Client Secret"
+          : `Error validating verification code: ${description}`,
+    ),
+  exchanged: (token, code) => ({
+    access_token: token.value,
+    user_id: Number(code.userId),
+    permissions: code.scopes,
+  }),
 };
 
 export async function handleInstagram(state: FakeState, request: FakeRequest): Promise<Reply> {
@@ -52,23 +70,18 @@ export async function handleInstagram(state: FakeState, request: FakeRequest): P
   if (method === "GET" && path === "/oauth/authorize") {
     return authorize(state, request, { pkceRequired: false, scopeSeparator: /[,\s]+/ });
   }
-  if (method === "POST" && path === "/oauth/access_token") return exchangeCode(state, request);
-  const longLived = longLivedTokens(state, request, "ig");
+  if (method === "POST" && path === "/oauth/access_token") return exchangeCode(state, request, login);
+  const longLived = longLivedTokens(state, request, login);
   if (longLived) return longLived;
   if (!path.startsWith(`${V}/`)) return graphError(2500, "Unknown path components");
   const route = path.slice(V.length);
 
-  const access = metaAccess(state, request, "instagram");
-  if (isReply(access)) return access;
-  const me = access;
-  const p = params(request);
-  const fault = (operation: Operation) => {
-    const f = state.takeFault("instagram", operation, [me.userId]);
-    return { f, reject: f && rejects(f) ? metaFaultReply("instagram", f, operation, me.userId) : null };
-  };
+  const graph = graphRequest(state, request, "instagram");
+  if (isReply(graph)) return graph;
+  const { me, p } = graph;
 
   if (method === "GET" && (route === "/me" || route === `/${me.userId}`)) {
-    const { f, reject } = fault("userinfo");
+    const { f, reject } = graph.fault("userinfo");
     if (reject) return reject;
     const user = state.user("instagram", me.userId);
     return accepted(f, json(200, { id: me.userId, user_id: me.userId, username: user?.username }));
@@ -78,10 +91,10 @@ export async function handleInstagram(state: FakeState, request: FakeRequest): P
   if (edge?.[1] && edge[2]) {
     const [, id, name] = edge;
     if (name === "insights") {
-      const { f, reject } = fault("metrics");
+      const { f, reject } = graph.fault("metrics");
       if (reject) return reject;
       const post = state.post("instagram", id);
-      if (!post || post.owner !== me.userId) return unsupported(id);
+      if (!post || post.owner !== me.userId) return unsupportedObject(id);
       const m = post.metrics;
       const metrics = (text(p.metric) ?? "").split(",").filter(Boolean);
       if (metrics.includes("impressions")) {
@@ -103,46 +116,25 @@ export async function handleInstagram(state: FakeState, request: FakeRequest): P
         }),
       );
     }
-    if (id !== me.userId) return unsupported(id);
+    if (id !== me.userId) return unsupportedObject(id);
     if (method === "GET" && name === "media") {
-      const { f, reject } = fault("find");
+      const { f, reject } = graph.fault("find");
       if (reject) return reject;
       return accepted(f, listPosts(state, dialect, me.userId, p));
     }
-    if (method === "POST" && name === "media") {
-      const { f, reject } = fault("container");
-      if (reject) return reject;
-      const reply = createContainer(state, dialect, me.userId, p);
-      if (f === "container_in_progress" && typeof reply === "object" && reply.status === 200) {
-        const created = state.containers.get(`instagram:${(reply.json as { id: string }).id}`);
-        if (created) created.pendingPolls += 1;
-      }
-      return accepted(f, reply);
-    }
-    if (method === "POST" && name === "media_publish") {
-      const { f, reject } = fault("publish");
-      if (reject) return reject;
-      return publishContainer(state, dialect, me.userId, p, f);
-    }
+    if (method === "POST" && name === "media") return createContainerRoute(state, dialect, graph);
+    if (method === "POST" && name === "media_publish") return publishContainerRoute(state, dialect, graph);
   }
 
   const object = /^\/([^/]+)$/.exec(route);
   if (object?.[1] && method === "GET") {
     const id = object[1];
-    const container = state.containers.get(`instagram:${id}`);
-    if (container && container.owner === me.userId) {
-      const inProgress = state.takeInProgress("instagram", [me.userId]);
-      const { f, reject } = fault("status");
-      if (reject) return reject;
-      return accepted(
-        f,
-        readContainer(state, dialect, container, inProgress + (f === "container_in_progress" ? 1 : 0)),
-      );
-    }
-    const { f, reject } = fault("metrics");
+    const status = containerStatusRoute(state, dialect, graph, id);
+    if (status) return status;
+    const { f, reject } = graph.fault("metrics");
     if (reject) return reject;
     const post = state.post("instagram", id);
-    if (!post || post.owner !== me.userId) return unsupported(id);
+    if (!post || post.owner !== me.userId) return unsupportedObject(id);
     return accepted(
       f,
       json(200, {
@@ -169,45 +161,4 @@ export async function handleInstagram(state: FakeState, request: FakeRequest): P
     });
   }
   return graphError(100, `(#100) Unknown path ${method} ${path}`);
-}
-
-const unsupported = (id: string) =>
-  graphError(
-    100,
-    `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-    { subcode: 33, type: "GraphMethodException" },
-  );
-
-/** `POST /oauth/access_token` (form) → `{access_token, user_id, permissions}` (short-lived, 1 h). */
-function exchangeCode(state: FakeState, request: FakeRequest): Reply {
-  const form = new URLSearchParams(request.body.toString("utf8"));
-  const code = state.codes.get(form.get("code") ?? "");
-  const f = state.takeFault("instagram", "token", code ? [code.userId] : []);
-  if (f && rejects(f))
-    return metaFaultReply("instagram", f, "token", code?.userId ?? "0") ?? graphError(1, "error");
-  if (form.get("grant_type") !== "authorization_code") {
-    return json(400, { error_type: "OAuthException", code: 400, error_message: "Invalid grant_type" });
-  }
-  const redeemed = redeemCode(state, "instagram", {
-    code: form.get("code"),
-    clientId: form.get("client_id"),
-    clientSecret: form.get("client_secret"),
-    redirectUri: form.get("redirect_uri"),
-    verifier: form.get("code_verifier"),
-  });
-  if ("error" in redeemed) {
-    return json(400, {
-      error_type: "OAuthException",
-      code: 400,
-      error_message:
-        redeemed.error === "invalid_client"
-          ? "Invalid Client Secret"
-          : `Error validating verification code: ${redeemed.description}`,
-    });
-  }
-  const issued = state.issue("instagram", redeemed.userId, "access", SHORT_TTL, redeemed.scopes);
-  return accepted(
-    f,
-    json(200, { access_token: issued.value, user_id: Number(redeemed.userId), permissions: redeemed.scopes }),
-  );
 }

@@ -1,38 +1,33 @@
 /**
- * Fake Threads API (platforms.md §6): authorize, code exchange, long-lived tokens and refresh, `/me`,
- * containers (TEXT with `link_attachment`, IMAGE, VIDEO, CAROUSEL of 2–20; videos stay IN_PROGRESS
- * for a few status reads), `reply_to_id` (a thread's next post, replying to one of the account's own
- * posts), `threads_publish`, the account's posts and its replies (listed apart), insights, delete.
+ * Fake Threads API (docs/platforms.md, Threads): authorize, code exchange, long-lived tokens and
+ * refresh, `/me`, containers (TEXT with `link_attachment`, IMAGE, VIDEO, CAROUSEL of 2–20; videos stay
+ * IN_PROGRESS for a few status reads), `reply_to_id` (a thread's next post, replying to one of the
+ * account's own posts), `threads_publish`, the account's posts and its replies (listed apart),
+ * insights, delete.
  */
-import {
-  accepted,
-  type FakeRequest,
-  type FakeState,
-  graphTime,
-  json,
-  type Operation,
-  params,
-  type Reply,
-  rejects,
-  text,
-} from "./core.ts";
+import { accepted, type FakeRequest, type FakeState, graphTime, json, type Reply, text } from "./core.ts";
 import {
   type ContainerDialect,
-  createContainer,
+  containerStatusRoute,
+  createContainerRoute,
+  listPosts,
+  publishContainerRoute,
+} from "./meta/containers.ts";
+import {
+  exchangeCode,
   graphError,
+  graphRequest,
   insights,
   isReply,
-  listPosts,
+  type LoginDialect,
   longLivedTokens,
-  metaAccess,
-  metaFaultReply,
-  publishContainer,
-  readContainer,
-} from "./meta.ts";
-import { authorize, redeemCode } from "./oauth.ts";
+  unsupportedObject,
+} from "./meta/graph.ts";
+import { authorize } from "./oauth.ts";
 
 const V = "/v1.0";
-const SHORT_TTL = 3600;
+/** Published posts (replies included) a profile may make in 24 hours. */
+const DAILY_POSTS = 250;
 
 const dialect: ContainerDialect = {
   platform: "threads",
@@ -47,28 +42,35 @@ const dialect: ContainerDialect = {
     `https://www.threads.net/@${owner}/post/${Buffer.from(id).toString("base64url").slice(0, 11)}`,
 };
 
+const login: LoginDialect = {
+  platform: "threads",
+  prefix: "th",
+  refuse: (reason, description) =>
+    reason === "grant_type"
+      ? graphError(100, "(#100) Invalid grant_type")
+      : reason === "invalid_client"
+        ? graphError(1, "Error validating client secret.")
+        : graphError(100, `Error validating verification code: ${description}`, { subcode: 36008 }),
+  exchanged: (token, code) => ({ access_token: token.value, user_id: code.userId }),
+};
+
 export async function handleThreads(state: FakeState, request: FakeRequest): Promise<Reply> {
   const { method, path } = request;
   if (method === "GET" && path === "/oauth/authorize") {
     return authorize(state, request, { pkceRequired: false, scopeSeparator: /[,\s]+/ });
   }
-  if (method === "POST" && path === "/oauth/access_token") return exchangeCode(state, request);
-  const longLived = longLivedTokens(state, request, "th");
+  if (method === "POST" && path === "/oauth/access_token") return exchangeCode(state, request, login);
+  const longLived = longLivedTokens(state, request, login);
   if (longLived) return longLived;
   if (!path.startsWith(`${V}/`)) return graphError(2500, "Unknown path components");
   const route = path.slice(V.length);
 
-  const access = metaAccess(state, request, "threads");
-  if (isReply(access)) return access;
-  const me = access;
-  const p = params(request);
-  const fault = (operation: Operation) => {
-    const f = state.takeFault("threads", operation, [me.userId]);
-    return { f, reject: f && rejects(f) ? metaFaultReply("threads", f, operation, me.userId) : null };
-  };
+  const graph = graphRequest(state, request, "threads");
+  if (isReply(graph)) return graph;
+  const { me, p } = graph;
 
   if (method === "GET" && (route === "/me" || route === `/${me.userId}`)) {
-    const { f, reject } = fault("userinfo");
+    const { f, reject } = graph.fault("userinfo");
     if (reject) return reject;
     const user = state.user("threads", me.userId);
     return accepted(f, json(200, { id: me.userId, username: user?.username, name: user?.name }));
@@ -78,10 +80,10 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
   if (edge?.[1] && edge[2]) {
     const [, id, name] = edge;
     if (name === "insights") {
-      const { f, reject } = fault("metrics");
+      const { f, reject } = graph.fault("metrics");
       if (reject) return reject;
       const post = state.post("threads", id);
-      if (!post || post.owner !== me.userId) return unsupported(id);
+      if (!post || post.owner !== me.userId) return unsupportedObject(id);
       const m = post.metrics;
       const metrics = (text(p.metric) ?? "").split(",").filter(Boolean);
       return accepted(
@@ -96,39 +98,31 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
         }),
       );
     }
-    if (id !== me.userId) return unsupported(id);
+    if (id !== me.userId) return unsupportedObject(id);
     if (method === "GET" && (name === "threads" || name === "replies")) {
-      const { f, reject } = fault("find");
+      const { f, reject } = graph.fault("find");
       if (reject) return reject;
       return accepted(f, listOwn(state, me.userId, p, name === "replies"));
     }
     if (method === "POST" && name === "threads") {
-      const { f, reject } = fault("container");
-      if (reject) return reject;
       const replyTo = text(p.reply_to_id);
-      if (replyTo) {
-        const parent = state.post("threads", replyTo);
-        if (!parent || parent.owner !== me.userId) return unsupported(replyTo, "post");
-      }
-      const reply = createContainer(state, dialect, me.userId, p);
-      const created =
-        typeof reply === "object" && reply.status === 200
-          ? state.containers.get(`threads:${(reply.json as { id: string }).id}`)
-          : undefined;
-      if (created) {
-        created.replyToId = replyTo;
-        if (f === "container_in_progress") created.pendingPolls += 1;
-      }
-      return accepted(f, reply);
+      return createContainerRoute(state, dialect, graph, {
+        refuse: () => {
+          if (!replyTo) return null;
+          const parent = state.post("threads", replyTo);
+          return !parent || parent.owner !== me.userId ? unsupportedObject(replyTo, "post") : null;
+        },
+        created: (container) => {
+          container.replyToId = replyTo;
+        },
+      });
     }
     if (method === "POST" && name === "threads_publish") {
-      const { f, reject } = fault("publish");
-      if (reject) return reject;
-      const day = Date.now() - 86_400_000;
-      if (state.postsOf("threads", me.userId).filter((post) => post.createdAt > day).length >= 250) {
-        return graphError(4, "(#4) Application request limit reached");
-      }
-      const published = publishContainer(state, dialect, me.userId, p, f);
+      const published = publishContainerRoute(state, dialect, graph, () => {
+        const day = Date.now() - 86_400_000;
+        const used = state.postsOf("threads", me.userId).filter((post) => post.createdAt > day).length;
+        return used >= DAILY_POSTS ? graphError(4, "(#4) Application request limit reached") : null;
+      });
       const container = state.containers.get(`threads:${text(p.creation_id)}`);
       const post =
         container?.replyToId && container.publishedId && state.post("threads", container.publishedId);
@@ -141,28 +135,20 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
   if (object?.[1]) {
     const id = object[1];
     if (method === "DELETE") {
-      const { f, reject } = fault("delete");
+      const { f, reject } = graph.fault("delete");
       if (reject) return reject;
       const post = state.post("threads", id);
-      if (!post || post.owner !== me.userId) return unsupported(id, "delete");
+      if (!post || post.owner !== me.userId) return unsupportedObject(id, "delete");
       post.deleted = true;
       return accepted(f, json(200, { success: true, deleted_id: id }));
     }
     if (method === "GET") {
-      const container = state.containers.get(`threads:${id}`);
-      if (container && container.owner === me.userId) {
-        const inProgress = state.takeInProgress("threads", [me.userId]);
-        const { f, reject } = fault("status");
-        if (reject) return reject;
-        return accepted(
-          f,
-          readContainer(state, dialect, container, inProgress + (f === "container_in_progress" ? 1 : 0)),
-        );
-      }
-      const { f, reject } = fault("metrics");
+      const status = containerStatusRoute(state, dialect, graph, id);
+      if (status) return status;
+      const { f, reject } = graph.fault("metrics");
       if (reject) return reject;
       const post = state.post("threads", id);
-      if (!post || post.owner !== me.userId) return unsupported(id);
+      if (!post || post.owner !== me.userId) return unsupportedObject(id);
       return accepted(
         f,
         json(200, {
@@ -193,34 +179,4 @@ function listOwn(state: FakeState, owner: string, p: Record<string, unknown>, re
     .filter((item) => Boolean(state.post("threads", item.id)?.extra.replyTo) === replies)
     .slice(0, limit);
   return json(listed.status, { ...body, data });
-}
-
-const unsupported = (id: string, verb = "get") =>
-  graphError(
-    100,
-    `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-    { subcode: 33, type: "GraphMethodException" },
-  );
-
-/** `POST /oauth/access_token` (form) → `{access_token, user_id}` (short-lived, 1 h). */
-function exchangeCode(state: FakeState, request: FakeRequest): Reply {
-  const form = new URLSearchParams(request.body.toString("utf8"));
-  const code = state.codes.get(form.get("code") ?? "");
-  const f = state.takeFault("threads", "token", code ? [code.userId] : []);
-  if (f && rejects(f))
-    return metaFaultReply("threads", f, "token", code?.userId ?? "0") ?? graphError(1, "error");
-  if (form.get("grant_type") !== "authorization_code") return graphError(100, "(#100) Invalid grant_type");
-  const redeemed = redeemCode(state, "threads", {
-    code: form.get("code"),
-    clientId: form.get("client_id"),
-    clientSecret: form.get("client_secret"),
-    redirectUri: form.get("redirect_uri"),
-    verifier: form.get("code_verifier"),
-  });
-  if ("error" in redeemed) {
-    if (redeemed.error === "invalid_client") return graphError(1, "Error validating client secret.");
-    return graphError(100, `Error validating verification code: ${redeemed.description}`, { subcode: 36008 });
-  }
-  const issued = state.issue("threads", redeemed.userId, "access", SHORT_TTL, redeemed.scopes);
-  return accepted(f, json(200, { access_token: issued.value, user_id: redeemed.userId }));
 }

@@ -3,7 +3,9 @@
  * by test/global-setup.ts): real XRPC over HTTP, real repositories, real error answers.
  */
 import { describe, expect, it, vi } from "vitest";
-import { createBlueskyAdapter, findRichText, recordKeyFor } from "../../../src/platform/social/bluesky.ts";
+import { findRichText } from "../../../src/platform/social/bluesky/facets.ts";
+import { createBlueskyAdapter } from "../../../src/platform/social/bluesky/index.ts";
+import { recordKeyFor } from "../../../src/platform/social/bluesky/record-key.ts";
 import type { PlatformError } from "../../../src/platform/social/types.ts";
 import {
   connectedAccount,

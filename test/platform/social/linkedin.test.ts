@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeLittleText, LINKEDIN_PARTNER_SCOPES } from "../../../src/platform/social/linkedin.ts";
+import { escapeLittleText } from "../../../src/platform/social/linkedin/commentary.ts";
+import { LINKEDIN_PARTNER_SCOPES } from "../../../src/platform/social/linkedin/index.ts";
 import {
   authorizeAtFake,
   connectFakeAccount,

@@ -1,167 +1,21 @@
 /**
- * What the Meta fakes (Facebook Pages, Instagram, Threads) share (platforms.md §3): Graph error
- * bodies and codes, usage headers on throttling, the token taken from `access_token` or a bearer
- * header, the long-lived token endpoints of Instagram and Threads, and the container flow
- * (create → IN_PROGRESS/FINISHED → publish → PUBLISHED).
+ * The container flow of the Instagram and Threads fakes (docs/platforms.md, Instagram › Publishing):
+ * create → IN_PROGRESS/FINISHED → publish → PUBLISHED, the routes that drive it, and the account's
+ * posts listed. A `ContainerDialect` says how the two platforms differ.
  */
-import { randomBytes } from "node:crypto";
 import {
   accepted,
-  bearer,
   type ContainerStatus,
   type FakeContainer,
-  type FakePlatform,
-  type FakeRequest,
   type FakeState,
-  type FakeToken,
   type Fault,
   graphTime,
   json,
-  type Operation,
-  params,
   type Reply,
-  rejects,
   sinceMs,
   text,
-} from "./core.ts";
-import { FAKE_CLIENTS } from "./oauth.ts";
-
-export function graphError(
-  code: number,
-  message: string,
-  options: {
-    subcode?: number;
-    status?: number;
-    type?: string;
-    transient?: boolean;
-    headers?: Record<string, string>;
-  } = {},
-): Reply {
-  return json(
-    options.status ?? 400,
-    {
-      error: {
-        message,
-        type: options.type ?? "OAuthException",
-        code,
-        ...(options.subcode ? { error_subcode: options.subcode } : {}),
-        ...(options.transient ? { is_transient: true } : {}),
-        fbtrace_id: randomBytes(8).toString("base64url"),
-      },
-    },
-    options.headers ?? {},
-  );
-}
-
-export const invalidToken = () => graphError(190, "Invalid OAuth access token - Cannot parse access token");
-export const expiredToken = () =>
-  graphError(190, `Error validating access token: Session has expired on ${new Date().toUTCString()}.`, {
-    subcode: 463,
-  });
-export const missingParam = (message: string) => graphError(100, `(#100) ${message}`);
-
-/** Business-use-case usage saying access returns in `minutes`. */
-const bucHeader = (objectId: string, type: string, minutes: number) => ({
-  "x-business-use-case-usage": JSON.stringify({
-    [objectId]: [
-      { type, call_count: 100, total_cputime: 40, total_time: 60, estimated_time_to_regain_access: minutes },
-    ],
-  }),
-});
-
-/** The Graph answer to an injected fault (null for faults that do not reject). */
-export function metaFaultReply(
-  platform: FakePlatform,
-  fault: Fault,
-  operation: Operation,
-  objectId: string,
-): Reply | null {
-  switch (fault) {
-    case "rate_limit":
-      if (platform === "facebook") {
-        return graphError(32, "Page request limit reached", { headers: bucHeader(objectId, "pages", 5) });
-      }
-      if (platform === "instagram" && operation === "publish") {
-        return graphError(9, "Application request limit reached", {
-          subcode: 2207042,
-          headers: bucHeader(objectId, "instagram", 60),
-        });
-      }
-      return graphError(4, "(#4) Application request limit reached", {
-        headers: { "x-app-usage": JSON.stringify({ call_count: 100, total_time: 35, total_cputime: 30 }) },
-      });
-    case "server_error":
-      return graphError(2, "An unexpected error has occurred. Please retry your request later.", {
-        status: 500,
-        transient: true,
-      });
-    case "expired_token":
-      return expiredToken();
-    case "duplicate":
-      return graphError(506, "(#506) Duplicate status message");
-    default:
-      return null;
-  }
-}
-
-/** The token from `access_token` or `Authorization: Bearer`, checked. */
-export function metaAccess(
-  state: FakeState,
-  request: FakeRequest,
-  platform: FakePlatform,
-): FakeToken | Reply {
-  const given = text(params(request).access_token) ?? bearer(request);
-  const found = state.access(platform, given);
-  if (found === "invalid") return invalidToken();
-  if (found === "expired") return expiredToken();
-  return found;
-}
-
-export const isReply = (value: unknown): value is Reply =>
-  value === "hang" || value === "drop" || (typeof value === "object" && value !== null && "status" in value);
-
-const LONG_LIVED_SECONDS = 5_184_000;
-const REFRESHABLE_AFTER_MS = 24 * 3_600_000;
-
-/**
- * Instagram and Threads long-lived tokens: `GET /access_token?grant_type=ig|th_exchange_token&client_secret&access_token`
- * (short → 60 days) and `GET /refresh_access_token?grant_type=ig|th_refresh_token&access_token` (a
- * long-lived token at least 24 h old and unexpired → a new 60-day one).
- */
-export function longLivedTokens(state: FakeState, request: FakeRequest, prefix: "ig" | "th"): Reply | null {
-  const platform: FakePlatform = prefix === "ig" ? "instagram" : "threads";
-  const q = request.query;
-  const exchange = request.path === "/access_token";
-  if (!(exchange || request.path === "/refresh_access_token") || request.method !== "GET") return null;
-  const current = state.access(platform, q.get("access_token"));
-  if (current === "invalid") return invalidToken();
-  if (current === "expired") return expiredToken();
-  const fault = state.takeFault(platform, "token", [current.userId]);
-  if (fault && rejects(fault)) return metaFaultReply(platform, fault, "token", current.userId);
-  if (exchange) {
-    if (q.get("grant_type") !== `${prefix}_exchange_token`)
-      return missingParam(`grant_type must be ${prefix}_exchange_token`);
-    if (q.get("client_secret") !== FAKE_CLIENTS[platform].client_secret)
-      return graphError(101, "Error validating client secret.");
-  } else {
-    if (q.get("grant_type") !== `${prefix}_refresh_token`)
-      return missingParam(`grant_type must be ${prefix}_refresh_token`);
-    if (
-      current.expiresAt === null ||
-      current.expiresAt - current.issuedAt < LONG_LIVED_SECONDS * 1000 - 60_000
-    ) {
-      return missingParam("only long-lived tokens can be refreshed");
-    }
-    if (Date.now() - current.issuedAt < REFRESHABLE_AFTER_MS) {
-      return missingParam("the token must be at least 24 hours old to be refreshed");
-    }
-  }
-  const issued = state.issue(platform, current.userId, "access", LONG_LIVED_SECONDS, current.scopes);
-  return accepted(
-    fault,
-    json(200, { access_token: issued.value, token_type: "bearer", expires_in: LONG_LIVED_SECONDS }),
-  );
-}
+} from "../core.ts";
+import { type GraphRequest, graphError, missingParam } from "./graph.ts";
 
 /** How Instagram and Threads differ in the container flow. */
 export interface ContainerDialect {
@@ -178,13 +32,15 @@ export interface ContainerDialect {
   textOnly: boolean;
   textMax: number;
   permalink(id: string, owner: string): string;
+  /** Posts a day `media_publish` allows (Instagram), and its refusal. */
+  publishQuota?: { posts: number; refusal(): Reply };
 }
 
 /** Video containers (and carousels holding one) stay IN_PROGRESS for this many status reads. */
 const VIDEO_PENDING_POLLS = 2;
 
 /** `POST /{user}/media|threads`: a container, or a Graph error for what is missing. */
-export function createContainer(
+function createContainer(
   state: FakeState,
   dialect: ContainerDialect,
   owner: string,
@@ -265,7 +121,7 @@ const STATUS_TEXT: Record<ContainerStatus, string> = {
 const EXPIRES_AFTER_MS = 24 * 3_600_000;
 
 /** One status read: pending polls count down; `container_in_progress` faults add to them. */
-export function readContainer(
+function readContainer(
   _state: FakeState,
   dialect: ContainerDialect,
   container: FakeContainer,
@@ -293,7 +149,7 @@ export function readContainer(
 }
 
 /** `POST /{user}/media_publish|threads_publish {creation_id}`. */
-export function publishContainer(
+function publishContainer(
   state: FakeState,
   dialect: ContainerDialect,
   owner: string,
@@ -316,10 +172,10 @@ export function publishContainer(
   if (container.pendingPolls > 0 || container.status !== "FINISHED") {
     return graphError(9007, "Media ID is not available", { subcode: 2207027 });
   }
-  if (dialect.platform === "instagram") {
+  if (dialect.publishQuota) {
     const day = Date.now() - 86_400_000;
-    const used = state.postsOf("instagram", owner).filter((post) => post.createdAt > day).length;
-    if (used >= 50) return graphError(9, "Application request limit reached", { subcode: 2207042 });
+    const used = state.postsOf(dialect.platform, owner).filter((post) => post.createdAt > day).length;
+    if (used >= dialect.publishQuota.posts) return dialect.publishQuota.refusal();
   }
   const id = state.nextId();
   container.status = "PUBLISHED";
@@ -369,16 +225,60 @@ export function listPosts(
   });
 }
 
-/** `{data:[{name, period, values:[{value}], title, description, id}]}` for the metrics asked. */
-export function insights(postId: string, metrics: string[], values: Record<string, number>): Reply {
-  return json(200, {
-    data: metrics.map((name) => ({
-      name,
-      period: "lifetime",
-      values: [{ value: values[name] ?? 0 }],
-      title: name,
-      description: `${name} (fake)`,
-      id: `${postId}/insights/${name}/lifetime`,
-    })),
-  });
+/**
+ * `POST /{user}/media|threads`. `refuse` turns a request down after its fault is taken; `created`
+ * sees the new container. A `container_in_progress` fault keeps it IN_PROGRESS one status read longer.
+ */
+export function createContainerRoute(
+  state: FakeState,
+  dialect: ContainerDialect,
+  request: GraphRequest,
+  hooks: { refuse?(): Reply | null; created?(container: FakeContainer): void } = {},
+): Reply {
+  const { f, reject } = request.fault("container");
+  if (reject) return reject;
+  const refused = hooks.refuse?.();
+  if (refused) return refused;
+  const reply = createContainer(state, dialect, request.me.userId, request.p);
+  const created =
+    typeof reply === "object" && reply.status === 200
+      ? state.containers.get(`${dialect.platform}:${(reply.json as { id: string }).id}`)
+      : undefined;
+  if (created) {
+    hooks.created?.(created);
+    if (f === "container_in_progress") created.pendingPolls += 1;
+  }
+  return accepted(f, reply);
+}
+
+/** `GET /{container}`: its status, or null when `id` is no container of the caller's. */
+export function containerStatusRoute(
+  state: FakeState,
+  dialect: ContainerDialect,
+  request: GraphRequest,
+  id: string,
+): Reply | null {
+  const container = state.containers.get(`${dialect.platform}:${id}`);
+  if (!container || container.owner !== request.me.userId) return null;
+  const inProgress = state.takeInProgress(dialect.platform, [request.me.userId]);
+  const { f, reject } = request.fault("status");
+  if (reject) return reject;
+  return accepted(
+    f,
+    readContainer(state, dialect, container, inProgress + (f === "container_in_progress" ? 1 : 0)),
+  );
+}
+
+/** `POST /{user}/media_publish|threads_publish`; `refuse` turns a request down after its fault is taken. */
+export function publishContainerRoute(
+  state: FakeState,
+  dialect: ContainerDialect,
+  request: GraphRequest,
+  refuse?: () => Reply | null,
+): Reply {
+  const { f, reject } = request.fault("publish");
+  if (reject) return reject;
+  const refused = refuse?.();
+  if (refused) return refused;
+  return publishContainer(state, dialect, request.me.userId, request.p, f);
 }

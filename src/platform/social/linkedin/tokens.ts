@@ -1,0 +1,86 @@
+/**
+ * OAuth 2.0 at `www.linkedin.com/oauth/v2/accessToken`: the code exchange (the member's id from
+ * `/v2/userinfo`), and refreshes, which only approved partners get (docs/platforms.md, LinkedIn › Auth).
+ */
+import { asRecord, call, str } from "../http.ts";
+import { oauthError, requireClient, tokenSetFrom } from "../oauth.ts";
+import {
+  type AccountIdentity,
+  type ConnectedAccount,
+  type ExchangeParams,
+  type OAuthClient,
+  PlatformError,
+  type TokenSet,
+} from "../types.ts";
+import { LABEL, type LinkedInClient, rest } from "./client.ts";
+
+async function tokenRequest(client: LinkedInClient, params: URLSearchParams, what: string) {
+  const response = await call(`${client.www}/oauth/v2/accessToken`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: params,
+    kind: "write",
+    timeoutMs: client.options.timeoutMs,
+  });
+  if (response.status >= 400)
+    throw oauthError(response, `${LABEL} ${what}`, params.get("grant_type") === "refresh_token");
+  return response.body;
+}
+
+export async function exchangeLinkedInCode(
+  client: LinkedInClient,
+  { client: app, redirectUri, code, codeVerifier }: ExchangeParams,
+): Promise<{ tokens: TokenSet; identity: AccountIdentity }> {
+  const body = await tokenRequest(
+    client,
+    new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      client_id: app.clientId,
+      client_secret: requireClient(app, "linkedin").clientSecret ?? "",
+      redirect_uri: redirectUri,
+      code_verifier: codeVerifier,
+    }),
+    "code exchange",
+  );
+  const tokens = tokenSetFrom(body);
+  const info = await rest(client, "/v2/userinfo", tokens.accessToken, "read", "userinfo");
+  const me = asRecord(info.body);
+  const sub = str(me.sub);
+  if (!sub) throw new PlatformError("permanent", "LinkedIn userinfo answered no sub");
+  return {
+    tokens,
+    identity: {
+      platformUserId: sub,
+      username: str(me.name),
+      metadata: { authorUrn: `urn:li:person:${sub}` },
+    },
+  };
+}
+
+export async function refreshLinkedInToken(
+  client: LinkedInClient,
+  account: ConnectedAccount,
+  app: OAuthClient | null,
+): Promise<TokenSet> {
+  const registered = requireClient(app, "linkedin");
+  if (!account.tokens.refreshToken) {
+    throw new PlatformError(
+      "auth_expired",
+      "LinkedIn gives refresh tokens to approved partners only; reconnect the account",
+      { code: "no_refresh_token" },
+    );
+  }
+  const body = await tokenRequest(
+    client,
+    new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: account.tokens.refreshToken,
+      client_id: registered.clientId,
+      client_secret: registered.clientSecret ?? "",
+    }),
+    "token refresh",
+  );
+  // An answer without a refresh token keeps the one we have.
+  return tokenSetFrom(body, account.tokens.refreshToken);
+}
