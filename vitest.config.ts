@@ -32,6 +32,8 @@ export default defineConfig({
                 // 1.5 s counts as uncertain: the retry and fault tests run in seconds, not minutes.
                 PUBLISH_RETRY_BASE_SECONDS: "1",
                 PLATFORM_TIMEOUT_MS: "1500",
+                // How many posts the no-duplicates proof publishes: 48 in `npm test`, more in `npm run soak`.
+                PROOF_POSTS: process.env.GUDDU_PROOF_POSTS ?? "48",
               },
               // As wrangler.toml, but a partly filled batch is delivered after 50 ms instead of 5 s, so a
               // retried publish message does not wait for company.
@@ -54,7 +56,8 @@ export default defineConfig({
           // state (each makes its own organisation, Durable Object names are random).
           isolate: false,
           include: ["test/**/*.test.ts"],
-          exclude: ["test/node/**"],
+          // test/soak/ runs in `npm run soak` (scripts/soak.ts), not in `npm test`.
+          exclude: ["test/node/**", ...(process.env.GUDDU_SOAK ? [] : ["test/soak/**"])],
         },
       },
       {

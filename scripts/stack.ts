@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { generateSigningKeysJson } from "../src/platform/jwt.ts";
 import { generateKeyringJson } from "../src/platform/secret-box.ts";
+import { generateSigningKeysJson } from "../src/platform/signing-keys.ts";
 import { startFakePlatforms } from "../test/fakes/platforms/server.ts";
 import {
   appRoleUrl,

@@ -5,8 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env.ts";
 import { IdempotencyKeyInUse } from "./db/tenant.ts";
-import { ConfigError } from "./env.ts";
-import { AppError, ConflictError, NotFoundError } from "./errors.ts";
+import { AppError, ConfigError, ConflictError, NotFoundError, titleOf } from "./errors.ts";
 import { accessLog } from "./middleware/access-log.ts";
 import { init } from "./middleware/init.ts";
 import { jsonBody } from "./middleware/json-body.ts";
@@ -62,10 +61,7 @@ export function createApp() {
     const logger = c.get("logger") ?? createLogger("error", { request_id: c.get("requestId") });
     logger.error("unhandled error", { error: error.message, name: error.name, stack: error.stack });
     const code = error instanceof ConfigError ? "configuration_error" : "internal_error";
-    return problemResponse(
-      c,
-      new AppError(500, code, "Internal server error", "Something went wrong on our side."),
-    );
+    return problemResponse(c, new AppError(500, code, titleOf(500), "Something went wrong on our side."));
   });
   app.notFound((c) =>
     problemResponse(c, new NotFoundError("route_not_found", `No route for ${c.req.method} ${c.req.path}.`)),

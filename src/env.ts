@@ -1,13 +1,15 @@
 /**
- * The only reader of bindings and vars. Everything is validated once per bindings object (an isolate
- * sees the same object for its lifetime), so a misconfigured deployment fails loudly on its first
- * request with a clear message instead of deep inside a handler.
+ * The only reader of bindings and vars. Everything is parsed once per bindings object (an isolate
+ * sees the same object for its lifetime), secrets included (the signing keys, the token keyring, the
+ * webhook secrets, the platform clients), so a misconfigured deployment fails loudly on its first
+ * request with one `ConfigError` naming every problem instead of deep inside a handler. Services and
+ * routes reach bindings only through the parsed `Config` (`ctx.config`).
  */
 import { z } from "zod";
 import { PLATFORMS, type Platform } from "./db/schema/columns.ts";
-import type { ApprovalRequest } from "./durable-objects/approval-request/object.ts";
-import type { EventLive } from "./durable-objects/event-live/object.ts";
-import type { LoginThrottle } from "./durable-objects/login-throttle/object.ts";
+import { ConfigError } from "./errors.ts";
+import { loadKeyring } from "./platform/secret-box.ts";
+import { parseSigningKeys } from "./platform/signing-keys.ts";
 import type { IngestMessage } from "./queues/ingest/message.ts";
 import type { MediaMessage } from "./queues/media/message.ts";
 import type { PublishMessage } from "./queues/publish/message.ts";
@@ -23,6 +25,7 @@ export interface Bindings {
   NEON_LOCAL_PROXY?: string;
   JWT_PRIVATE_KEYS: string;
   TOKEN_ENCRYPTION_KEYS: string;
+  /** JSON `{platform: {secrets: [current, previous?], verify_token?}}`: webhook signing secrets. */
   WEBHOOK_SECRETS?: string;
   /** JSON `{platform: origin}` overriding a platform's API origin (local fakes, a self-hosted PDS). */
   PLATFORM_BASE_URLS?: string;
@@ -36,20 +39,18 @@ export interface Bindings {
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
   MEDIA_QUEUE: Queue<MediaMessage>;
-  APPROVAL_REQUEST: DurableObjectNamespace<ApprovalRequest>;
-  EVENT_LIVE: DurableObjectNamespace<EventLive>;
-  LOGIN_THROTTLE: DurableObjectNamespace<LoginThrottle>;
+  APPROVAL_REQUEST: DurableObjectNamespace<DurableObjectClasses["ApprovalRequest"]>;
+  EVENT_LIVE: DurableObjectNamespace<DurableObjectClasses["EventLive"]>;
+  LOGIN_THROTTLE: DurableObjectNamespace<DurableObjectClasses["LoginThrottle"]>;
 }
 
-declare global {
-  namespace Cloudflare {
-    interface Env extends Bindings {}
-    interface GlobalProps {
-      mainModule: typeof import("./index.ts");
-      durableNamespaces: "ApprovalRequest" | "EventLive" | "LoginThrottle";
-    }
-  }
-}
+/**
+ * The Durable Object classes, by name. Filled in by src/worker-types.d.ts (declaration merging), so
+ * the namespaces are typed while this file imports no class: layers point one way (a class imports
+ * services, which import the configuration).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface DurableObjectClasses {}
 
 const binding = <T>(name: string, method: string) =>
   z.custom<T>(
@@ -72,6 +73,18 @@ const jsonRecord = <T extends z.ZodType>(value: T, message: string) =>
       }
     });
 
+/** A zod transform through a parser that throws an `Error` naming the problem (never the secret). */
+const parsedBy =
+  <T>(parse: (text: string) => T) =>
+  (text: string, ctx: z.RefinementCtx): T => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  };
+
 const configSchema = z.object({
   APP_ENV: z.enum(["production", "staging", "development", "test"]),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -84,9 +97,21 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d+$/, "NEON_LOCAL_PROXY must be host:port")
     .optional(),
-  JWT_PRIVATE_KEYS: z.string().min(1, "JWT_PRIVATE_KEYS is required (a JSON array of private JWKs)"),
-  TOKEN_ENCRYPTION_KEYS: z.string().min(1, "TOKEN_ENCRYPTION_KEYS is required (JSON {kid: base64 key})"),
-  WEBHOOK_SECRETS: z.string().optional(),
+  JWT_PRIVATE_KEYS: z
+    .string()
+    .min(1, "JWT_PRIVATE_KEYS is required (a JSON array of private JWKs)")
+    .transform(parsedBy(parseSigningKeys)),
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .min(1, "TOKEN_ENCRYPTION_KEYS is required (JSON {kid: base64 key})")
+    .transform(parsedBy((json: string) => loadKeyring(json))),
+  WEBHOOK_SECRETS: jsonRecord(
+    z.strictObject({
+      secrets: z.array(z.string().min(1)).min(1).max(2),
+      verify_token: z.string().min(1).optional(),
+    }),
+    "WEBHOOK_SECRETS must be JSON {platform: {secrets: [current, previous?], verify_token?}}",
+  ),
   PLATFORM_BASE_URLS: jsonRecord(z.url(), "PLATFORM_BASE_URLS must be JSON {platform: url}"),
   PLATFORM_CLIENTS: jsonRecord(
     z.strictObject({ client_id: z.string().min(1), client_secret: z.string().min(1).nullable().optional() }),
@@ -94,20 +119,17 @@ const configSchema = z.object({
   ),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   PUBLISH_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
-  MEDIA: binding<R2Bucket>("MEDIA", "put"),
-  PUBLISH_QUEUE: binding<Queue<PublishMessage>>("PUBLISH_QUEUE", "send"),
-  INGEST_QUEUE: binding<Queue<IngestMessage>>("INGEST_QUEUE", "send"),
-  MEDIA_QUEUE: binding<Queue<MediaMessage>>("MEDIA_QUEUE", "send"),
-  APPROVAL_REQUEST: binding<DurableObjectNamespace<ApprovalRequest>>("APPROVAL_REQUEST", "idFromName"),
-  EVENT_LIVE: binding<DurableObjectNamespace<EventLive>>("EVENT_LIVE", "idFromName"),
-  LOGIN_THROTTLE: binding<DurableObjectNamespace<LoginThrottle>>("LOGIN_THROTTLE", "idFromName"),
+  MEDIA: binding<Bindings["MEDIA"]>("MEDIA", "put"),
+  PUBLISH_QUEUE: binding<Bindings["PUBLISH_QUEUE"]>("PUBLISH_QUEUE", "send"),
+  INGEST_QUEUE: binding<Bindings["INGEST_QUEUE"]>("INGEST_QUEUE", "send"),
+  MEDIA_QUEUE: binding<Bindings["MEDIA_QUEUE"]>("MEDIA_QUEUE", "send"),
+  APPROVAL_REQUEST: binding<Bindings["APPROVAL_REQUEST"]>("APPROVAL_REQUEST", "idFromName"),
+  EVENT_LIVE: binding<Bindings["EVENT_LIVE"]>("EVENT_LIVE", "idFromName"),
+  LOGIN_THROTTLE: binding<Bindings["LOGIN_THROTTLE"]>("LOGIN_THROTTLE", "idFromName"),
 });
 
+/** The parsed configuration: secrets as the parsed keys (`JWT_PRIVATE_KEYS.signing`, …), bindings as given. */
 export type Config = z.infer<typeof configSchema>;
-
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
 
 const cache = new WeakMap<object, Config>();
 

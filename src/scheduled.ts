@@ -1,5 +1,6 @@
 /** The `scheduled()` entry: each cron of wrangler.toml names one job. */
 import { sql } from "drizzle-orm";
+import { sendBatch } from "./db/batch.ts";
 import { createDb } from "./db/client.ts";
 import type { Bindings } from "./env.ts";
 import { loadConfig } from "./env.ts";
@@ -20,10 +21,10 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
       // Partitions are created a year ahead, so a missed night never leaves rows without a home.
       // Idempotency keys live 24 hours; expired ones are taken over on reuse and purged here.
       const db = createDb(config);
-      const [, purged] = await db.batch([
-        db.execute(sql`select ensure_partitions(current_date, 12)`),
-        db.execute<{ purged: number }>(sql`select purge_expired_idempotency_keys() as purged`),
-      ]);
+      const { purged } = await sendBatch(db, {
+        partitions: db.execute(sql`select ensure_partitions(current_date, 12)`),
+        purged: db.execute<{ purged: number }>(sql`select purge_expired_idempotency_keys() as purged`),
+      });
       logger.info("partitions ensured, expired idempotency keys purged", { purged: purged.rows[0]?.purged });
       return;
     }
@@ -37,7 +38,7 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
           if (dispatched.claimed > 0) logger.info("due posts dispatched", { ...dispatched });
         }),
         // Tokens are renewed well ahead of expiry (or their account marked), so a post never meets an expired one.
-        refreshExpiringTokens(env, now),
+        refreshExpiringTokens(config, now),
         wakeOverdueApprovalRequests(db, config, now, logger),
         requeueStuckMedia(db, config.MEDIA_QUEUE, logger),
       ]);

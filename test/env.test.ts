@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/env.ts";
+import { loadConfig } from "../src/env.ts";
+import { ConfigError } from "../src/errors.ts";
 
 describe("loadConfig", () => {
   it("validates the bindings once and memoises the result", () => {

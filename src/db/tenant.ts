@@ -5,21 +5,41 @@
  * by organisation explicitly (`ownedBy`): the policy is the second wall, not the first.
  */
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
-import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
-import type { TenantContext } from "../services/context.ts";
+import { type Batch, type BatchResult, sendBatch } from "./batch.ts";
 import type { Database } from "./client.ts";
 import { pgError } from "./errors.ts";
 
-type Queries = readonly [BatchItem<"pg">, ...BatchItem<"pg">[]];
+/**
+ * An `Idempotency-Key` to claim in the request's first batch: the claim and the write commit or roll
+ * back together, so a replay can never write twice.
+ */
+export interface IdempotencyClaim {
+  key: string;
+  method: string;
+  path: string;
+  hash: string;
+  claimed: boolean;
+}
+
+/** What a tenant batch needs: the database, the organisation, and the request's claim, if any. */
+export interface TenantScope {
+  db: Database;
+  organizationId: string;
+  idempotency?: IdempotencyClaim;
+}
 
 export function setTenant(db: Database, organizationId: string) {
   return db.execute(sql`select set_config('app.org_id', ${organizationId}, true)`);
 }
 
-export async function inTenant<T extends Queries>(
-  ctx: Pick<TenantContext, "db" | "organizationId" | "idempotency">,
-  build: (db: Database) => T,
-): Promise<BatchResponse<T>> {
+/**
+ * Sends `build`'s batch for this tenant (see db/batch.ts) and reads it back by name. The request's
+ * `Idempotency-Key`, when not yet claimed, is claimed in the same batch.
+ */
+export async function inTenant<B extends Batch>(
+  ctx: TenantScope,
+  build: (db: Database) => B,
+): Promise<BatchResult<B>> {
   const { db, organizationId } = ctx;
   const claim = ctx.idempotency && !ctx.idempotency.claimed ? ctx.idempotency : undefined;
   const prefix = [
@@ -31,16 +51,15 @@ export async function inTenant<T extends Queries>(
           ),
         ]
       : []),
-  ] as const;
-  let results: unknown[];
+  ];
   try {
-    results = await db.batch([...prefix, ...build(db)]);
+    const results = (await sendBatch<Batch>(db, build(db), prefix)) as BatchResult<B>;
+    if (claim) claim.claimed = true;
+    return results;
   } catch (error) {
     if (claim && pgError(error)?.code === "GU409") throw new IdempotencyKeyInUse();
     throw error;
   }
-  if (claim) claim.claimed = true;
-  return results.slice(prefix.length) as BatchResponse<T>;
 }
 
 /** The request's Idempotency-Key was already claimed (the middleware answers with the replay). */
@@ -50,7 +69,7 @@ export class IdempotencyKeyInUse extends Error {
 
 /** `organization_id = ctx.organizationId`, plus any further conditions. */
 export function ownedBy(
-  ctx: Pick<TenantContext, "organizationId">,
+  ctx: Pick<TenantScope, "organizationId">,
   column: Column,
   ...conditions: Array<SQL | undefined>
 ): SQL {

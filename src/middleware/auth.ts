@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { USER_ROLES, type UserRole } from "../db/schema/users.ts";
 import { ForbiddenError, UnauthorizedError } from "../errors.ts";
-import { InvalidTokenError, parseSigningKeys, verifyAccessToken } from "../platform/jwt.ts";
+import { InvalidTokenError, verifyAccessToken } from "../platform/jwt.ts";
 import { effectivePermissions, type Permission } from "../services/auth/permissions.ts";
 import { ACCESS_TOKEN_AUDIENCE } from "../services/auth/tokens.ts";
 import type { RequestFacts, ServiceContext } from "../services/context.ts";
@@ -20,7 +20,6 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
   return {
     db: c.get("db"),
     config: c.get("config"),
-    env: c.env,
     request: requestFacts(c),
     now: () => new Date(),
   };
@@ -41,7 +40,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<App
     const config = c.get("config");
     let claims: Awaited<ReturnType<typeof verifyAccessToken>>;
     try {
-      claims = await verifyAccessToken(parseSigningKeys(config.JWT_PRIVATE_KEYS), match[1], {
+      claims = await verifyAccessToken(config.JWT_PRIVATE_KEYS, match[1], {
         issuer: config.PUBLIC_BASE_URL,
         audience: ACCESS_TOKEN_AUDIENCE,
       });

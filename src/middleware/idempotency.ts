@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.ts";
 import { idempotencyKeys } from "../db/schema/idempotency-keys.ts";
-import { IdempotencyKeyInUse, inTenant } from "../db/tenant.ts";
+import { type IdempotencyClaim, IdempotencyKeyInUse, inTenant } from "../db/tenant.ts";
 import { BadRequestError, ConflictError, UnprocessableError } from "../errors.ts";
-import type { IdempotencyClaim, TenantContext } from "../services/context.ts";
+import type { TenantContext } from "../services/context.ts";
 import { problemResponse } from "./problem.ts";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -37,9 +37,9 @@ async function replay(
   ctx: TenantContext,
   claim: IdempotencyClaim,
 ): Promise<Response | ConflictError | UnprocessableError> {
-  const [rows] = await inTenant({ db: ctx.db, organizationId: ctx.organizationId }, (db) => [
-    db.select().from(idempotencyKeys).where(row(ctx, claim)),
-  ]);
+  const { rows } = await inTenant({ db: ctx.db, organizationId: ctx.organizationId }, (db) => ({
+    rows: db.select().from(idempotencyKeys).where(row(ctx, claim)),
+  }));
   const stored = rows[0];
   if (stored && (stored.requestHash !== claim.hash || stored.requestMethod !== claim.method)) {
     return new UnprocessableError(
@@ -98,7 +98,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     if (!claim.claimed) return;
     const scope = { db: ctx.db, organizationId: ctx.organizationId };
     if (c.res.status >= 500) {
-      await inTenant(scope, (db) => [db.delete(idempotencyKeys).where(row(ctx, claim))]);
+      await inTenant(scope, (db) => ({ released: db.delete(idempotencyKeys).where(row(ctx, claim)) }));
       return;
     }
     const headers: Record<string, string> = {};
@@ -107,11 +107,11 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       if (value) headers[name] = value;
     }
     const responseBody = await c.res.clone().text();
-    await inTenant(scope, (db) => [
-      db
+    await inTenant(scope, (db) => ({
+      stored: db
         .update(idempotencyKeys)
         .set({ status: "completed", responseStatus: c.res.status, responseHeaders: headers, responseBody })
         .where(row(ctx, claim)),
-    ]);
+    }));
   };
 }

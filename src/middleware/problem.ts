@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../app-env.ts";
-import { AppError, RateLimitedError } from "../errors.ts";
+import { AppError, RateLimitedError, titleOf } from "../errors.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -31,19 +31,19 @@ export function fromHttpException(error: HTTPException): AppError {
   switch (error.status) {
     case 400:
       return error.message.startsWith("Malformed JSON")
-        ? new AppError(400, "malformed_json", "Bad request", "The request body is not valid JSON.")
-        : new AppError(400, "malformed_request", "Bad request", error.message || "The request is malformed.");
+        ? new AppError(400, "malformed_json", titleOf(400), "The request body is not valid JSON.")
+        : new AppError(400, "malformed_request", titleOf(400), error.message || "The request is malformed.");
     case 401:
-      return new AppError(401, "unauthenticated", "Unauthorized", "Authentication is required.");
+      return new AppError(401, "unauthenticated", titleOf(401), "Authentication is required.");
     case 415:
       return new AppError(
         415,
         "unsupported_media_type",
-        "Unsupported media type",
+        titleOf(415),
         "The body's Content-Type is not accepted here.",
       );
     case 413:
-      return new AppError(413, "payload_too_large", "Payload too large", "The request body is too large.");
+      return new AppError(413, "payload_too_large", titleOf(413), "The request body is too large.");
     default:
       return new AppError(error.status, "http_error", error.message || "Error", error.message || "Error");
   }

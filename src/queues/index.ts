@@ -4,8 +4,7 @@
  * retried into the dead-letter queue.
  */
 import type { ZodType } from "zod";
-import type { Bindings } from "../env.ts";
-import { loadConfig } from "../env.ts";
+import { type Bindings, type Config, loadConfig } from "../env.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
 import { IngestMessageSchema } from "./ingest/message.ts";
 import { handleMediaDeadLetter, handleMediaMessage } from "./media/consumer.ts";
@@ -15,7 +14,7 @@ import { PublishMessageSchema } from "./publish/message.ts";
 
 interface Consumer<T> {
   schema: ZodType<T>;
-  handle(message: Message<T>, body: T, ctx: { env: Bindings; logger: Logger }): Promise<void>;
+  handle(message: Message<T>, body: T, ctx: { config: Config; logger: Logger }): Promise<void>;
   /** Handle a batch's messages at once: each waits on a platform, none on another (publishing). */
   concurrent?: boolean;
 }
@@ -54,7 +53,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): 
       message.ack();
       return;
     }
-    await consumer.handle(message, parsed.data, { env, logger: logger.child({ message_id: message.id }) });
+    await consumer.handle(message, parsed.data, { config, logger: logger.child({ message_id: message.id }) });
   };
   if (consumer.concurrent) {
     await Promise.all(batch.messages.map(handleOne));

@@ -6,7 +6,7 @@
  */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
-import { mediaLinkInvalid, openMediaLink } from "../services/publishing/media.ts";
+import { openMediaLink } from "../services/publishing/media.ts";
 import { publicRoute } from "./define.ts";
 import { errorResponses } from "./openapi.ts";
 import { BinarySchema } from "./v1/media/schema.ts";
@@ -37,11 +37,8 @@ export const publicMediaRoute = publicRoute({
 
 export function registerPublicMedia(app: OpenAPIHono<AppEnv>) {
   app.openapi(publicMediaRoute, async (c) => {
-    const config = c.get("config");
-    const link = await openMediaLink(config, c.req.valid("param").token);
-    const object = await config.MEDIA.get(link.key);
-    if (!object) throw mediaLinkInvalid();
-    c.header("content-type", link.mimeType);
+    const { mimeType, object } = await openMediaLink(c.get("config"), c.req.valid("param").token);
+    c.header("content-type", mimeType);
     c.header("content-length", String(object.size));
     c.header("etag", object.httpEtag);
     // The link is the secret: shared caches must not keep the file past it.

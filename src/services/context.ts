@@ -4,7 +4,8 @@
  */
 import { createDb, type Database } from "../db/client.ts";
 import type { UserRole } from "../db/schema/users.ts";
-import { type Bindings, type Config, loadConfig } from "../env.ts";
+import type { IdempotencyClaim } from "../db/tenant.ts";
+import type { Config } from "../env.ts";
 import type { Permission } from "./auth/permissions.ts";
 
 export type Actor =
@@ -21,22 +22,10 @@ export interface RequestFacts {
 
 export interface ServiceContext {
   db: Database;
+  /** The parsed configuration, bindings included: the one way to them (src/env.ts). */
   config: Config;
-  env: Bindings;
   request: RequestFacts;
   now: () => Date;
-}
-
-/**
- * An `Idempotency-Key` to claim in the request's first batch (see db/tenant.ts): the claim and the
- * write commit or roll back together, so a replay can never write twice.
- */
-export interface IdempotencyClaim {
-  key: string;
-  method: string;
-  path: string;
-  hash: string;
-  claimed: boolean;
 }
 
 /** A context bound to one organisation: everything tenant-owned goes through one of these. */
@@ -55,16 +44,14 @@ export function actorUserId(actor: Actor): string | null {
  * organisation, the system `name` as actor, no request facts. `db` and `now` may be shared by a job.
  */
 export function systemContext(
-  env: Bindings,
+  config: Config,
   organizationId: string,
   name: string,
   shared: Partial<Pick<ServiceContext, "db" | "now">> = {},
 ): TenantContext {
-  const config = loadConfig(env);
   return {
     db: shared.db ?? createDb(config),
     config,
-    env,
     request: { ip: null, userAgent: null },
     now: shared.now ?? (() => new Date()),
     organizationId,

@@ -9,11 +9,11 @@
  *
  * @example
  * const page = paginate(input, { by: users.createdAt, id: users.id });
- * const [rows] = await inTenant(ctx, (db) => [
- *   db.select({ row: users, key: page.key }).from(users)
+ * const { rows } = await inTenant(ctx, (db) => ({
+ *   rows: db.select({ row: users, key: page.key }).from(users)
  *     .where(ownedBy(ctx, users.organizationId, ...filters, page.after))
  *     .orderBy(...page.orderBy).limit(page.fetch),
- * ]);
+ * }));
  * return page.result(rows);
  */
 import { z } from "@hono/zod-openapi";

@@ -29,8 +29,8 @@ interface Target<T extends SoftDeletable> {
 async function setDeleted<T extends SoftDeletable>(ctx: TenantContext, target: Target<T>, deleted: boolean) {
   const { table, id, entity } = target;
   const now = ctx.now();
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(table)
       // drizzle cannot type `set` for a table known only by its shape; the columns exist by `SoftDeletable`.
       .set({ deletedAt: deleted ? now : null, updatedAt: now } as never)
@@ -43,13 +43,13 @@ async function setDeleted<T extends SoftDeletable>(ctx: TenantContext, target: T
         ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: `${entity}.${deleted ? "delete" : "restore"}`,
       entityType: entity,
       entityId: id,
       guard: table,
     }),
-  ]);
+  }));
   const row = (rows as T["$inferSelect"][])[0];
   if (!row)
     throw new NotFoundError(
@@ -71,12 +71,12 @@ export async function findLive<T extends SoftDeletable>(
   id: string,
   notFound: () => Error,
 ): Promise<T["$inferSelect"]> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(table as PgTable)
       .where(and(eq(table.organizationId, ctx.organizationId), eq(table.id, id), isNull(table.deletedAt))),
-  ]);
+  }));
   const row = (rows as T["$inferSelect"][])[0];
   if (!row) throw notFound();
   return row;

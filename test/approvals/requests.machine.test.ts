@@ -1,6 +1,8 @@
 /** The request's state machine and step rules on their own: no database, no Durable Object. */
 import { describe, expect, it } from "vitest";
-import { act, dueTimer, nextDeadline, type RequestState } from "../../src/services/approvals/machine.ts";
+import { dueTimer, nextDeadline } from "../../src/services/approvals/deadlines.ts";
+import { act } from "../../src/services/approvals/machine.ts";
+import type { RequestState } from "../../src/services/approvals/request-state.ts";
 import { quorumMet, snapshotSteps, stepDueAt, userKey } from "../../src/services/approvals/steps.ts";
 import { rolesStep, usersStep } from "../support/approvals.ts";
 

@@ -135,7 +135,7 @@ describe("reading candidates and the VIP flag in one batch", () => {
     await createWorkflow(org.id, { deleted: true });
     await createWorkflow(other.id);
     const ctx = systemContext(org.id);
-    const [rows] = await inTenant(ctx, (db) => [workflowCandidates(ctx, db)]);
+    const { rows } = await inTenant(ctx, (db) => ({ rows: workflowCandidates(ctx, db) }));
     expect(rows.map((w) => w.id)).toEqual([first.id, second.id]);
   });
 
@@ -191,11 +191,11 @@ describe("reading candidates and the VIP flag in one batch", () => {
     const ctx = systemContext(org.id);
     for (const [caption, expected] of expectations) {
       const item = await createContent(org.id, { caption });
-      const [rows] = await inTenant(ctx, (db) => [vipMentionQuery(ctx, db, item.id)]);
+      const { rows } = await inTenant(ctx, (db) => ({ rows: vipMentionQuery(ctx, db, item.id) }));
       expect(rows, String(caption)).toEqual([{ mentionsVipDelegate: expected }]);
     }
     const foreign = await createContent(other.id, { caption: "Halima Said" });
-    const [none] = await inTenant(ctx, (db) => [vipMentionQuery(ctx, db, foreign.id)]);
+    const { rows: none } = await inTenant(ctx, (db) => ({ rows: vipMentionQuery(ctx, db, foreign.id) }));
     expect(none).toEqual([]);
   });
 
@@ -212,10 +212,10 @@ describe("reading candidates and the VIP flag in one batch", () => {
       [item, vipWorkflow.id],
       [plain, fallback.id],
     ] as const) {
-      const [candidates, flag] = await inTenant(ctx, (db) => [
-        workflowCandidates(ctx, db),
-        vipMentionQuery(ctx, db, row.id),
-      ]);
+      const { candidates, flag } = await inTenant(ctx, (db) => ({
+        candidates: workflowCandidates(ctx, db),
+        flag: vipMentionQuery(ctx, db, row.id),
+      }));
       expect(chooseWorkflow(candidates, contentFacts(row, flag[0]?.mentionsVipDelegate))?.id).toBe(expected);
     }
   });

@@ -65,9 +65,9 @@ describe("two-factor authentication", () => {
   it("stores the secret sealed, never in the clear", async () => {
     const { owner } = await createTenant();
     const { secret } = await enableTotp(owner);
-    const [rows] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.id, owner.id)),
-    ]);
+    const { rows } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      rows: db.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.id, owner.id)),
+    }));
     expect(rows[0]?.totpSecret).toMatch(/^v1\./);
     expect(rows[0]?.totpSecret).not.toContain(secret);
   });
@@ -159,8 +159,8 @@ describe("password change", () => {
     await expectProblem(await login(owner.email, TEST_PASSWORD), 401, "invalid_credentials");
     expect((await login(owner.email, "a brand new passphrase")).status).toBe(200);
 
-    const [audit] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    const { audit } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      audit: db
         .select()
         .from(auditLogs)
         .where(
@@ -169,7 +169,7 @@ describe("password change", () => {
             eq(auditLogs.action, "user.password_change"),
           ),
         ),
-    ]);
+    }));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]?.changes)).not.toContain("brand new");
     expect(env.APP_ENV).toBe("test");

@@ -285,14 +285,14 @@ describe("password hashing parameters", () => {
     const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, "");
     const old = `$pbkdf2-sha256$i=1000$${b64(salt)}$${b64(new Uint8Array(bits))}`;
     const scope = { db: testDb(), organizationId: owner.organizationId };
-    await inTenant(scope, (db) => [
-      db.update(users).set({ passwordHash: old }).where(eq(users.id, owner.id)),
-    ]);
+    await inTenant(scope, (db) => ({
+      restored: db.update(users).set({ passwordHash: old }).where(eq(users.id, owner.id)),
+    }));
 
     expect((await login(owner.email, TEST_PASSWORD)).status).toBe(200);
-    const [rows] = await inTenant(scope, (db) => [
-      db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, owner.id)),
-    ]);
+    const { rows } = await inTenant(scope, (db) => ({
+      rows: db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, owner.id)),
+    }));
     expect(rows[0]?.hash).toMatch(/^\$pbkdf2-sha256\$i=100000\$/);
     expect((await login(owner.email, TEST_PASSWORD)).status).toBe(200);
   });

@@ -382,9 +382,11 @@ describe("deleting and restoring campaigns", () => {
     const { owner } = await createTenant();
     const event = await createEvent(owner.organizationId);
     const campaign = (await (await create(owner, { event_id: event.id })).json()) as CampaignBody;
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.delete(events).where(and(eq(events.organizationId, owner.organizationId), eq(events.id, event.id))),
-    ]);
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      purged: db
+        .delete(events)
+        .where(and(eq(events.organizationId, owner.organizationId), eq(events.id, event.id))),
+    }));
     const after = await call(`/v1/campaigns/${campaign.id}`, { headers: owner.headers });
     expect(after.status).toBe(200);
     expect((await after.json()) as CampaignBody).toMatchObject({

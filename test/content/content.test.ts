@@ -159,12 +159,12 @@ describe("creating content", () => {
 
   it("approval_required follows the organisation's require_approval setting unless given", async () => {
     const { owner } = await createTenant();
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      settings: db
         .update(organizations)
         .set({ settings: { require_approval: true } })
         .where(eq(organizations.id, owner.organizationId)),
-    ]);
+    }));
     const strict = (await (await createContentAs(owner, post())).json()) as ContentBody;
     expect(strict.approval_required).toBe(true);
     const relaxed = (await (

@@ -60,12 +60,12 @@ async function findByEmail(
   eventId: string,
   email: string,
 ): Promise<DelegateBody | undefined> {
-  const [rows] = await inTenant({ db: testDb(), organizationId: user.organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId: user.organizationId }, (db) => ({
+    rows: db
       .select({ id: delegates.id })
       .from(delegates)
       .where(and(eq(delegates.eventId, eventId), eq(delegates.email, email))),
-  ]);
+  }));
   const id = rows[0]?.id;
   if (!id) return undefined;
   return (await (
@@ -74,12 +74,12 @@ async function findByEmail(
 }
 
 async function importAudits(organizationId: string, eventId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select({ changes: auditLogs.changes })
       .from(auditLogs)
       .where(and(eq(auditLogs.entityId, eventId), eq(auditLogs.action, "delegate.import"))),
-  ]);
+  }));
   return rows.map((r) => r.changes);
 }
 
@@ -346,8 +346,8 @@ describe("what a file's columns mean", () => {
       { first_name: "Zoë", last_name: "Müller", organization: "x", email: "Zoë.MÜLLER@Example.DE" },
     ];
     for (const person of people) {
-      const [[row]] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-        db
+      const { inserted } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+        inserted: db
           .insert(delegates)
           .values({
             organizationId: owner.organizationId,
@@ -358,8 +358,8 @@ describe("what a file's columns mean", () => {
             email: person.email,
           })
           .returning({ key: delegates.importKey }),
-      ]);
-      expect(row?.key, person.first_name).toBe(delegateKey(person));
+      }));
+      expect(inserted[0]?.key, person.first_name).toBe(delegateKey(person));
     }
   });
 

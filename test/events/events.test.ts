@@ -113,25 +113,25 @@ describe("reading and listing", () => {
   it("walks a long list page by page without gaps or repeats, in the order asked", async () => {
     const { owner } = await createTenant();
     const base = Date.UTC(2027, 0, 1);
-    const created = await Promise.all(
-      Array.from({ length: 45 }, (_, i) =>
-        inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-          db
-            .insert(events)
-            .values({
-              organizationId: owner.organizationId,
-              name: `Event ${i}`,
-              slug: `e-${i}-${unique()}`,
-              // Some share a start, so the id tiebreaker is exercised.
-              startDate: new Date(base + Math.floor(i / 3) * 86_400_000),
-              endDate: new Date(base + Math.floor(i / 3) * 86_400_000 + 3_600_000),
-              timezone: "UTC",
-            })
-            .returning({ id: events.id }),
-        ]),
-      ),
-    );
-    const ids = new Set(created.map(([[row]]) => row?.id));
+    const insertEvent = async (i: number) => {
+      const { inserted } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+        inserted: db
+          .insert(events)
+          .values({
+            organizationId: owner.organizationId,
+            name: `Event ${i}`,
+            slug: `e-${i}-${unique()}`,
+            // Some share a start, so the id tiebreaker is exercised.
+            startDate: new Date(base + Math.floor(i / 3) * 86_400_000),
+            endDate: new Date(base + Math.floor(i / 3) * 86_400_000 + 3_600_000),
+            timezone: "UTC",
+          })
+          .returning({ id: events.id }),
+      }));
+      return inserted[0]?.id;
+    };
+    const created = await Promise.all(Array.from({ length: 45 }, (_, i) => insertEvent(i)));
+    const ids = new Set(created);
     const seen: string[] = [];
     let starts: string[] = [];
     let cursor: string | null = null;

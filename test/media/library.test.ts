@@ -217,7 +217,6 @@ describe("assertMediaOwned, for content that references media", () => {
   const contextOf = (organizationId: string): TenantContext => ({
     db: testDb(),
     config: loadConfig(env),
-    env,
     request: { ip: null, userAgent: null },
     now: () => new Date(),
     organizationId,

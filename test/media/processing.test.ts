@@ -51,12 +51,12 @@ describe("processing uploaded media from the guddu-media queue", () => {
       height: 1080,
       durationMs: 61_250,
     });
-    const [audit] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    const { audit } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      audit: db
         .select({ action: auditLogs.action, actorType: auditLogs.actorType })
         .from(auditLogs)
         .where(and(eq(auditLogs.organizationId, owner.organizationId), eq(auditLogs.entityId, media.id))),
-    ]);
+    }));
     expect(audit).toEqual(
       expect.arrayContaining([
         { action: "media.create", actorType: "user" },
@@ -132,12 +132,12 @@ describe("media whose processing message was lost", () => {
       createMediaAsset(owner.organizationId),
       createMediaAsset(owner.organizationId),
     ]);
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      aged: db
         .update(mediaAssets)
         .set({ updatedAt: new Date(Date.now() - 3_600_000) })
         .where(eq(mediaAssets.id, stuck.id)),
-    ]);
+    }));
     const sent: string[] = [];
     const recording = {
       sendBatch: async (messages: Iterable<MessageSendRequest<MediaMessage>>) => {
@@ -158,12 +158,12 @@ describe("media whose processing message was lost", () => {
   it("goes through the real queue to the consumer when the cron runs", async () => {
     const { owner } = await createTenant();
     const asset = await createMediaAsset(owner.organizationId); // no bytes in R2: processing fails it
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      aged: db
         .update(mediaAssets)
         .set({ updatedAt: new Date(Date.now() - 3_600_000) })
         .where(eq(mediaAssets.id, asset.id)),
-    ]);
+    }));
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: CRON_DISPATCH_DUE_POSTS }), env, ctx);
     await waitOnExecutionContext(ctx);

@@ -19,9 +19,9 @@ async function storedKeys(organizationId: string): Promise<string[]> {
 }
 
 async function assetRows(organizationId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(mediaAssets).where(eq(mediaAssets.organizationId, organizationId)),
-  ]);
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(mediaAssets).where(eq(mediaAssets.organizationId, organizationId)),
+  }));
   return rows;
 }
 
@@ -66,12 +66,12 @@ describe("uploading a file as raw bytes", () => {
 
       const stored = await env.MEDIA.get(`org/${owner.organizationId}/${media.id}`);
       expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(bytes);
-      const [audit] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-        db
+      const { audit } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+        audit: db
           .select({ action: auditLogs.action, changes: auditLogs.changes })
           .from(auditLogs)
           .where(and(eq(auditLogs.organizationId, owner.organizationId), eq(auditLogs.entityId, media.id))),
-      ]);
+      }));
       expect(audit).toEqual([
         {
           action: "media.create",

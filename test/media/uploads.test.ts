@@ -230,9 +230,9 @@ describe("multipart uploads", () => {
     const b = await createTenant();
     const mine = await createMediaUploadRow(a.organization.id);
     await createMediaUploadRow(b.organization.id);
-    const [rows] = await inTenant({ db: testDb(), organizationId: a.organization.id }, (db) => [
-      db.select({ id: mediaUploads.id }).from(mediaUploads),
-    ]);
+    const { rows } = await inTenant({ db: testDb(), organizationId: a.organization.id }, (db) => ({
+      rows: db.select({ id: mediaUploads.id }).from(mediaUploads),
+    }));
     expect(rows).toEqual([{ id: mine.id }]);
   });
 });

@@ -10,13 +10,13 @@ import { systemContext } from "../support/content.ts";
 import { createTenant, createUser, testDb } from "../support/tenants.ts";
 
 async function notificationsOf(organizationId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(notifications)
       .where(eq(notifications.organizationId, organizationId))
       .orderBy(asc(notifications.createdAt), asc(notifications.id)),
-  ]);
+  }));
   return rows;
 }
 
@@ -26,16 +26,16 @@ describe("notify", () => {
     const ctx = systemContext(owner.organizationId);
     const entityId = crypto.randomUUID();
     const write = () =>
-      inTenant(ctx, (db) => [
-        auditEntry(ctx, db, { action: "approval.request", entityType: "approval_request", entityId }),
-        notify(ctx, db, [owner.id, manager.id], {
+      inTenant(ctx, (db) => ({
+        audit: auditEntry(ctx, db, { action: "approval.request", entityType: "approval_request", entityId }),
+        notice: notify(ctx, db, [owner.id, manager.id], {
           type: "approval.requested",
           title: "Content waits for your approval",
           link: `/v1/approval-requests/${entityId}`,
           data: { approval_request_id: entityId },
           dedupeKey: `approval:${entityId}:requested`,
         }),
-      ]);
+      }));
     await write();
     await write();
     const rows = await notificationsOf(owner.organizationId);
@@ -55,9 +55,9 @@ describe("notify", () => {
     const { owner } = await createTenant();
     const ctx = systemContext(owner.organizationId);
     for (let i = 0; i < 2; i += 1) {
-      await inTenant(ctx, (db) => [
-        notify(ctx, db, [owner.id], { type: "post.failed", title: "A post failed" }),
-      ]);
+      await inTenant(ctx, (db) => ({
+        notice: notify(ctx, db, [owner.id], { type: "post.failed", title: "A post failed" }),
+      }));
     }
     expect(await notificationsOf(owner.organizationId)).toHaveLength(2);
   });
@@ -67,16 +67,16 @@ describe("notify", () => {
     const other = await createTenant();
     const inactive = await createUser(owner.organizationId, { role: "manager", isActive: false });
     const removed = await createUser(owner.organizationId, { role: "manager" });
-    await inTenant(systemContext(owner.organizationId), (db) => [
-      db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, removed.id)),
-    ]);
+    await inTenant(systemContext(owner.organizationId), (db) => ({
+      removed: db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, removed.id)),
+    }));
     const ctx = systemContext(owner.organizationId);
-    await inTenant(ctx, (db) => [
-      notify(ctx, db, [owner.id, inactive.id, removed.id, other.owner.id, crypto.randomUUID()], {
+    await inTenant(ctx, (db) => ({
+      notice: notify(ctx, db, [owner.id, inactive.id, removed.id, other.owner.id, crypto.randomUUID()], {
         type: "approval.escalated",
         title: "An approval is overdue",
       }),
-    ]);
+    }));
     expect((await notificationsOf(owner.organizationId)).map((n) => n.userId)).toEqual([owner.id]);
     expect(await notificationsOf(other.organization.id)).toEqual([]);
   });
@@ -84,8 +84,8 @@ describe("notify", () => {
   it("takes recipients as a query, e.g. everyone with a role", async () => {
     const { owner, manager, editor } = await createTenant(["owner", "manager", "editor"]);
     const ctx = systemContext(owner.organizationId);
-    await inTenant(ctx, (db) => [
-      notify(
+    await inTenant(ctx, (db) => ({
+      notice: notify(
         ctx,
         db,
         sql`select ${users.id} from ${users} where ${and(
@@ -94,7 +94,7 @@ describe("notify", () => {
         )}`,
         { type: "approval.requested", title: "Content waits for your approval" },
       ),
-    ]);
+    }));
     const recipients = (await notificationsOf(owner.organizationId)).map((n) => n.userId);
     expect(recipients.sort()).toEqual([owner.id, manager.id].sort());
     expect(recipients).not.toContain(editor.id);

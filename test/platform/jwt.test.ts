@@ -1,19 +1,21 @@
 import { base64url, exportJWK, generateKeyPair, SignJWT } from "jose";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/env.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ConfigError } from "../../src/errors.ts";
 import {
   type AccessTokenSubject,
-  generateSigningKeysJson,
   InvalidTokenError,
   type InvalidTokenReason,
-  parseSigningKeys,
-  publicJwks,
-  type SigningKeys,
   signAccessToken,
   signPurposeToken,
   verifyAccessToken,
   verifyPurposeToken,
 } from "../../src/platform/jwt.ts";
+import {
+  generateSigningKeysJson,
+  parseSigningKeys,
+  publicJwks,
+  type SigningKeys,
+} from "../../src/platform/signing-keys.ts";
 
 const issuer = "https://guddu.test";
 const audience = "guddu-api";
@@ -93,6 +95,23 @@ describe("access tokens", () => {
     const token = await signAccessToken(keys, subject(), { ...at, ttlSeconds: 300, now: NOW });
     await expect(verifyAccessToken(keys, token, { ...at, now: NOW + 329_000 })).resolves.toBeDefined();
     expect(await rejection(verifyAccessToken(keys, token, { ...at, now: NOW + 331_000 }))).toBe("expired");
+  });
+
+  it("is verified once per isolate: a repeat skips the signature check, but not its expiry or audience", async () => {
+    const token = await signAccessToken(keys, subject(), { ...at, ttlSeconds: 300, now: NOW });
+    const first = await verifyAccessToken(keys, token, { ...at, now: NOW });
+    const verify = vi.spyOn(crypto.subtle, "verify");
+    try {
+      expect(await verifyAccessToken(keys, token, { ...at, now: NOW + 1_000 })).toEqual(first);
+      expect(verify).not.toHaveBeenCalled();
+      expect(await rejection(verifyAccessToken(keys, token, { ...at, audience: "other-api" }))).toBe(
+        "wrong_audience",
+      );
+      expect(await rejection(verifyAccessToken(keys, token, { ...at, now: NOW + 331_000 }))).toBe("expired");
+      expect(verify).toHaveBeenCalled();
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it("is refused for another audience or another issuer", async () => {

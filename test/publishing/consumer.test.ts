@@ -38,9 +38,9 @@ const send = (organizationId: string, postId: string) =>
   env.PUBLISH_QUEUE.send(publishMessage(organizationId, postId), { contentType: "json" });
 
 async function notificationsOf(user: TestUser) {
-  const [rows] = await inTenant({ db: testDb(), organizationId: user.organizationId }, (db) => [
-    db.select().from(notifications).where(eq(notifications.userId, user.id)),
-  ]);
+  const { rows } = await inTenant({ db: testDb(), organizationId: user.organizationId }, (db) => ({
+    rows: db.select().from(notifications).where(eq(notifications.userId, user.id)),
+  }));
   return rows;
 }
 
@@ -293,17 +293,20 @@ describe("what holds a post back", () => {
     const { owner } = await createTenant();
     const account = await connectedAccount(owner, "x");
     const { content, post } = await queuedPost(owner, account.row);
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      reauth: db
         .update(socialAccounts)
         .set({ connectionStatus: "reauth_required" })
         .where(and(eq(socialAccounts.id, account.row.id))),
-    ]);
+    }));
     await deliver("guddu-publish", [publishMessage(owner.organizationId, post.id)]);
     expect((await postRow(owner.organizationId, post.id))?.publishStatus).toBe("pending");
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.update(socialAccounts).set({ deletedAt: new Date() }).where(eq(socialAccounts.id, account.row.id)),
-    ]);
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      removed: db
+        .update(socialAccounts)
+        .set({ deletedAt: new Date() })
+        .where(eq(socialAccounts.id, account.row.id)),
+    }));
     await updatePost(owner.organizationId, post.id, { publishStatus: "queued" });
     await deliver("guddu-publish", [publishMessage(owner.organizationId, post.id)]);
     const failed = await postRow(owner.organizationId, post.id);
@@ -330,15 +333,18 @@ describe("taking a post over, and giving up", () => {
       claimedAt: lostAt,
       attemptCount: 1,
     });
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.insert(publishAttempts).values({
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      lostAttempt: db.insert(publishAttempts).values({
         organizationId: owner.organizationId,
         publishedPostId: post.id,
         attemptNumber: 1,
         startedAt: lostAt,
       }),
-      db.update(contentTable).set({ workflowStatus: "publishing" }).where(eq(contentTable.id, content.id)),
-    ]);
+      publishing: db
+        .update(contentTable)
+        .set({ workflowStatus: "publishing" })
+        .where(eq(contentTable.id, content.id)),
+    }));
     const taken = await deliver("guddu-publish", [publishMessage(owner.organizationId, post.id)]);
     expect(taken.explicitAcks).toEqual(taken.ids);
     const attempts = await attemptsOf(owner.organizationId, post.id);

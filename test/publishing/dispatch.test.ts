@@ -33,9 +33,12 @@ const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
  * messages are then no-ops): nobody else's post is left queued without a message.
  */
 async function settle(organizationId: string, ids: string[], claimed: PublishMessage[]) {
-  await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.update(publishedPosts).set({ publishStatus: "cancelled" }).where(inArray(publishedPosts.id, ids)),
-  ]);
+  await inTenant({ db: testDb(), organizationId }, (db) => ({
+    cancelled: db
+      .update(publishedPosts)
+      .set({ publishStatus: "cancelled" })
+      .where(inArray(publishedPosts.id, ids)),
+  }));
   await sendPublishMessages(env.PUBLISH_QUEUE, claimed);
 }
 
@@ -104,12 +107,12 @@ describe("the cron claims due posts", () => {
         ...extra,
       });
 
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      paused: db
         .update(events)
         .set({ publishingPaused: true })
         .where(inArray(events.id, [event.id])),
-    ]);
+    }));
     const held = [
       await post((await scheduled()).id, connected, { nextAttemptAt: new Date(Date.now() + 60_000) }),
       await post((await scheduled({ eventId: event.id })).id),

@@ -122,8 +122,8 @@ describe("listing and reading published posts", () => {
       attemptCount: 2,
       lastError: "Gave up after 2 attempts. Last error: x: Service Unavailable",
     });
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.insert(publishAttempts).values([
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      attempts: db.insert(publishAttempts).values([
         {
           organizationId: owner.organizationId,
           publishedPostId: failed.id,
@@ -142,7 +142,7 @@ describe("listing and reading published posts", () => {
           errorMessage: "x: Service Unavailable",
         },
       ]),
-    ]);
+    }));
     const { response, roundTrips } = await measure(`/v1/published-posts/${failed.id}`, {
       headers: owner.headers,
     });
@@ -178,15 +178,18 @@ describe("retrying a failed post", () => {
       attemptCount: 1,
       lastError: "Gave up",
     });
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.insert(publishAttempts).values({
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      uncertainAttempt: db.insert(publishAttempts).values({
         organizationId: owner.organizationId,
         publishedPostId: queued.id,
         attemptNumber: 1,
         outcome: "uncertain",
       }),
-      db.update(contentTable).set({ workflowStatus: "failed" }).where(eq(contentTable.id, content.id)),
-    ]);
+      failed: db
+        .update(contentTable)
+        .set({ workflowStatus: "failed" })
+        .where(eq(contentTable.id, content.id)),
+    }));
     const { response, roundTrips } = await measure(`/v1/published-posts/${queued.id}/retry`, {
       method: "POST",
       headers: owner.headers,

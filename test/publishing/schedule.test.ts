@@ -75,15 +75,15 @@ describe("scheduling writes the outbox", () => {
     } as const;
     const targets = accounts.map((a) => ({ id: a.id, platform: a.platform, eventId: null }));
     // The status change matched nothing (someone else moved the content first): no posts.
-    await inTenant(ctx, (db) => [
-      db.update(content).set({ workflowStatus: "scheduled" }).where(sql`false`),
-      ...outboxStatements(ctx, db, { ...change, accounts: targets }),
-    ]);
+    await inTenant(ctx, (db) => ({
+      unchanged: db.update(content).set({ workflowStatus: "scheduled" }).where(sql`false`),
+      outbox: outboxStatements(ctx, db, { ...change, accounts: targets }),
+    }));
     expect(await postsOf(owner.organizationId, row.id)).toEqual([]);
-    await inTenant(ctx, (db) => [
-      db.update(content).set({ workflowStatus: "scheduled" }).where(eq(content.id, row.id)),
-      ...outboxStatements(ctx, db, { ...change, accounts: targets }),
-    ]);
+    await inTenant(ctx, (db) => ({
+      scheduled: db.update(content).set({ workflowStatus: "scheduled" }).where(eq(content.id, row.id)),
+      outbox: outboxStatements(ctx, db, { ...change, accounts: targets }),
+    }));
     expect(await postsOf(owner.organizationId, row.id)).toHaveLength(1);
   });
 

@@ -15,12 +15,12 @@ describe("row-level security", () => {
   it("a query without an organisation filter sees only the current tenant's rows", async () => {
     const a = await createTenant(["owner", "editor"]);
     const b = await createTenant(["owner"]);
-    const [everyUser, everyOrganization] = await inTenant(
+    const { everyUser, everyOrganization } = await inTenant(
       { db: testDb(), organizationId: a.organization.id },
-      (db) => [
-        db.select({ id: users.id, organizationId: users.organizationId }).from(users),
-        db.select({ id: organizations.id }).from(organizations),
-      ],
+      (db) => ({
+        everyUser: db.select({ id: users.id, organizationId: users.organizationId }).from(users),
+        everyOrganization: db.select({ id: organizations.id }).from(organizations),
+      }),
     );
     expect(new Set(everyUser.map((u) => u.organizationId))).toEqual(new Set([a.organization.id]));
     expect(everyUser.map((u) => u.id).sort()).toEqual([a.owner.id, a.editor.id].sort());
@@ -40,13 +40,19 @@ describe("row-level security", () => {
     const a = await createTenant();
     const b = await createTenant();
     await expect(
-      inTenant({ db: testDb(), organizationId: a.organization.id }, (db) => [
-        db.insert(auditLogs).values({ organizationId: b.organization.id, action: "x.y", entityType: "x" }),
-      ]),
+      inTenant({ db: testDb(), organizationId: a.organization.id }, (db) => ({
+        audit: db
+          .insert(auditLogs)
+          .values({ organizationId: b.organization.id, action: "x.y", entityType: "x" }),
+      })),
     ).rejects.toThrow(/row-level security|Failed query/);
-    const [moved] = await inTenant({ db: testDb(), organizationId: a.organization.id }, (db) => [
-      db.update(users).set({ organizationId: b.organization.id }).where(eq(users.id, a.owner.id)).returning(),
-    ]).catch((error: Error) => [[error.message]]);
+    const { moved } = await inTenant({ db: testDb(), organizationId: a.organization.id }, (db) => ({
+      moved: db
+        .update(users)
+        .set({ organizationId: b.organization.id })
+        .where(eq(users.id, a.owner.id))
+        .returning(),
+    })).catch((error: Error) => ({ moved: [error.message] }));
     expect(JSON.stringify(moved)).toMatch(/row-level security|Failed query/);
   });
 

@@ -11,7 +11,8 @@ import { env } from "cloudflare:workers";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/env.ts";
-import { parseSigningKeys, publicJwks, signAccessToken } from "../../src/platform/jwt.ts";
+import { signAccessToken } from "../../src/platform/jwt.ts";
+import { publicJwks } from "../../src/platform/signing-keys.ts";
 import { ACCESS_TOKEN_AUDIENCE } from "../../src/services/auth/tokens.ts";
 import { call, expectProblem } from "../support/http.ts";
 import { createTenant, createUser, type TestUser } from "../support/tenants.ts";
@@ -91,7 +92,7 @@ beforeAll(async () => {
   ({ operations } = await loadOperations());
   ({ owner } = await createTenant());
   const config = loadConfig(env);
-  const keys = parseSigningKeys(config.JWT_PRIVATE_KEYS);
+  const keys = config.JWT_PRIVATE_KEYS;
   const subject = { sub: owner.id, org: owner.organizationId, role: "owner" };
   const issuer = config.PUBLIC_BASE_URL;
   const now = Math.floor(Date.now() / 1000);

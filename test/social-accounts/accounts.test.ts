@@ -204,9 +204,11 @@ describe("changing social accounts", () => {
       404,
       "social_account_not_found",
     );
-    const [[row]] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.select().from(socialAccounts).where(eq(socialAccounts.id, account.id)),
-    ]);
+    const {
+      rows: [row],
+    } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      rows: db.select().from(socialAccounts).where(eq(socialAccounts.id, account.id)),
+    }));
     expect(row?.accessToken).toBe(account.accessToken);
     expect((await auditRows(owner.organizationId, account.id)).map((a) => a.action)).toEqual([
       "social_account.delete",

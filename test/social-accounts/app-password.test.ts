@@ -8,7 +8,6 @@ import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import { open } from "../../src/platform/secret-box.ts";
 import { loadConnectedAccount, refreshAccount } from "../../src/services/social-accounts/credentials.ts";
-import { keyringOf } from "../../src/services/social-accounts/tokens.ts";
 import { auditRows } from "../support/audit.ts";
 import { createAppPassword, createPdsAccount, pdsUrl } from "../support/bluesky.ts";
 import { callWithEnv, envWith, expectProblem, postJson } from "../support/http.ts";
@@ -32,9 +31,11 @@ const connect = (user: TestUser, body: Record<string, unknown>) =>
   );
 
 async function storedRow(organizationId: string, id: string) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
-  ]);
+  const {
+    rows: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
+  }));
   return row!;
 }
 
@@ -66,7 +67,7 @@ describe("connecting Bluesky with an app password", () => {
     expect(account.metadata.pds).toBe(pdsUrl().replace(/\/$/, ""));
 
     const row = await storedRow(owner.organizationId, account.id);
-    const keyring = keyringOf(loadConfig(env));
+    const keyring = loadConfig(env).TOKEN_ENCRYPTION_KEYS;
     const accessJwt = await open(keyring, row.accessToken, row.id);
     expect(accessJwt.split(".")).toHaveLength(3);
     const audit = await auditRows(owner.organizationId, account.id);
@@ -102,9 +103,9 @@ describe("connecting Bluesky with an app password", () => {
       "platform_login_failed",
     );
     expect(problem.detail).toMatch(/^Bluesky refused/);
-    const [rows] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.select().from(socialAccounts).where(eq(socialAccounts.organizationId, owner.organizationId)),
-    ]);
+    const { rows } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      rows: db.select().from(socialAccounts).where(eq(socialAccounts.organizationId, owner.organizationId)),
+    }));
     expect(rows).toEqual([]);
   });
 

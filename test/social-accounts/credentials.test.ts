@@ -1,13 +1,12 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../../src/db/client.ts";
 import { notifications } from "../../src/db/schema/notifications.ts";
 import { socialAccounts } from "../../src/db/schema/social-accounts.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import { PlatformError } from "../../src/platform/social/types.ts";
-import type { TenantContext } from "../../src/services/context.ts";
+import { systemContext as serviceSystemContext, type TenantContext } from "../../src/services/context.ts";
 import {
   loadConnectedAccount,
   refreshAccount,
@@ -21,22 +20,15 @@ import { createSocialAccount, type SocialAccountOptions } from "../support/socia
 import { createTenant, createUser, type TestUser, testDb } from "../support/tenants.ts";
 
 function systemContext(organizationId: string, bindings: Cloudflare.Env = env): TenantContext {
-  const config = loadConfig(bindings);
-  return {
-    db: createDb(config),
-    config,
-    env: bindings,
-    request: { ip: null, userAgent: null },
-    now: () => new Date(),
-    organizationId,
-    actor: { type: "system", name: "publish-consumer" },
-  };
+  return serviceSystemContext(loadConfig(bindings), organizationId, "publish-consumer");
 }
 
 async function storedRow(organizationId: string, id: string) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
-  ]);
+  const {
+    rows: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
+  }));
   return row!;
 }
 
@@ -53,8 +45,8 @@ async function connectedXAccount(owner: TestUser, options: SocialAccountOptions 
 }
 
 async function notificationsOf(organizationId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(notifications)
       .where(
@@ -63,7 +55,7 @@ async function notificationsOf(organizationId: string) {
           eq(notifications.type, "social_account.reauth_required"),
         ),
       ),
-  ]);
+  }));
   return rows;
 }
 

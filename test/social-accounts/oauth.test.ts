@@ -5,10 +5,9 @@ import { socialAccounts } from "../../src/db/schema/social-accounts.ts";
 import { users } from "../../src/db/schema/users.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
-import { parseSigningKeys, signPurposeToken } from "../../src/platform/jwt.ts";
+import { signPurposeToken } from "../../src/platform/jwt.ts";
 import { open, SecretBoxError, seal } from "../../src/platform/secret-box.ts";
 import { OAUTH_STATE_PURPOSE } from "../../src/services/social-accounts/oauth.ts";
-import { keyringOf } from "../../src/services/social-accounts/tokens.ts";
 import { auditRows } from "../support/audit.ts";
 import { createEvent } from "../support/events.ts";
 import { authorizeAtFake, type FakePlatform } from "../support/fake-platforms.ts";
@@ -58,9 +57,11 @@ async function connect(
 }
 
 async function storedRow(organizationId: string, id: string) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
-  ]);
+  const {
+    rows: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
+  }));
   return row!;
 }
 
@@ -68,7 +69,7 @@ async function storedRow(organizationId: string, id: string) {
 async function forgeState(user: TestUser, claims: Record<string, unknown>, now = Date.now()) {
   const sid = crypto.randomUUID();
   return signPurposeToken(
-    parseSigningKeys(config().JWT_PRIVATE_KEYS),
+    config().JWT_PRIVATE_KEYS,
     OAUTH_STATE_PURPOSE,
     {
       sub: user.id,
@@ -78,7 +79,7 @@ async function forgeState(user: TestUser, claims: Record<string, unknown>, now =
       event_id: null,
       return_to: null,
       sid,
-      cv: await seal(keyringOf(config()), "a-verifier-that-matches-no-challenge-at-all-000", sid),
+      cv: await seal(config().TOKEN_ENCRYPTION_KEYS, "a-verifier-that-matches-no-challenge-at-all-000", sid),
       ...claims,
     },
     { issuer: config().PUBLIC_BASE_URL, ttlSeconds: 600, now },
@@ -122,7 +123,7 @@ describe("connecting with OAuth 2.0 and PKCE", () => {
       // At rest: sealed, opening only on this row.
       const row = await storedRow(manager.organizationId, account.id);
       expect(row.accessToken).toMatch(/^v1\./);
-      const keyring = keyringOf(config());
+      const keyring = config().TOKEN_ENCRYPTION_KEYS;
       const accessToken = await open(keyring, row.accessToken, row.id);
       expect(row.accessToken).not.toContain(accessToken);
       await expect(open(keyring, row.accessToken, crypto.randomUUID())).rejects.toBeInstanceOf(
@@ -290,8 +291,8 @@ describe("connecting with OAuth 2.0 and PKCE", () => {
     const first = await connect(owner, "x");
     const account = (await first.json()) as AccountBody;
     const before = await storedRow(owner.organizationId, account.id);
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      marked: db
         .update(socialAccounts)
         .set({
           connectionStatus: "reauth_required",
@@ -299,7 +300,7 @@ describe("connecting with OAuth 2.0 and PKCE", () => {
           deletedAt: new Date(),
         })
         .where(eq(socialAccounts.id, account.id)),
-    ]);
+    }));
 
     const again = await connect(manager, "x", {}, account.platform_user_id);
     expect(again.status).toBe(200);
@@ -314,7 +315,7 @@ describe("connecting with OAuth 2.0 and PKCE", () => {
     const after = await storedRow(owner.organizationId, account.id);
     expect(after.deletedAt).toBeNull();
     expect(after.accessToken).not.toBe(before.accessToken);
-    const keyring = keyringOf(config());
+    const keyring = config().TOKEN_ENCRYPTION_KEYS;
     expect(await open(keyring, after.accessToken, after.id)).not.toBe(
       await open(keyring, before.accessToken, before.id),
     );
@@ -340,15 +341,15 @@ describe("connecting with OAuth 2.0 and PKCE", () => {
     const { owner, manager } = await createTenant(["owner", "manager"]);
     const { authorize_url } = await start(manager, { platform: "x" });
     const query = await consent(authorize_url);
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.update(users).set({ role: "viewer" }).where(eq(users.id, manager.id)),
-    ]);
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      demoted: db.update(users).set({ role: "viewer" }).where(eq(users.id, manager.id)),
+    }));
     await expectProblem(await callback(query), 403, "missing_permission");
     const deactivated = await start(owner, { platform: "linkedin" });
     const ownerQuery = await consent(deactivated.authorize_url);
-    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db.update(users).set({ isActive: false }).where(eq(users.id, owner.id)),
-    ]);
+    await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      deactivated: db.update(users).set({ isActive: false }).where(eq(users.id, owner.id)),
+    }));
     await expectProblem(await callback(ownerQuery), 401, "account_disabled");
   });
 

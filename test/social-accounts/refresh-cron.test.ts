@@ -16,7 +16,7 @@ import { loadConfig } from "../../src/env.ts";
 import worker from "../../src/index.ts";
 import { generateKeyringJson, open, SecretBoxError } from "../../src/platform/secret-box.ts";
 import { CRON_DISPATCH_DUE_POSTS } from "../../src/scheduled.ts";
-import type { TenantContext } from "../../src/services/context.ts";
+import { systemContext as serviceSystemContext, type TenantContext } from "../../src/services/context.ts";
 import { loadConnectedAccount } from "../../src/services/social-accounts/credentials.ts";
 import {
   MIN_REFRESH_LEAD_MS,
@@ -24,7 +24,6 @@ import {
   refreshExpiringTokens,
   upkeepAccount,
 } from "../../src/services/social-accounts/refresh-due.ts";
-import { keyringOf } from "../../src/services/social-accounts/tokens.ts";
 import { auditRows } from "../support/audit.ts";
 import { connectFakeAccount } from "../support/fake-platforms.ts";
 import { envWith } from "../support/http.ts";
@@ -35,9 +34,11 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 async function storedRow(organizationId: string, id: string) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
-  ]);
+  const {
+    rows: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(socialAccounts).where(eq(socialAccounts.id, id)),
+  }));
   return row!;
 }
 
@@ -54,16 +55,7 @@ async function xAccount(owner: TestUser, expiresAt: Date, options: SocialAccount
 }
 
 function contextFor(organizationId: string, bindings: Cloudflare.Env): TenantContext {
-  const config = loadConfig(bindings);
-  return {
-    db: createDb(config),
-    config,
-    env: bindings,
-    request: { ip: null, userAgent: null },
-    now: () => new Date(),
-    organizationId,
-    actor: { type: "system", name: "test" },
-  };
+  return serviceSystemContext(loadConfig(bindings), organizationId, "test");
 }
 
 describe("refreshing tokens ahead of expiry (cron)", () => {
@@ -87,7 +79,7 @@ describe("refreshing tokens ahead of expiry (cron)", () => {
     });
     const gone = await xAccount(owner, new Date(now + 5 * MINUTE), { deleted: true });
 
-    const summary = await refreshExpiringTokens(env, new Date(now));
+    const summary = await refreshExpiringTokens(loadConfig(env), new Date(now));
     expect(summary.refreshed).toBeGreaterThanOrEqual(2);
     expect(summary.reauthRequired).toBeGreaterThanOrEqual(1);
 
@@ -102,19 +94,19 @@ describe("refreshing tokens ahead of expiry (cron)", () => {
     }
     const marked = await storedRow(owner.organizationId, refused.id);
     expect(marked.connectionStatus).toBe("reauth_required");
-    const [sent] = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-      db
+    const { sent } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+      sent: db
         .select()
         .from(notifications)
         .where(
           and(eq(notifications.userId, owner.id), eq(notifications.type, "social_account.reauth_required")),
         ),
-    ]);
+    }));
     expect(sent.map((n) => n.title)).toEqual(["Reconnect the X account @refused"]);
 
     // The next minute: nothing of ours is due any more, and nothing is marked or notified twice.
     const refreshed = await storedRow(owner.organizationId, soon.id);
-    await refreshExpiringTokens(env, new Date());
+    await refreshExpiringTokens(loadConfig(env), new Date());
     expect((await storedRow(owner.organizationId, soon.id)).accessToken).toBe(refreshed.accessToken);
     expect((await auditRows(owner.organizationId, refused.id)).map((a) => a.action)).toEqual([
       "social_account.reauth_required",
@@ -146,7 +138,7 @@ describe("refreshing tokens ahead of expiry (cron)", () => {
     const notDue = await createSocialAccount(owner, { tokens: { expiresAt: new Date(now + 16 * MINUTE) } });
     const never = await createSocialAccount(owner, { tokens: { expiresAt: null } });
     const db = createDb(loadConfig(env));
-    const kid = keyringOf(loadConfig(env)).currentKid;
+    const kid = loadConfig(env).TOKEN_ENCRYPTION_KEYS.currentKid;
     const result = await db.execute<Record<string, unknown>>(
       sql`select * from social_accounts_due_for_refresh(${new Date(now).toISOString()}::timestamptz, ${`${MIN_REFRESH_LEAD_MS} milliseconds`}::interval, ${REFRESH_LIFETIME_FRACTION}, ${kid}, 100000)`,
     );
@@ -183,7 +175,7 @@ describe("key rotation", () => {
     expect(row.accessToken.split(".")[1]).toBe("k-rotated");
     expect(row.refreshToken?.split(".")[1]).toBe("k-rotated");
     expect((await loadConnectedAccount(ctx, account.id)).account.tokens).toEqual(account.plainTokens);
-    await expect(open(keyringOf(loadConfig(env)), row.accessToken, row.id)).rejects.toBeInstanceOf(
+    await expect(open(loadConfig(env).TOKEN_ENCRYPTION_KEYS, row.accessToken, row.id)).rejects.toBeInstanceOf(
       SecretBoxError,
     );
     expect(row.updatedAt).toEqual(account.updatedAt);

@@ -177,40 +177,44 @@ export async function measureObject<T>(requestId: string, fn: () => Promise<T>) 
 }
 
 export async function requestRow(organizationId: string, requestId: string) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(approvalRequests).where(eq(approvalRequests.id, requestId)),
-  ]);
+  const {
+    rows: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(approvalRequests).where(eq(approvalRequests.id, requestId)),
+  }));
   return row!;
 }
 
 /** The request's actions in Postgres, oldest first. */
 export async function actionRows(organizationId: string, requestId: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(approvalActions)
       .where(eq(approvalActions.approvalRequestId, requestId))
       .orderBy(asc(approvalActions.actionedAt), asc(approvalActions.id)),
-  ]);
+  }));
   return rows;
 }
 
 /** A user's notifications of one type (all types when not given), oldest first. */
 export async function notificationsOf(organizationId: string, userId: string, type?: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(notifications)
       .where(and(eq(notifications.userId, userId), type ? eq(notifications.type, type) : undefined))
       .orderBy(asc(notifications.createdAt), asc(notifications.id)),
-  ]);
+  }));
   return rows;
 }
 
 export async function contentStatus(organizationId: string, contentId: string) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select({ status: content.workflowStatus }).from(content).where(eq(content.id, contentId)),
-  ]);
+  const {
+    rows: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select({ status: content.workflowStatus }).from(content).where(eq(content.id, contentId)),
+  }));
   return row?.status;
 }
 
@@ -229,9 +233,12 @@ export async function createPendingRequest(
   },
 ) {
   const id = crypto.randomUUID();
-  await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.update(content).set({ workflowStatus: "in_review" }).where(eq(content.id, options.contentId)),
-    db.insert(approvalRequests).values({
+  await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inReview: db
+      .update(content)
+      .set({ workflowStatus: "in_review" })
+      .where(eq(content.id, options.contentId)),
+    request: db.insert(approvalRequests).values({
       id,
       organizationId,
       contentId: options.contentId,
@@ -240,7 +247,7 @@ export async function createPendingRequest(
       stepDueAt: options.stepDueAt ?? null,
       expiresAt: options.expiresAt ?? null,
     }),
-  ]);
+  }));
   return { id, address: { requestId: id, organizationId } };
 }
 

@@ -6,8 +6,8 @@ import { testDb } from "./tenants.ts";
 
 /** The organisation's audit rows, oldest first, optionally only those about one entity. */
 export async function auditRows(organizationId: string, entityId?: string): Promise<AuditLog[]> {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(auditLogs)
       .where(
@@ -17,7 +17,7 @@ export async function auditRows(organizationId: string, entityId?: string): Prom
         ),
       )
       .orderBy(asc(auditLogs.createdAt), asc(auditLogs.id)),
-  ]);
+  }));
   return rows;
 }
 

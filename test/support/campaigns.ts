@@ -17,8 +17,8 @@ export async function createCampaign(
     deleted?: boolean;
   } = {},
 ) {
-  const [[campaign]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(campaigns)
       .values({
         organizationId,
@@ -32,6 +32,6 @@ export async function createCampaign(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return campaign!;
+  }));
+  return inserted[0]!;
 }

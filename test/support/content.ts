@@ -50,8 +50,8 @@ export async function createContent(
     deleted?: boolean;
   } = {},
 ) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(content)
       .values({
         organizationId,
@@ -71,8 +71,8 @@ export async function createContent(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return row!;
+  }));
+  return inserted[0]!;
 }
 
 /** A media row (no bytes in R2) with the facts the platform rules read. */
@@ -88,8 +88,8 @@ export async function createMedia(
   } = {},
 ) {
   const id = crypto.randomUUID();
-  const [[asset]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(mediaAssets)
       .values({
         id,
@@ -105,8 +105,8 @@ export async function createMedia(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return asset!;
+  }));
+  return inserted[0]!;
 }
 
 /** A context for calling content services directly, e.g. as the publisher (a system actor). */
@@ -114,7 +114,6 @@ export function systemContext(organizationId: string): TenantContext {
   return {
     db: testDb(),
     config: loadConfig(env),
-    env,
     request: { ip: null, userAgent: null },
     now: () => new Date(),
     organizationId,

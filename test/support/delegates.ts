@@ -16,8 +16,8 @@ export async function createDelegate(
   overrides: DelegateOverrides = {},
 ) {
   const { deleted, ...values } = overrides;
-  const [[delegate]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(delegates)
       .values({
         organizationId,
@@ -28,8 +28,8 @@ export async function createDelegate(
         deletedAt: deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return delegate!;
+  }));
+  return inserted[0]!;
 }
 
 /** An event of the organisation with one delegate: the ids a delegate path needs. */
@@ -41,13 +41,13 @@ export async function createEventWithDelegate(organizationId: string, overrides:
 
 /** Live delegates of an event, counted straight from the table. */
 export async function countDelegates(organizationId: string, eventId: string): Promise<number> {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select({ n: count() })
       .from(delegates)
       .where(and(eq(delegates.eventId, eventId), isNull(delegates.deletedAt))),
-  ]);
-  return row?.n ?? 0;
+  }));
+  return rows[0]?.n ?? 0;
 }
 
 const COUNTRIES = ["KE", "GH", "NG", "ZA", "DE", "IN", "GB", "FR", "BR", "JP"];

@@ -18,8 +18,8 @@ export async function createEvent(
   } = {},
 ) {
   const slug = overrides.slug ?? `event-${crypto.randomUUID().slice(0, 8)}`;
-  const [[event]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(events)
       .values({
         organizationId,
@@ -33,6 +33,6 @@ export async function createEvent(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return event!;
+  }));
+  return inserted[0]!;
 }

@@ -7,7 +7,10 @@
 import { env } from "cloudflare:workers";
 import { loadConfig } from "../../src/env.ts";
 import type { AdapterOptions } from "../../src/platform/social/http.ts";
-import { createLinkedInAdapter, type LinkedInAdapterOptions } from "../../src/platform/social/linkedin.ts";
+import {
+  createLinkedInAdapter,
+  type LinkedInAdapterOptions,
+} from "../../src/platform/social/linkedin/index.ts";
 import { adapterFor, oauthClientFor } from "../../src/platform/social/registry.ts";
 import type {
   ConnectedAccount,

@@ -11,8 +11,8 @@ import { testDb } from "./tenants.ts";
 /** A media row (no bytes in R2): enough for reads, deletes and cross-tenant checks. */
 export async function createMediaAsset(organizationId: string, overrides: { deleted?: boolean } = {}) {
   const id = crypto.randomUUID();
-  const [[asset]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(mediaAssets)
       .values({
         id,
@@ -28,14 +28,14 @@ export async function createMediaAsset(organizationId: string, overrides: { dele
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return asset!;
+  }));
+  return inserted[0]!;
 }
 
 /** An upload row whose R2 multipart upload is not real: enough for lookups and cross-tenant checks. */
 export async function createMediaUploadRow(organizationId: string) {
-  const [[upload]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(mediaUploads)
       .values({
         organizationId,
@@ -48,14 +48,14 @@ export async function createMediaUploadRow(organizationId: string) {
         expiresAt: new Date(Date.now() + 86_400_000),
       })
       .returning(),
-  ]);
-  return upload!;
+  }));
+  return inserted[0]!;
 }
 
 /** A content row of the organisation that shows these media. */
 export async function createContentUsing(organizationId: string, mediaIds: string[], deleted = false) {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(content)
       .values({
         organizationId,
@@ -65,14 +65,14 @@ export async function createContentUsing(organizationId: string, mediaIds: strin
         deletedAt: deleted ? new Date() : null,
       })
       .returning({ id: content.id }),
-  ]);
-  return row!.id;
+  }));
+  return inserted[0]!.id;
 }
 
 export async function mediaRow(organizationId: string, id: string) {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(mediaAssets).where(eq(mediaAssets.id, id)),
-  ]);
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(mediaAssets).where(eq(mediaAssets.id, id)),
+  }));
   return rows[0];
 }
 

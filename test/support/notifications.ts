@@ -10,8 +10,10 @@ export async function createNotification(
   overrides: { type?: string; title?: string; isRead?: boolean; createdAt?: Date } = {},
 ) {
   const recipient = userId ?? (await createUser(organizationId, { role: "editor" })).id;
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const {
+    inserted: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(notifications)
       .values({
         organizationId,
@@ -23,6 +25,6 @@ export async function createNotification(
         ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
       })
       .returning(),
-  ]);
+  }));
   return row!;
 }

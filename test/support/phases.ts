@@ -8,8 +8,8 @@ export async function createPhase(
   eventId: string,
   overrides: { name?: string; startsAt?: Date; endsAt?: Date; sortOrder?: number; deleted?: boolean } = {},
 ) {
-  const [[phase]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(eventPhases)
       .values({
         organizationId,
@@ -21,6 +21,6 @@ export async function createPhase(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return phase!;
+  }));
+  return inserted[0]!;
 }

@@ -20,7 +20,7 @@ import { type PublishedPost, publishedPosts } from "../../src/db/schema/publishe
 import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import worker from "../../src/index.ts";
-import { createLinkedInAdapter, LINKEDIN_PARTNER_SCOPES } from "../../src/platform/social/linkedin.ts";
+import { createLinkedInAdapter, LINKEDIN_PARTNER_SCOPES } from "../../src/platform/social/linkedin/index.ts";
 import type { ConnectedAccount } from "../../src/platform/social/types.ts";
 import { CRON_DISPATCH_DUE_POSTS } from "../../src/scheduled.ts";
 import { createContent } from "./content.ts";
@@ -32,31 +32,31 @@ import { type TestUser, testDb } from "./tenants.ts";
 
 /** The content's posts (oldest first), straight from the outbox. */
 export async function postsOf(organizationId: string, contentId: string): Promise<PublishedPost[]> {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(publishedPosts)
       .where(and(eq(publishedPosts.organizationId, organizationId), eq(publishedPosts.contentId, contentId)))
       .orderBy(asc(publishedPosts.createdAt), asc(publishedPosts.id)),
-  ]);
+  }));
   return rows;
 }
 
 export async function postRow(organizationId: string, id: string): Promise<PublishedPost | undefined> {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.select().from(publishedPosts).where(eq(publishedPosts.id, id)),
-  ]);
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(publishedPosts).where(eq(publishedPosts.id, id)),
+  }));
   return rows[0];
 }
 
 export async function attemptsOf(organizationId: string, postId: string): Promise<PublishAttempt[]> {
-  const [rows] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
       .select()
       .from(publishAttempts)
       .where(eq(publishAttempts.publishedPostId, postId))
       .orderBy(asc(publishAttempts.attemptNumber)),
-  ]);
+  }));
   return rows;
 }
 
@@ -66,10 +66,10 @@ export async function updatePost(
   id: string,
   values: Partial<typeof publishedPosts.$inferInsert>,
 ): Promise<PublishedPost> {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.update(publishedPosts).set(values).where(eq(publishedPosts.id, id)).returning(),
-  ]);
-  return row!;
+  const { updated } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    updated: db.update(publishedPosts).set(values).where(eq(publishedPosts.id, id)).returning(),
+  }));
+  return updated[0]!;
 }
 
 export const publishMessage = (organizationId: string, postId: string) => ({
@@ -139,8 +139,8 @@ export async function createPost(
     typeof publishedPosts.$inferInsert
   >,
 ): Promise<PublishedPost> {
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(publishedPosts)
       .values({
         organizationId,
@@ -149,8 +149,8 @@ export async function createPost(
         ...values,
       })
       .returning(),
-  ]);
-  return row!;
+  }));
+  return inserted[0]!;
 }
 
 /** The id the fakes file a platform account's posts and faults under. */
@@ -221,9 +221,9 @@ export async function queuedPost(
     scheduledFor: new Date(),
   });
   // Written by the owner: the one told when a post fails.
-  await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => [
-    db.update(content).set({ createdBy: owner.id }).where(eq(content.id, row.id)),
-  ]);
+  await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
+    author: db.update(content).set({ createdBy: owner.id }).where(eq(content.id, row.id)),
+  }));
   const now = new Date();
   const post = await createPost(owner.organizationId, {
     contentId: row.id,

@@ -12,7 +12,7 @@ import {
 import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import type { TokenSet } from "../../src/platform/social/types.ts";
-import { keyringOf, sealTokens } from "../../src/services/social-accounts/tokens.ts";
+import { sealTokens } from "../../src/services/social-accounts/tokens.ts";
 import { testDb } from "./tenants.ts";
 
 /**
@@ -67,9 +67,11 @@ export async function createSocialAccount(
         ? new Date(Date.now() + 2 * 3_600_000)
         : options.tokens.expiresAt,
   };
-  const sealed = await sealTokens(keyringOf(loadConfig(env)), id, plainTokens);
-  const [[row]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const sealed = await sealTokens(loadConfig(env).TOKEN_ENCRYPTION_KEYS, id, plainTokens);
+  const {
+    inserted: [row],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(socialAccounts)
       .values({
         id,
@@ -93,6 +95,6 @@ export async function createSocialAccount(
         deletedAt: options.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
+  }));
   return { ...row!, plainTokens };
 }

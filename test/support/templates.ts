@@ -21,8 +21,8 @@ export async function createTemplate(
   organizationId: string,
   overrides: { name?: string; contentType?: string; templateData?: TemplateData; deleted?: boolean } = {},
 ) {
-  const [[template]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(contentTemplates)
       .values({
         organizationId,
@@ -32,8 +32,8 @@ export async function createTemplate(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
-  return template!;
+  }));
+  return inserted[0]!;
 }
 
 export const renderAs = (user: TestUser, templateId: string, body: unknown) =>

@@ -48,9 +48,9 @@ export async function createOrganization(
   const id = crypto.randomUUID();
   const slug = overrides.slug ?? `org-${unique()}`;
   const name = overrides.name ?? `Organisation ${slug}`;
-  await inTenant({ db: testDb(), organizationId: id }, (db) => [
-    db.insert(organizations).values({ id, name, slug, countryCode: "KE" }),
-  ]);
+  await inTenant({ db: testDb(), organizationId: id }, (db) => ({
+    organization: db.insert(organizations).values({ id, name, slug, countryCode: "KE" }),
+  }));
   return { id, slug, name };
 }
 
@@ -63,8 +63,8 @@ export async function createUser(
   const email = options.email ?? `${role}-${unique()}@example.test`;
   const permissions = options.permissions ?? {};
   const hash = await testPasswordHash();
-  await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.insert(users).values({
+  await inTenant({ db: testDb(), organizationId }, (db) => ({
+    user: db.insert(users).values({
       id,
       organizationId,
       email,
@@ -75,7 +75,7 @@ export async function createUser(
       permissions,
       isActive: options.isActive ?? true,
     }),
-  ]);
+  }));
   const token = await issueAccessToken(loadConfig(env), { id, organizationId, role, permissions });
   return {
     id,

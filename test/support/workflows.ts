@@ -31,8 +31,10 @@ export async function createWorkflow(
     deleted?: boolean;
   } = {},
 ) {
-  const [[workflow]] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db
+  const {
+    inserted: [workflow],
+  } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
       .insert(approvalWorkflows)
       .values({
         organizationId,
@@ -45,6 +47,6 @@ export async function createWorkflow(
         deletedAt: overrides.deleted ? new Date() : null,
       })
       .returning(),
-  ]);
+  }));
   return workflow!;
 }

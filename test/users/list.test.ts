@@ -32,9 +32,9 @@ async function insertUsers(organizationId: string, count: number, tag: string): 
     lastName: `${tag}${i}`,
     role: "viewer" as const,
   }));
-  const [inserted] = await inTenant({ db: testDb(), organizationId }, (db) => [
-    db.insert(users).values(rows).returning({ id: users.id }),
-  ]);
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db.insert(users).values(rows).returning({ id: users.id }),
+  }));
   return inserted.map((r) => r.id);
 }
 

@@ -2,23 +2,21 @@ import { DurableObject } from "cloudflare:workers";
 import { type Bindings, loadConfig } from "../../env.ts";
 import { AppError, ServiceUnavailableError } from "../../errors.ts";
 import { createLogger } from "../../platform/logger.ts";
+import { dueTimer, nextDeadline } from "../../services/approvals/deadlines.ts";
+import { act } from "../../services/approvals/machine.ts";
 import {
   type ActInput,
   type ActionRecord,
   type ApprovalActor,
   type ApprovalWrite,
-  act,
-  assertLinkUsable,
-  assertMayInvite,
-  dueTimer,
   type LinkGrant,
-  nextDeadline,
   type RequestState,
   type RequestView,
   type Transition,
   viewOf,
-} from "../../services/approvals/machine.ts";
+} from "../../services/approvals/request-state.ts";
 import { approvalRequestNotFound, loadRequestState } from "../../services/approvals/requests.ts";
+import { assertLinkUsable, assertMayInvite } from "../../services/approvals/who-may-act.ts";
 import { MAX_WRITES_PER_BATCH, writeThrough } from "../../services/approvals/write-through.ts";
 import { systemContext } from "../../services/context.ts";
 
@@ -60,9 +58,9 @@ const retryDelay = (attempts: number) => Math.min(1000 * 2 ** attempts, 600_000)
 
 /**
  * One instance per approval request (named by its id): the request's state machine
- * (services/approvals/machine.ts) applied one action at a time. Each change is decided on the
- * in-memory state without awaiting anything, stored, and then written through to Postgres in one
- * batch; a write Postgres refuses stays in the outbox and is retried from the alarm (with backoff)
+ * (services/approvals/machine.ts, its clock deadlines.ts) applied one action at a time. Each change
+ * is decided on the in-memory state without awaiting anything, stored, and then written through to
+ * Postgres in one batch; a write Postgres refuses stays in the outbox and is retried from the alarm (with backoff)
  * until it lands, in order. The one alarm also drives the step's reminder, escalation and the
  * request's expiry: it is always set to the earliest of them.
  */
@@ -253,7 +251,7 @@ export class ApprovalRequest extends DurableObject<Bindings> {
 
   /** A service context for the organisation; built per use, so it always reads the current bindings. */
   private context(organizationId: string) {
-    return systemContext(this.env, organizationId, SYSTEM.name);
+    return systemContext(loadConfig(this.env), organizationId, SYSTEM.name);
   }
 
   private logger() {

@@ -1,12 +1,12 @@
-import type { Bindings } from "../../env.ts";
+import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { systemContext } from "../../services/context.ts";
 import { markMediaFailed, processMedia } from "../../services/media/processing.ts";
 import type { MediaMessage } from "./message.ts";
 
 /** The context a media message is handled in: the message's organisation, media processing as actor. */
-const processingContext = (env: Bindings, organizationId: string) =>
-  systemContext(env, organizationId, "media-processing");
+const processingContext = (config: Config, organizationId: string) =>
+  systemContext(config, organizationId, "media-processing");
 
 /** 10 s, 20 s, 40 s … capped at 10 minutes. */
 const backoffSeconds = (attempts: number) => Math.min(600, 10 * 2 ** Math.max(0, attempts - 1));
@@ -14,10 +14,10 @@ const backoffSeconds = (attempts: number) => Math.min(600, 10 * 2 ** Math.max(0,
 export async function handleMediaMessage(
   message: Message<unknown>,
   body: MediaMessage,
-  ctx: { env: Bindings; logger: Logger },
+  ctx: { config: Config; logger: Logger },
 ): Promise<void> {
   try {
-    const outcome = await processMedia(processingContext(ctx.env, body.organization_id), body.media_id);
+    const outcome = await processMedia(processingContext(ctx.config, body.organization_id), body.media_id);
     ctx.logger.info("media processed", { media_id: body.media_id, outcome });
     message.ack();
   } catch (error) {
@@ -33,9 +33,9 @@ export async function handleMediaMessage(
 export async function handleMediaDeadLetter(
   message: Message<unknown>,
   body: MediaMessage,
-  ctx: { env: Bindings; logger: Logger },
+  ctx: { config: Config; logger: Logger },
 ): Promise<void> {
-  await markMediaFailed(processingContext(ctx.env, body.organization_id), body.media_id);
+  await markMediaFailed(processingContext(ctx.config, body.organization_id), body.media_id);
   ctx.logger.error("media processing gave up", { media_id: body.media_id });
   message.ack();
 }

@@ -1,19 +1,21 @@
-import type { Bindings } from "../../env.ts";
+import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { systemContext } from "../../services/context.ts";
-import { backoffSeconds, giveUpOnPost, publishPost } from "../../services/publishing/publish.ts";
+import { giveUpOnPost } from "../../services/publishing/give-up-on-post.ts";
+import { publishPost } from "../../services/publishing/publish-post.ts";
+import { backoffSeconds } from "../../services/publishing/retry-policy.ts";
 import type { PublishMessage } from "./message.ts";
 
 /** The context a publish message is handled in: the message's organisation, the publisher as actor. */
-const publisherContext = (env: Bindings, organizationId: string) =>
-  systemContext(env, organizationId, "publisher");
+const publisherContext = (config: Config, organizationId: string) =>
+  systemContext(config, organizationId, "publisher");
 
 export async function handlePublishMessage(
   message: Message<unknown>,
   body: PublishMessage,
-  ctx: { env: Bindings; logger: Logger },
+  ctx: { config: Config; logger: Logger },
 ): Promise<void> {
-  const context = publisherContext(ctx.env, body.organization_id);
+  const context = publisherContext(ctx.config, body.organization_id);
   try {
     const delivery = await publishPost(context, body.published_post_id, ctx.logger);
     if (delivery.action === "retry") message.retry({ delaySeconds: delivery.delaySeconds });
@@ -33,8 +35,8 @@ export async function handlePublishMessage(
 export async function handlePublishDeadLetter(
   message: Message<unknown>,
   body: PublishMessage,
-  ctx: { env: Bindings; logger: Logger },
+  ctx: { config: Config; logger: Logger },
 ): Promise<void> {
-  await giveUpOnPost(publisherContext(ctx.env, body.organization_id), body.published_post_id, ctx.logger);
+  await giveUpOnPost(publisherContext(ctx.config, body.organization_id), body.published_post_id, ctx.logger);
   message.ack();
 }

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.ts";
-import { parseSigningKeys, publicJwks } from "../../platform/jwt.ts";
+import { publicJwks } from "../../platform/signing-keys.ts";
 import { publicRoute } from "../define.ts";
 
 export const jwksRoute = publicRoute({
@@ -20,7 +20,7 @@ export const jwksRoute = publicRoute({
 
 export function registerJwks(app: OpenAPIHono<AppEnv>) {
   app.openapi(jwksRoute, (c) => {
-    const keys = parseSigningKeys(c.get("config").JWT_PRIVATE_KEYS);
+    const keys = c.get("config").JWT_PRIVATE_KEYS;
     c.header("cache-control", "public, max-age=300");
     return c.json(publicJwks(keys), 200);
   });

@@ -13,12 +13,7 @@ import { content } from "../../db/schema/content.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { Config } from "../../env.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
-import {
-  InvalidTokenError,
-  parseSigningKeys,
-  signPurposeToken,
-  verifyPurposeToken,
-} from "../../platform/jwt.ts";
+import { InvalidTokenError, signPurposeToken, verifyPurposeToken } from "../../platform/jwt.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
 import { approvalRequestNotFound } from "./requests.ts";
@@ -64,7 +59,7 @@ export async function signApprovalLink(
   now?: number,
 ): Promise<{ token: string; claims: LinkClaims }> {
   const token = await signPurposeToken(
-    parseSigningKeys(config.JWT_PRIVATE_KEYS),
+    config.JWT_PRIVATE_KEYS,
     APPROVAL_LINK_PURPOSE,
     { sub: link.requestId, org: link.organizationId, step: link.step, name: link.name, email: link.email },
     { issuer: config.PUBLIC_BASE_URL, ttlSeconds, ...(now === undefined ? {} : { now }) },
@@ -82,14 +77,9 @@ export function approvalLinkUrl(config: Config, token: string): string {
 export async function readApprovalLink(config: Config, token: string): Promise<LinkClaims> {
   let payload: Record<string, unknown>;
   try {
-    payload = await verifyPurposeToken(
-      parseSigningKeys(config.JWT_PRIVATE_KEYS),
-      APPROVAL_LINK_PURPOSE,
-      token,
-      {
-        issuer: config.PUBLIC_BASE_URL,
-      },
-    );
+    payload = await verifyPurposeToken(config.JWT_PRIVATE_KEYS, APPROVAL_LINK_PURPOSE, token, {
+      issuer: config.PUBLIC_BASE_URL,
+    });
   } catch (error) {
     if (error instanceof InvalidTokenError && error.reason === "expired")
       throw new ApprovalLinkExpiredError();
@@ -104,8 +94,8 @@ export async function readApprovalLink(config: Config, token: string): Promise<L
 
 /** Audits a link sent (`approval_request.link_create`, by its sender). One round trip. */
 export async function recordLinkIssued(ctx: TenantContext, claims: LinkClaims): Promise<void> {
-  await inTenant(ctx, (db) => [
-    auditEntry(ctx, db, {
+  await inTenant(ctx, (db) => ({
+    audit: auditEntry(ctx, db, {
       action: "approval_request.link_create",
       entityType: "approval_request",
       entityId: claims.requestId,
@@ -115,13 +105,13 @@ export async function recordLinkIssued(ctx: TenantContext, claims: LinkClaims): 
         sent_to: { name: claims.name, email: claims.email },
       },
     }),
-  ]);
+  }));
 }
 
 /** What a link shows: the content version under review. One round trip. */
 export async function readLinkedContent(ctx: TenantContext, requestId: string) {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({
         id: content.id,
         version: content.version,
@@ -136,7 +126,7 @@ export async function readLinkedContent(ctx: TenantContext, requestId: string) {
       .from(approvalRequests)
       .innerJoin(content, eq(content.id, approvalRequests.contentId))
       .where(ownedBy(ctx, approvalRequests.organizationId, eq(approvalRequests.id, requestId))),
-  ]);
+  }));
   const row = rows[0];
   if (!row) throw approvalRequestNotFound();
   return row;

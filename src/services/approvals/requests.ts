@@ -16,7 +16,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 import type { TenantContext } from "../context.ts";
 import { type PageInput, paginate } from "../pagination.ts";
-import type { RequestState } from "./machine.ts";
+import type { RequestState } from "./request-state.ts";
 import { externalKey, userKey } from "./steps.ts";
 
 export const approvalRequestNotFound = () =>
@@ -76,10 +76,10 @@ export type RequestDetail = RequestRow & { actions: ApprovalActionRecord[] };
 
 /** One request with its actions, oldest first. One round trip. */
 export async function getApprovalRequest(ctx: TenantContext, id: string): Promise<RequestDetail> {
-  const [rows, actions] = await inTenant(ctx, (db) => [
-    selectRequests(db).where(byId(ctx, id)),
-    actionsOf(ctx, db, id),
-  ]);
+  const { rows, actions } = await inTenant(ctx, (db) => ({
+    rows: selectRequests(db).where(byId(ctx, id)),
+    actions: actionsOf(ctx, db, id),
+  }));
   const row = rows[0];
   if (!row) throw approvalRequestNotFound();
   return { ...row, actions };
@@ -92,7 +92,8 @@ export async function getApprovalRequest(ctx: TenantContext, id: string): Promis
  */
 export async function claimIdempotencyKey(ctx: TenantContext): Promise<void> {
   if (!ctx.idempotency || ctx.idempotency.claimed) return;
-  await inTenant(ctx, (db) => [db.execute(sql`select 1`)]);
+  // The claim goes in the batch's prefix; `select 1` is the batch it goes with.
+  await inTenant(ctx, (db) => ({ carrier: db.execute(sql`select 1`) }));
 }
 
 /**
@@ -101,10 +102,10 @@ export async function claimIdempotencyKey(ctx: TenantContext): Promise<void> {
  * request. One round trip.
  */
 export async function loadRequestState(ctx: TenantContext, id: string): Promise<RequestState | null> {
-  const [rows, actions] = await inTenant(ctx, (db) => [
-    selectRequests(db).where(byId(ctx, id)),
-    actionsOf(ctx, db, id),
-  ]);
+  const { rows, actions } = await inTenant(ctx, (db) => ({
+    rows: selectRequests(db).where(byId(ctx, id)),
+    actions: actionsOf(ctx, db, id),
+  }));
   const row = rows[0];
   if (!row) return null;
   const { request } = row;
@@ -231,8 +232,8 @@ export async function listApprovalRequests(ctx: TenantContext, input: ListReques
       : scope === "submitted"
         ? sql`(${content.createdBy} = ${actor.userId} or ${approvalRequests.requestedBy} = ${actor.userId})`
         : undefined;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({
         request: approvalRequests,
         content: contentSummary,
@@ -254,6 +255,6 @@ export async function listApprovalRequests(ctx: TenantContext, input: ListReques
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows.map(({ key, ...row }) => ({ row: { ...row, id: row.request.id }, key })));
 }

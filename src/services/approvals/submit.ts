@@ -17,7 +17,8 @@ import { CONTENT_TRANSITIONS } from "../content/workflow.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
 import { assertTransition } from "../state-machine.ts";
-import { type RequestState, requestedNotice } from "./machine.ts";
+import { requestedNotice } from "./approval-notices.ts";
+import type { RequestState } from "./request-state.ts";
 import { authorsOf, type RequestDetail, selectPendingRequest } from "./requests.ts";
 import { snapshotSteps, stepDueAt, userKey } from "./steps.ts";
 import {
@@ -53,12 +54,12 @@ export async function submitForApproval(
   contentId: string,
   input: SubmitInput,
 ): Promise<{ state: RequestState; detail: RequestDetail }> {
-  const [rows, candidates, vip, pending] = await inTenant(ctx, (db) => [
-    db.select().from(content).where(liveContent(ctx, contentId)),
-    workflowCandidates(ctx, db),
-    vipMentionQuery(ctx, db, contentId),
-    selectPendingRequest(ctx, db, contentId),
-  ]);
+  const { rows, candidates, vip, pending } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(content).where(liveContent(ctx, contentId)),
+    candidates: workflowCandidates(ctx, db),
+    vip: vipMentionQuery(ctx, db, contentId),
+    pending: selectPendingRequest(ctx, db, contentId),
+  }));
   const row = rows[0];
   if (!row) throw contentNotFound();
   if (pending[0]) throw pendingConflict(pending[0].id);
@@ -114,8 +115,8 @@ export async function submitForApproval(
   const requestWritten = writtenHere("approval_requests", requestId);
   let moved: unknown[];
   try {
-    [moved] = await inTenant(ctx, (db) => [
-      db
+    ({ moved } = await inTenant(ctx, (db) => ({
+      moved: db
         .update(content)
         .set({ workflowStatus: "in_review", updatedAt: now })
         .where(
@@ -126,7 +127,7 @@ export async function submitForApproval(
           ),
         )
         .returning({ id: content.id }),
-      db.execute(sql`
+      request: db.execute(sql`
         insert into approval_requests
           (id, organization_id, workflow_id, content_id, requested_by, current_step, status, steps,
            step_due_at, expires_at, requested_at)
@@ -134,13 +135,13 @@ export async function submitForApproval(
                'pending', ${JSON.stringify(steps)}::jsonb, ${state.stepDueAt}::timestamptz,
                ${state.expiresAt}::timestamptz, ${now.toISOString()}::timestamptz
          where ${writtenHere("content", contentId)}`),
-      db.execute(sql`
+      comment: db.execute(sql`
         insert into approval_actions
           (id, organization_id, approval_request_id, step_number, action, actioned_by, comment, actioned_at)
         select ${commentId}, ${ctx.organizationId}, ${requestId}, 1, 'comment', ${requestedBy},
                ${input.comment ?? null}, ${now.toISOString()}::timestamptz
          where ${commentId}::uuid is not null and ${requestWritten}`),
-      auditEntry(ctx, db, {
+      requestAudit: auditEntry(ctx, db, {
         action: "approval_request.create",
         entityType: "approval_request",
         entityId: requestId,
@@ -156,7 +157,7 @@ export async function submitForApproval(
         },
         guard: approvalRequests,
       }),
-      auditEntry(ctx, db, {
+      contentAudit: auditEntry(ctx, db, {
         action: "content.status_change",
         entityType: "content",
         entityId: contentId,
@@ -166,7 +167,7 @@ export async function submitForApproval(
         },
         guard: content,
       }),
-      notify(
+      notice: notify(
         ctx,
         db,
         recipientsOf(ctx, requestedNotice(state, 1).recipients, requestWritten),
@@ -176,7 +177,7 @@ export async function submitForApproval(
           `approval:${requestId}:requested`,
         ),
       ),
-    ]);
+    })));
   } catch (error) {
     if (uniqueViolation(error) === "approval_requests_one_pending_per_content_key") throw pendingConflict();
     throw error;

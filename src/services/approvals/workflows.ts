@@ -21,7 +21,7 @@ import { content } from "../../db/schema/content.ts";
 import { organizations } from "../../db/schema/organizations.ts";
 import { type UserRole, users } from "../../db/schema/users.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
-import { AppError, ConflictError, NotFoundError, PreconditionFailedError } from "../../errors.ts";
+import { AppError, ConflictError, NotFoundError, PreconditionFailedError, titleOf } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { contentNotFound, liveContent } from "../content/store.ts";
@@ -167,7 +167,7 @@ function assertEnoughApprovers(steps: ApprovalWorkflowStep[]): void {
       throw new AppError(
         422,
         "not_enough_approvers",
-        "Unprocessable content",
+        titleOf(422),
         `Step ${index + 1} ("${step.name}") needs ${requiredApprovals} approvals but names ${named} user${named === 1 ? "" : "s"}.`,
         { step: index + 1 },
       );
@@ -215,10 +215,10 @@ export async function createWorkflow(ctx: TenantContext, input: WorkflowInput): 
   const named = namedUsers(steps);
   const id = crypto.randomUUID();
   const now = ctx.now();
-  const [inserted, , found] = await inTenant(ctx, (db) => {
+  const { inserted, found } = await inTenant(ctx, (db) => {
     const checks = approverChecks(ctx, db, named);
-    return [
-      db
+    return {
+      inserted: db
         .insert(approvalWorkflows)
         .select(
           db
@@ -240,7 +240,7 @@ export async function createWorkflow(ctx: TenantContext, input: WorkflowInput): 
             .where(and(eq(organizations.id, ctx.organizationId), checks.guard)),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "approval_workflow.create",
         entityType: "approval_workflow",
         entityId: id,
@@ -252,8 +252,8 @@ export async function createWorkflow(ctx: TenantContext, input: WorkflowInput): 
         },
         guard: approvalWorkflows,
       }),
-      checks.found,
-    ] as const;
+      found: checks.found,
+    };
   });
   const workflow = inserted[0];
   if (!workflow) throw new UnknownApproverError(unknownApprovers(named, found));
@@ -280,8 +280,8 @@ export async function listWorkflows(ctx: TenantContext, input: ListWorkflowsInpu
       approvalWorkflows.id,
     ),
   );
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: approvalWorkflows, key: page.key })
       .from(approvalWorkflows)
       .where(
@@ -295,7 +295,7 @@ export async function listWorkflows(ctx: TenantContext, input: ListWorkflowsInpu
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -310,15 +310,15 @@ export async function updateWorkflow(
   patch: Partial<WorkflowInput>,
   ifMatch: string | undefined,
 ): Promise<ApprovalWorkflow> {
-  const [read] = await inTenant(ctx, (db) => [
-    db
+  const { read } = await inTenant(ctx, (db) => ({
+    read: db
       .select({
         workflow: approvalWorkflows,
         ownerActive: sql<boolean>`exists (select 1 from ${users} where ${activeUsers(ctx, eq(users.id, approvalWorkflows.createdBy))})`,
       })
       .from(approvalWorkflows)
       .where(liveWorkflow(ctx, id)),
-  ]);
+  }));
   if (!read[0]) throw notFound();
   const { workflow: current, ownerActive } = read[0];
   assertIfMatch(ifMatch, current.updatedAt);
@@ -333,10 +333,10 @@ export async function updateWorkflow(
   };
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   const named = steps ? namedUsers(steps) : [];
-  const [rows, , found] = await inTenant(ctx, (db) => {
+  const { rows, found } = await inTenant(ctx, (db) => {
     const checks = approverChecks(ctx, db, named);
-    return [
-      db
+    return {
+      rows: db
         .update(approvalWorkflows)
         .set({ ...set, updatedAt: ctx.now() })
         .where(
@@ -347,15 +347,15 @@ export async function updateWorkflow(
           ),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "approval_workflow.update",
         entityType: "approval_workflow",
         entityId: id,
         changes: diff(current as unknown as Record<string, unknown>, set),
         guard: approvalWorkflows,
       }),
-      checks.found,
-    ] as const;
+      found: checks.found,
+    };
   });
   const updated = rows[0];
   if (updated) return updated;
@@ -376,11 +376,11 @@ export interface WorkflowMatch {
 
 /** Which workflow a content item would follow, and why: one round trip. */
 export async function matchWorkflow(ctx: TenantContext, contentId: string): Promise<WorkflowMatch> {
-  const [rows, candidates, vip] = await inTenant(ctx, (db) => [
-    db.select().from(content).where(liveContent(ctx, contentId)),
-    workflowCandidates(ctx, db),
-    vipMentionQuery(ctx, db, contentId),
-  ]);
+  const { rows, candidates, vip } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(content).where(liveContent(ctx, contentId)),
+    candidates: workflowCandidates(ctx, db),
+    vip: vipMentionQuery(ctx, db, contentId),
+  }));
   const row = rows[0];
   if (!row) throw contentNotFound();
   const facts = contentFacts(row, vip[0]?.mentionsVipDelegate);

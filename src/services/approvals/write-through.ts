@@ -6,7 +6,7 @@
  * derived from the action id as a second wall.
  */
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import { approvalActions } from "../../db/schema/approval-actions.ts";
 import { approvalRequests } from "../../db/schema/approval-requests.ts";
@@ -16,7 +16,7 @@ import { auditEntry } from "../audit/record.ts";
 import { liveContent } from "../content/store.ts";
 import type { Actor, ServiceContext, TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
-import type { ApprovalActor, ApprovalWrite, Notice } from "./machine.ts";
+import type { ApprovalActor, ApprovalWrite, Notice } from "./request-state.ts";
 
 /** The most actions one batch carries; a longer backlog goes in several. */
 export const MAX_WRITES_PER_BATCH = 25;
@@ -72,12 +72,12 @@ export function writeStatements(
   base: Omit<TenantContext, "actor" | "request">,
   db: Database,
   write: ApprovalWrite,
-): BatchItem<"pg">[] {
+) {
   const ctx: TenantContext = { ...base, actor: actorOf(write.actor), request: write.facts };
   const at = new Date(write.at);
   const landed = writtenHere("approval_actions", write.actionId);
-  const statements: BatchItem<"pg">[] = [
-    db
+  return reading({
+    action: db
       .insert(approvalActions)
       .values({
         id: write.actionId,
@@ -92,7 +92,7 @@ export function writeStatements(
         actionedAt: at,
       })
       .onConflictDoNothing({ target: approvalActions.id }),
-    db
+    request: db
       .update(approvalRequests)
       .set({
         status: write.request.status,
@@ -103,39 +103,36 @@ export function writeStatements(
       .where(
         and(ownedBy(ctx, approvalRequests.organizationId, eq(approvalRequests.id, write.requestId)), landed),
       ),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: `approval_request.${write.action}`,
       entityType: "approval_request",
       entityId: write.requestId,
       changes: write.changes,
       guard: approvalRequests,
     }),
-  ];
-  if (write.contentTo) {
-    statements.push(
-      db
-        .update(content)
-        .set({ workflowStatus: write.contentTo, updatedAt: at })
-        .where(and(liveContent(ctx, write.contentId), eq(content.workflowStatus, "in_review"), landed)),
-      auditEntry(ctx, db, {
-        action: "content.status_change",
-        entityType: "content",
-        entityId: write.contentId,
-        changes: {
-          workflow_status: { from: "in_review", to: write.contentTo },
-          approval_request_id: write.requestId,
-        },
-        guard: content,
-      }),
-    );
-  }
-  write.notices.forEach((notice, index) => {
-    const key = `approval:${write.actionId}${index ? `:${index}` : ""}`;
-    statements.push(
-      notify(ctx, db, recipientsOf(ctx, notice.recipients, landed), noticeSpec(notice, write, key)),
-    );
+    content: write.contentTo
+      ? db
+          .update(content)
+          .set({ workflowStatus: write.contentTo, updatedAt: at })
+          .where(and(liveContent(ctx, write.contentId), eq(content.workflowStatus, "in_review"), landed))
+      : undefined,
+    contentAudit: write.contentTo
+      ? auditEntry(ctx, db, {
+          action: "content.status_change",
+          entityType: "content",
+          entityId: write.contentId,
+          changes: {
+            workflow_status: { from: "in_review", to: write.contentTo },
+            approval_request_id: write.requestId,
+          },
+          guard: content,
+        })
+      : undefined,
+    notices: write.notices.map((notice, index) => {
+      const key = `approval:${write.actionId}${index ? `:${index}` : ""}`;
+      return notify(ctx, db, recipientsOf(ctx, notice.recipients, landed), noticeSpec(notice, write, key));
+    }),
   });
-  return statements;
 }
 
 /** Writes the actions, in order, in one batch. Throws when Postgres does not take it (nothing lands). */
@@ -144,9 +141,5 @@ export async function writeThrough(
   writes: readonly ApprovalWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
-  await inTenant(
-    base,
-    (db) =>
-      writes.flatMap((write) => writeStatements(base, db, write)) as [BatchItem<"pg">, ...BatchItem<"pg">[]],
-  );
+  await inTenant(base, (db) => ({ writes: writes.map((write) => writeStatements(base, db, write)) }));
 }

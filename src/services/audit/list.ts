@@ -21,8 +21,8 @@ export interface ListAuditLogsInput extends PageInput {
 export async function listAuditLogs(ctx: TenantContext, input: ListAuditLogsInput) {
   const page = paginate(input, { by: auditLogs.createdAt, id: auditLogs.id });
   const action = input.action;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: auditLogs, key: page.key })
       .from(auditLogs)
       .where(
@@ -44,6 +44,6 @@ export async function listAuditLogs(ctx: TenantContext, input: ListAuditLogsInpu
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }

@@ -46,8 +46,11 @@ export async function register(ctx: ServiceContext, input: RegisterInput) {
     permissions: {},
   });
   try {
-    const [[organization], [user]] = await inTenant(tenant, (db) => [
-      db
+    const {
+      organization: [organization],
+      user: [user],
+    } = await inTenant(tenant, (db) => ({
+      organization: db
         .insert(organizations)
         .values({
           id: organizationId,
@@ -57,7 +60,7 @@ export async function register(ctx: ServiceContext, input: RegisterInput) {
           description: input.organization.description,
         })
         .returning(),
-      db
+      user: db
         .insert(users)
         .values({
           id: userId,
@@ -71,20 +74,20 @@ export async function register(ctx: ServiceContext, input: RegisterInput) {
           passwordChangedAt: ctx.now(),
         })
         .returning(),
-      session.insert,
-      auditEntry(tenant, db, {
+      session: session.insert,
+      organizationAudit: auditEntry(tenant, db, {
         action: "organization.create",
         entityType: "organization",
         entityId: organizationId,
         changes: { name: input.organization.name, slug: input.organization.slug },
       }),
-      auditEntry(tenant, db, {
+      userAudit: auditEntry(tenant, db, {
         action: "user.create",
         entityType: "user",
         entityId: userId,
         changes: { email: owner.email, role: "owner" },
       }),
-    ]);
+    }));
     return { organization: organization!, user: user!, tokens: session.tokens };
   } catch (error) {
     const constraint = uniqueViolation(error);

@@ -81,8 +81,8 @@ function tenantOf(ctx: ServiceContext, token: StoredToken): TenantContext {
 }
 
 async function revokeFamily(ctx: TenantContext, familyId: string, action: string) {
-  await inTenant(ctx, (db) => [
-    db
+  await inTenant(ctx, (db) => ({
+    revoked: db
       .update(refreshTokens)
       .set({ revokedAt: ctx.now() })
       .where(
@@ -92,12 +92,12 @@ async function revokeFamily(ctx: TenantContext, familyId: string, action: string
           isNull(refreshTokens.revokedAt),
         ),
       ),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action,
       entityType: "session",
       entityId: familyId,
     }),
-  ]);
+  }));
 }
 
 const invalid = () => new UnauthorizedError("invalid_refresh_token", "The refresh token is not valid.");
@@ -126,8 +126,8 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
   // Spend the old token first (this locks its row), then create the successor only if this very
   // transaction spent it (its xmin is ours): two concurrent refreshes never both get a successor.
   const spentHere = sql`exists (select 1 from refresh_tokens where id = ${stored.id} and xmin = pg_current_xact_id()::xid)`;
-  const [spent] = await inTenant(tenant, (db) => [
-    db
+  const { spent } = await inTenant(tenant, (db) => ({
+    spent: db
       .update(refreshTokens)
       .set({ revokedAt: ctx.now() })
       .where(
@@ -139,22 +139,22 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
         ),
       )
       .returning({ id: refreshTokens.id }),
-    db.execute(sql`
+    successor: db.execute(sql`
       insert into refresh_tokens (id, organization_id, user_id, token_hash, family_id, expires_at, user_agent, ip_address)
       select ${nextId}, ${stored.organization_id}, ${stored.user_id}, ${next.hash}, ${stored.family_id},
              ${refreshTokenExpiry(ctx.now()).toISOString()}, ${ctx.request.userAgent}, ${ctx.request.ip}
       where ${spentHere}`),
-    db.execute(
+    replaced: db.execute(
       sql`update refresh_tokens set replaced_by = ${nextId} where id = ${stored.id} and ${spentHere}`,
     ),
-    auditEntry(tenant, db, {
+    audit: auditEntry(tenant, db, {
       action: "session.refresh",
       entityType: "refresh_token",
       entityId: nextId,
       changes: { family_id: stored.family_id },
       guard: refreshTokens,
     }),
-  ]);
+  }));
   if (spent.length === 0) {
     await revokeFamily(tenant, stored.family_id, "session.reuse_detected");
     throw new UnauthorizedError(

@@ -15,7 +15,7 @@ import {
 } from "../../durable-objects/login-throttle/client.ts";
 import { RateLimitedError, UnauthorizedError } from "../../errors.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../../platform/passwords.ts";
-import { loadKeyring, open } from "../../platform/secret-box.ts";
+import { open } from "../../platform/secret-box.ts";
 import { hashRecoveryCode, verifyTotp } from "../../platform/totp.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { ServiceContext, TenantContext } from "../context.ts";
@@ -68,7 +68,7 @@ const invalidCredentials = () =>
 
 export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<TokenPair> {
   const email = input.email.trim().toLowerCase();
-  const throttle = { namespace: ctx.env.LOGIN_THROTTLE, email, ip: throttleAddress(ctx.request.ip) };
+  const throttle = { namespace: ctx.config.LOGIN_THROTTLE, email, ip: throttleAddress(ctx.request.ip) };
   const gate = await checkLogin(throttle);
   if (!gate.allowed) throw new RateLimitedError(gate.retryAfterSeconds);
   const fail = async (error: UnauthorizedError): Promise<never> => {
@@ -101,7 +101,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
   let recoveryCodeHash: string | undefined;
   if (row.totp_enabled) {
     if (input.totp_code) {
-      const keyring = loadKeyring(ctx.config.TOKEN_ENCRYPTION_KEYS);
+      const keyring = ctx.config.TOKEN_ENCRYPTION_KEYS;
       const secret = await open(keyring, row.totp_secret ?? "", row.id);
       const lastUsedStep = row.totp_last_used_step === null ? null : Number(row.totp_last_used_step);
       const check = verifyTotp({ secret, code: input.totp_code, now: ctx.now().getTime(), lastUsedStep });
@@ -120,8 +120,8 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
 
   // A recovery code is single use: spend it first, and only then start a session.
   if (recoveryCodeHash) {
-    const [spent] = await inTenant(tenant, (db) => [
-      db
+    const { spent } = await inTenant(tenant, (db) => ({
+      spent: db
         .update(mfaRecoveryCodes)
         .set({ usedAt: ctx.now() })
         .where(
@@ -133,7 +133,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
           ),
         )
         .returning({ id: mfaRecoveryCodes.id }),
-    ]);
+    }));
     if (spent.length === 0)
       return fail(new UnauthorizedError("invalid_mfa_code", "The recovery code is wrong or used."));
   }
@@ -145,9 +145,9 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
     role: row.role,
     permissions: row.permissions,
   });
-  await inTenant(tenant, (db) => [
-    session.insert,
-    db
+  await inTenant(tenant, (db) => ({
+    session: session.insert,
+    login: db
       .update(users)
       .set({
         lastLoginAt: ctx.now(),
@@ -155,7 +155,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
         ...(totpStep !== undefined ? { totpLastUsedStep: totpStep } : {}),
       })
       .where(and(eq(users.organizationId, row.organization_id), eq(users.id, row.id))),
-    auditEntry(tenant, db, {
+    audit: auditEntry(tenant, db, {
       action: "user.login",
       entityType: "user",
       entityId: row.id,
@@ -164,7 +164,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
         rehashed: Boolean(rehash),
       },
     }),
-  ]);
+  }));
   await recordLoginSuccess(throttle);
   return session.tokens;
 }

@@ -2,7 +2,7 @@
 
 import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
 import type { Config } from "../../env.ts";
-import { parseSigningKeys, signAccessToken } from "../../platform/jwt.ts";
+import { signAccessToken } from "../../platform/jwt.ts";
 
 export const ACCESS_TOKEN_AUDIENCE = "guddu-api";
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -43,7 +43,7 @@ export async function issueAccessToken(
   const add = user.permissions.grant ?? [];
   const remove = user.permissions.revoke ?? [];
   return signAccessToken(
-    parseSigningKeys(config.JWT_PRIVATE_KEYS),
+    config.JWT_PRIVATE_KEYS,
     {
       sub: user.id,
       org: user.organizationId,

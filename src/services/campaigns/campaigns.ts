@@ -92,8 +92,8 @@ export async function createCampaign(ctx: TenantContext, input: CampaignInput): 
     assertTransition(CAMPAIGN_TRANSITIONS, "draft", input.status, "campaign");
   const id = crypto.randomUUID();
   const eventId = input.event_id ?? null;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .insert(campaigns)
       .select(
         db
@@ -126,7 +126,7 @@ export async function createCampaign(ctx: TenantContext, input: CampaignInput): 
           ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "campaign.create",
       entityType: "campaign",
       entityId: id,
@@ -139,7 +139,7 @@ export async function createCampaign(ctx: TenantContext, input: CampaignInput): 
       },
       guard: campaigns,
     }),
-  ]);
+  }));
   const campaign = rows[0];
   if (!campaign) throw eventNotFound();
   return campaign;
@@ -174,8 +174,8 @@ export async function listCampaigns(ctx: TenantContext, input: ListCampaignsInpu
   );
   const dayStart = input.active_on ? new Date(`${input.active_on}T00:00:00Z`) : undefined;
   const dayEnd = dayStart ? new Date(dayStart.getTime() + 86_400_000) : undefined;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: campaigns, key: page.key })
       .from(campaigns)
       .where(
@@ -196,7 +196,7 @@ export async function listCampaigns(ctx: TenantContext, input: ListCampaignsInpu
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -211,16 +211,16 @@ export async function updateCampaign(
   ifMatch: string | undefined,
 ): Promise<Campaign> {
   const eventId = patch.event_id;
-  const [rows, eventRows] = await inTenant(ctx, (db) => [
-    db
+  const { rows, eventRows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(campaigns)
       .where(ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt))),
-    db
+    eventRows: db
       .select({ id: events.id })
       .from(events)
       .where(eventId ? liveEvent(ctx, eventId) : sql`false`),
-  ]);
+  }));
   const current = rows[0];
   if (!current) throw notFound();
   if (eventId && !eventRows[0]) throw eventNotFound();
@@ -243,8 +243,8 @@ export async function updateCampaign(
   const eventStillLive: SQL | undefined = eventId
     ? exists(ctx.db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)))
     : undefined;
-  const [updatedRows] = await inTenant(ctx, (db) => [
-    db
+  const { updatedRows } = await inTenant(ctx, (db) => ({
+    updatedRows: db
       .update(campaigns)
       .set({ ...set, updatedAt: ctx.now() })
       .where(
@@ -255,14 +255,14 @@ export async function updateCampaign(
         ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: patch.status && patch.status !== current.status ? "campaign.status_change" : "campaign.update",
       entityType: "campaign",
       entityId: id,
       changes: diff(current as unknown as Record<string, unknown>, set),
       guard: campaigns,
     }),
-  ]);
+  }));
   const updated = updatedRows[0];
   // Changed between our read and our write (or its new event was deleted meanwhile): stale view.
   if (!updated) {

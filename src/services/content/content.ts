@@ -7,6 +7,7 @@
  */
 import { and, arrayContains, eq, exists, gte, isNull, lt, not, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
@@ -30,6 +31,7 @@ import {
   liveContent,
   newerVersion,
   newRow,
+  type ReferencesFound,
   referenceQueries,
   referencesGuard,
   referencesOf,
@@ -37,6 +39,12 @@ import {
 } from "./store.ts";
 
 export type ContentInput = Partial<ContentFields> & { content_type: ContentType };
+
+/** What a content create's statements read: the references found, and the row (none if refused). */
+export interface ContentCreated {
+  refsFound: ReferencesFound;
+  inserted: Content[];
+}
 
 const editConflict = (ifMatch: string | undefined) =>
   ifMatch
@@ -61,14 +69,13 @@ const organisationRequiresApproval = (ctx: TenantContext) =>
  */
 export async function createContent(ctx: TenantContext, input: ContentInput): Promise<Content> {
   const creation = contentCreation(ctx, input);
-  const [eventRows, campaignRows, inserted] = await inTenant(ctx, creation.statements);
-  return creation.settle([eventRows, campaignRows], inserted);
+  return creation.settle(await inTenant(ctx, creation.statements));
 }
 
 /**
  * A content create as statements for the caller's batch (the event and campaign reads, the guarded
- * insert, its audit row), and `settle`, which turns their results into the row or the reason it was
- * refused. `guard` is a further condition for the insert (a render: its template is still live).
+ * insert, its audit row), and `settle`, which turns what they read into the row or the reason it
+ * was refused. `guard` is a further condition for the insert (a render: its template is still live).
  */
 export function contentCreation(ctx: TenantContext, input: ContentInput, guard?: SQL) {
   const given = normalise(input);
@@ -89,9 +96,9 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
   return {
     id,
     statements: (db: Database) =>
-      [
-        ...referenceQueries(ctx, db, refs),
-        insertContentWhere(
+      reading({
+        refsFound: referenceQueries(ctx, db, refs),
+        inserted: insertContentWhere(
           db,
           {
             ...newRow(ctx, id, fields),
@@ -99,18 +106,18 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
           },
           and(referencesGuard(ctx, db, refs), guard),
         ),
-        auditEntry(ctx, db, {
+        audit: auditEntry(ctx, db, {
           action: "content.create",
           entityType: "content",
           entityId: id,
           changes: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
           guard: content,
         }),
-      ] as const,
-    async settle(found: [unknown[], unknown[]], inserted: Content[]): Promise<Content> {
+      }),
+    async settle({ refsFound, inserted }: ContentCreated): Promise<Content> {
       const row = inserted[0];
       if (row) return row;
-      await explainRefusal(ctx, refs, found);
+      await explainRefusal(ctx, refs, refsFound);
       // Everything is there now, so something was deleted and restored while this ran.
       throw new ConflictError(
         "edit_conflict",
@@ -158,8 +165,8 @@ export async function listContent(ctx: TenantContext, input: ListContentInput) {
         by: { sql: sql`ts_rank(${content.searchVector}, ${query})`, type: "real" },
         id: content.id,
       });
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: content, key: page.key })
       .from(content)
       .where(
@@ -181,7 +188,7 @@ export async function listContent(ctx: TenantContext, input: ListContentInput) {
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -219,15 +226,15 @@ export async function updateContent(
 ): Promise<{ content: Content; created: boolean }> {
   const patch = normalise(input);
   const refs = referencesOf(patch);
-  const [rows, successors, eventRows, campaignRows] = await inTenant(ctx, (db) => [
-    db.select().from(content).where(liveContent(ctx, id)),
-    newerVersion(ctx, db, id),
-    ...referenceQueries(ctx, db, refs),
-  ]);
+  const { rows, successors, refsFound } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(content).where(liveContent(ctx, id)),
+    successors: newerVersion(ctx, db, id),
+    refsFound: referenceQueries(ctx, db, refs),
+  }));
   const current = rows[0];
   if (!current) throw contentNotFound();
   assertIfMatch(ifMatch, current.updatedAt);
-  assertEventAndCampaign(refs, [eventRows, campaignRows]);
+  assertEventAndCampaign(refs, refsFound);
   const before = fieldsOf(current);
   const given: Partial<ContentFields> = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
@@ -236,8 +243,8 @@ export async function updateContent(
 
   if (current.workflowStatus === "draft") {
     const set = Object.fromEntries(Object.entries(columnsOf(patch)).filter(([, v]) => v !== undefined));
-    const [updated] = await inTenant(ctx, (db) => [
-      db
+    const { updated } = await inTenant(ctx, (db) => ({
+      updated: db
         .update(content)
         .set({ ...set, updatedAt: ctx.now() })
         .where(
@@ -249,17 +256,17 @@ export async function updateContent(
           ),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "content.update",
         entityType: "content",
         entityId: id,
         changes,
         guard: content,
       }),
-    ]);
+    }));
     const row = updated[0];
     if (!row) {
-      await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+      await explainRefusal(ctx, refs, refsFound);
       throw editConflict(ifMatch);
     }
     return { content: row, created: false };
@@ -274,19 +281,19 @@ export async function updateContent(
     );
   }
   const versionId = crypto.randomUUID();
-  const [, inserted] = await inTenant(ctx, (db) => [
-    ...versionStatements(ctx, db, current, { id: versionId, fields: { ...before, ...given }, refs }),
-    auditEntry(ctx, db, {
+  const { version } = await inTenant(ctx, (db) => ({
+    version: versionStatements(ctx, db, current, { id: versionId, fields: { ...before, ...given }, refs }),
+    audit: auditEntry(ctx, db, {
       action: "content.version_create",
       entityType: "content",
       entityId: versionId,
       changes: { parent_version_id: current.id, version: current.version + 1, ...changes },
       guard: content,
     }),
-  ]);
-  const row = inserted[0];
+  }));
+  const row = version.inserted[0];
   if (!row) {
-    await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+    await explainRefusal(ctx, refs, refsFound);
     throw editConflict(ifMatch);
   }
   return { content: row, created: true };

@@ -6,11 +6,9 @@
  */
 import { inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { content } from "../../db/schema/content.ts";
 import { mediaAssets } from "../../db/schema/media-assets.ts";
 import { ownedBy } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
-import { liveContent } from "./store.ts";
 
 /** `ids`: a list, or an SQL subquery yielding uuids. */
 const liveMedia = (ctx: TenantContext, ids: readonly string[] | SQL) =>
@@ -39,15 +37,6 @@ export function selectMedia(ctx: TenantContext, db: Database, ids: readonly stri
     })
     .from(mediaAssets)
     .where(liveMedia(ctx, ids));
-}
-
-/** The live assets a live content item attaches (see `selectMedia`): one statement for a batch. */
-export function selectMediaOf(ctx: TenantContext, db: Database, contentId: string) {
-  return selectMedia(
-    ctx,
-    db,
-    sql`select unnest(${content.mediaAssets}) from ${content} where ${liveContent(ctx, contentId)}`,
-  );
 }
 
 /** A write guard: every id (distinct, as the request schema makes them) is a live asset now. */

@@ -2,10 +2,10 @@
  * What each platform accepts, as pure functions: caption length as the platform counts it, hashtag,
  * mention and link counts, and the number, kind, size and shape of the attached media. Used by
  * `POST /v1/content/{id}/validate` and before content may become `scheduled`, so the two never
- * disagree. Numbers and sections refer to /work/shared/platforms.md (platforms.md below); where that
- * page says a limit is unknown ([?]) there is no rule, rather than a guessed one.
+ * disagree. The numbers come from docs/platforms.md, and `§n.m` below is its section n.m (§1.3 =
+ * Bluesky › Limits); where it says a limit is unknown ([?]) there is no rule, rather than a guess.
  *
- * "MB" in platforms.md is read as 2^20 bytes (it does not say which); Bluesky's limits are exact
+ * "MB" there is read as 2^20 bytes (the platforms do not say which); Bluesky's limits are exact
  * byte counts and used as such.
  */
 import type { Platform } from "../../db/schema/columns.ts";

@@ -4,6 +4,7 @@
  * caller's batch, and the guarded insert that writes a content row only while its conditions hold.
  */
 import { and, eq, exists, getTableColumns, is, isNull, not, SQL, sql } from "drizzle-orm";
+import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import { typed } from "../../db/insert-select.ts";
 import { campaigns } from "../../db/schema/campaigns.ts";
@@ -15,7 +16,7 @@ import { NotFoundError } from "../../errors.ts";
 import { unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { assertMediaOwned } from "../media/media.ts";
-import { allMediaOwned } from "./media-refs.ts";
+import { allMediaOwned, selectMedia } from "./media-refs.ts";
 import type { ContentType } from "./platform-rules.ts";
 
 export const contentNotFound = () => new NotFoundError("content_not_found", "No such content.");
@@ -102,25 +103,28 @@ export const liveEvent = (ctx: TenantContext, id: string) =>
 const liveCampaign = (ctx: TenantContext, id: string) =>
   ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt));
 
+/** What `referenceQueries` found: the live event and campaign the write names (empty if none). */
+export interface ReferencesFound {
+  eventRows: readonly unknown[];
+  campaignRows: readonly unknown[];
+}
+
 /** Two statements for the caller's batch: the event and the campaign the write names. */
 export function referenceQueries(ctx: TenantContext, db: Database, refs: References) {
-  return [
-    db
+  return reading({
+    eventRows: db
       .select({ id: events.id })
       .from(events)
       .where(refs.eventId ? liveEvent(ctx, refs.eventId) : sql`false`),
-    db
+    campaignRows: db
       .select({ id: campaigns.id })
       .from(campaigns)
       .where(refs.campaignId ? liveCampaign(ctx, refs.campaignId) : sql`false`),
-  ] as const;
+  });
 }
 
 /** 404 `event_not_found` / `campaign_not_found` for what `referenceQueries` did not find. */
-export function assertEventAndCampaign(
-  refs: References,
-  [eventRows, campaignRows]: [unknown[], unknown[]],
-): void {
+export function assertEventAndCampaign(refs: References, { eventRows, campaignRows }: ReferencesFound): void {
   if (refs.eventId && eventRows.length === 0) throw new NotFoundError("event_not_found", "No such event.");
   if (refs.campaignId && campaignRows.length === 0) {
     throw new NotFoundError("campaign_not_found", "No such campaign.");
@@ -135,7 +139,7 @@ export function assertEventAndCampaign(
 export async function explainRefusal(
   ctx: TenantContext,
   refs: References,
-  found: [unknown[], unknown[]],
+  found: ReferencesFound,
 ): Promise<void> {
   assertEventAndCampaign(refs, found);
   await assertMediaOwned(ctx, refs.mediaIds ?? []);
@@ -211,7 +215,7 @@ export function newRow(
  * The statements that add the next version of `parent` to its chain: lock the parent (a concurrent
  * second edit waits here, then finds the first one's version and writes nothing), then insert the
  * version only if the parent is unchanged since it was read, has no live newer version, and `refs`
- * (what the caller sets anew) are live.
+ * (what the caller sets anew) are live. `inserted` is empty when it was refused.
  */
 export function versionStatements(
   ctx: TenantContext,
@@ -223,9 +227,9 @@ export function versionStatements(
     .select({ id: content.id })
     .from(content)
     .where(and(liveContent(ctx, parent.id), unchangedSince(content.updatedAt, parent.updatedAt)));
-  return [
-    db.select({ id: content.id }).from(content).where(liveContent(ctx, parent.id)).for("update"),
-    insertContentWhere(
+  return reading({
+    lock: db.select({ id: content.id }).from(content).where(liveContent(ctx, parent.id)).for("update"),
+    inserted: insertContentWhere(
       db,
       newRow(ctx, version.id, version.fields, parent),
       and(
@@ -234,7 +238,7 @@ export function versionStatements(
         referencesGuard(ctx, db, version.refs),
       ),
     ),
-  ] as const;
+  });
 }
 
 /** The live version made from `id`, if any: a statement for the caller's batch. */
@@ -244,4 +248,13 @@ export function newerVersion(ctx: TenantContext, db: Database, id: string) {
     .from(content)
     .where(ownedBy(ctx, content.organizationId, eq(content.parentVersionId, id), isNull(content.deletedAt)))
     .limit(1);
+}
+
+/** The live assets a live content item attaches (see `selectMedia`): one statement for a batch. */
+export function selectMediaOf(ctx: TenantContext, db: Database, contentId: string) {
+  return selectMedia(
+    ctx,
+    db,
+    sql`select unnest(${content.mediaAssets}) from ${content} where ${liveContent(ctx, contentId)}`,
+  );
 }

@@ -60,15 +60,15 @@ const inChain = (ctx: TenantContext, id: string, ...conditions: Array<SQL | unde
 /** The live versions of the chain `id` belongs to, oldest first. One round trip. */
 export async function listVersions(ctx: TenantContext, id: string, input: PageInput) {
   const page = paginate(input, { by: content.createdAt, id: content.id, direction: "asc" });
-  const [found, rows] = await inTenant(ctx, (db) => [
-    db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
-    db
+  const { found, rows } = await inTenant(ctx, (db) => ({
+    found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    rows: db
       .select({ row: content, key: page.key })
       .from(content)
       .where(inChain(ctx, id, page.after))
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   if (!found[0]) throw contentNotFound();
   return page.result(rows);
 }
@@ -102,9 +102,9 @@ export async function diffVersions(
 ): Promise<VersionDiff> {
   const toId = input.to ?? id;
   const parentOfTo = sql`(select ${content.parentVersionId} from ${content} where ${liveContent(ctx, toId)})`;
-  const [found, rows] = await inTenant(ctx, (db) => [
-    db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
-    db
+  const { found, rows } = await inTenant(ctx, (db) => ({
+    found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    rows: db
       .select()
       .from(content)
       .where(
@@ -114,7 +114,7 @@ export async function diffVersions(
           or(eq(content.id, toId), input.from ? eq(content.id, input.from) : eq(content.id, parentOfTo)),
         ),
       ),
-  ]);
+  }));
   if (!found[0]) throw contentNotFound();
   const to = rows.find((row) => row.id === toId);
   if (!to) throw versionNotFound();
@@ -141,19 +141,19 @@ export async function diffVersions(
  * the guarded insert, with the references the version makes checked in the same batch.
  */
 export async function restoreVersion(ctx: TenantContext, id: string, versionId: string): Promise<Content> {
-  const [found, sources, heads] = await inTenant(ctx, (db) => [
-    db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
-    db
+  const { found, sources, heads } = await inTenant(ctx, (db) => ({
+    found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    sources: db
       .select()
       .from(content)
       .where(inChain(ctx, id, eq(content.id, versionId))),
-    db
+    heads: db
       .select()
       .from(content)
       .where(inChain(ctx, id))
       .orderBy(desc(content.version), desc(content.createdAt))
       .limit(1),
-  ]);
+  }));
   if (!found[0]) throw contentNotFound();
   const source = sources[0];
   if (!source) throw versionNotFound();
@@ -162,10 +162,10 @@ export async function restoreVersion(ctx: TenantContext, id: string, versionId: 
   const fields: ContentFields = fieldsOf(source);
   const refs = referencesOf(fields);
   const newId = crypto.randomUUID();
-  const [eventRows, campaignRows, , inserted] = await inTenant(ctx, (db) => [
-    ...referenceQueries(ctx, db, refs),
-    ...versionStatements(ctx, db, head, { id: newId, fields, refs }),
-    auditEntry(ctx, db, {
+  const { refsFound, version } = await inTenant(ctx, (db) => ({
+    refsFound: referenceQueries(ctx, db, refs),
+    version: versionStatements(ctx, db, head, { id: newId, fields, refs }),
+    audit: auditEntry(ctx, db, {
       action: "content.version_create",
       entityType: "content",
       entityId: newId,
@@ -177,10 +177,10 @@ export async function restoreVersion(ctx: TenantContext, id: string, versionId: 
       },
       guard: content,
     }),
-  ]);
-  const row = inserted[0];
+  }));
+  const row = version.inserted[0];
   if (row) return row;
-  await explainRefusal(ctx, refs, [eventRows, campaignRows]);
+  await explainRefusal(ctx, refs, refsFound);
   throw new ConflictError(
     "edit_conflict",
     "The content changed while the version was being restored; try again.",

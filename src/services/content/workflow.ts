@@ -17,9 +17,8 @@ import {
   selectCandidateAccounts,
 } from "../publishing/schedule.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
-import { selectMediaOf } from "./media-refs.ts";
 import { type ContentType, checkPlatformRules, type RuleFailure, type RuleMedia } from "./platform-rules.ts";
-import { contentNotFound, liveContent } from "./store.ts";
+import { contentNotFound, liveContent, selectMediaOf } from "./store.ts";
 
 export const CONTENT_TRANSITIONS: Transitions<ContentWorkflowStatus> = {
   draft: ["in_review", "archived"],
@@ -102,12 +101,12 @@ async function readWithMedia(
   ctx: TenantContext,
   id: string,
 ): Promise<{ row: Content; media: RuleMedia[]; accounts: CandidateAccount[]; pendingRequestId?: string }> {
-  const [rows, media, accounts, pending] = await inTenant(ctx, (db) => [
-    db.select().from(content).where(liveContent(ctx, id)),
-    selectMediaOf(ctx, db, id),
-    selectCandidateAccounts(ctx, db, id),
-    selectPendingRequest(ctx, db, id),
-  ]);
+  const { rows, media, accounts, pending } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(content).where(liveContent(ctx, id)),
+    media: selectMediaOf(ctx, db, id),
+    accounts: selectCandidateAccounts(ctx, db, id),
+    pending: selectPendingRequest(ctx, db, id),
+  }));
   const row = rows[0];
   if (!row) throw contentNotFound();
   return { row, media, accounts, pendingRequestId: pending[0]?.id };
@@ -199,8 +198,8 @@ export async function transitionContent(
   // The outbox: one published_posts row per target account, written in the same batch as the move.
   const targets = to === "scheduled" && from !== "scheduled" ? chooseAccounts(current, accounts) : [];
   const reschedule = input.scheduled_for ? { scheduledFor } : {};
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(content)
       .set({ workflowStatus: to, ...reschedule, updatedAt: ctx.now() })
       .where(
@@ -211,7 +210,7 @@ export async function transitionContent(
         ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "content.status_change",
       entityType: "content",
       entityId: id,
@@ -229,8 +228,8 @@ export async function transitionContent(
       },
       guard: content,
     }),
-    ...outboxStatements(ctx, db, { contentId: id, from, to, scheduledFor, accounts: targets }),
-  ]);
+    outbox: outboxStatements(ctx, db, { contentId: id, from, to, scheduledFor, accounts: targets }),
+  }));
   const updated = rows[0];
   if (!updated) {
     if (ifMatch) throw new PreconditionFailedError();

@@ -71,8 +71,8 @@ export async function createDelegate(
 ): Promise<Delegate> {
   const id = crypto.randomUUID();
   try {
-    const [[delegate]] = await inTenant(ctx, (db) => [
-      db
+    const { inserted } = await inTenant(ctx, (db) => ({
+      inserted: db
         .insert(delegates)
         .values({
           id,
@@ -91,14 +91,14 @@ export async function createDelegate(
           socialHandles: input.social_handles ?? {},
         })
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "delegate.create",
         entityType: "delegate",
         entityId: id,
         changes: { event_id: eventId, first_name: input.first_name, last_name: input.last_name ?? null },
       }),
-    ]);
-    return delegate!;
+    }));
+    return inserted[0]!;
   } catch (error) {
     const info = pgError(error);
     if (info?.code === "23502" && info.message.includes('"event_id"')) throw eventNotFound();
@@ -108,9 +108,9 @@ export async function createDelegate(
 
 /** One round trip: the event check and the delegate read in one batch, so each 404 says which is missing. */
 export async function getDelegate(ctx: TenantContext, eventId: string, id: string): Promise<Delegate> {
-  const [event, rows] = await inTenant(ctx, (db) => [
-    eventCheck(ctx, db, eventId),
-    db
+  const { event, rows } = await inTenant(ctx, (db) => ({
+    event: eventCheck(ctx, db, eventId),
+    rows: db
       .select()
       .from(delegates)
       .where(
@@ -122,7 +122,7 @@ export async function getDelegate(ctx: TenantContext, eventId: string, id: strin
           isNull(delegates.deletedAt),
         ),
       ),
-  ]);
+  }));
   if (!event[0]) throw eventNotFound();
   const delegate = rows[0];
   if (!delegate) throw notFound();
@@ -158,9 +158,9 @@ export async function listDelegates(ctx: TenantContext, eventId: string, input: 
         by: { sql: sql`ts_rank(${delegates.searchVector}, ${query})`, type: "real" },
         id: delegates.id,
       });
-  const [event, rows] = await inTenant(ctx, (db) => [
-    eventCheck(ctx, db, eventId),
-    db
+  const { event, rows } = await inTenant(ctx, (db) => ({
+    event: eventCheck(ctx, db, eventId),
+    rows: db
       .select({ row: delegates, key: page.key })
       .from(delegates)
       .where(
@@ -179,7 +179,7 @@ export async function listDelegates(ctx: TenantContext, eventId: string, input: 
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   if (!event[0]) throw eventNotFound();
   return page.result(rows);
 }
@@ -209,8 +209,8 @@ export async function updateDelegate(
   };
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   try {
-    const [rows] = await inTenant(ctx, (db) => [
-      db
+    const { rows } = await inTenant(ctx, (db) => ({
+      rows: db
         .update(delegates)
         .set({ ...set, updatedAt: ctx.now() })
         .where(
@@ -227,14 +227,14 @@ export async function updateDelegate(
           ),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "delegate.update",
         entityType: "delegate",
         entityId: id,
         changes: diff(current as unknown as Record<string, unknown>, set),
         guard: delegates,
       }),
-    ]);
+    }));
     const updated = rows[0];
     if (!updated) {
       if (ifMatch) throw new PreconditionFailedError();

@@ -221,11 +221,11 @@ export async function importDelegates(
     const live = sql`${liveEvent(ctx, eventId)} as live`;
     let result: ChunkResult | undefined;
     if (index < chunks - 1) {
-      const [written] = await inTenant(ctx, (db) => [
-        db.execute<ChunkResult>(sql`${upsert}
+      const { written } = await inTenant(ctx, (db) => ({
+        written: db.execute<ChunkResult>(sql`${upsert}
           select count(*) filter (where created)::integer as created, count(*) filter (where not created)::integer as updated, ${live}
           from written`),
-      ]);
+      }));
       const chunk = written.rows[0];
       result = chunk && {
         ...chunk,
@@ -235,8 +235,8 @@ export async function importDelegates(
     } else {
       // The audit row's counts exist only inside this statement, so the statement writes it itself
       // (auditEntry takes its changes as values); it is the row auditEntry would write.
-      const [written] = await inTenant(ctx, (db) => [
-        db.execute<ChunkResult>(sql`${upsert}, totals as (
+      const { written } = await inTenant(ctx, (db) => ({
+        written: db.execute<ChunkResult>(sql`${upsert}, totals as (
             select ${counts.created}::integer + count(*) filter (where created)::integer as created,
                    ${counts.updated}::integer + count(*) filter (where not created)::integer as updated
             from written)
@@ -248,21 +248,21 @@ export async function importDelegates(
                  ${ctx.request.ip}, ${ctx.request.userAgent}
           from totals
           returning (changes->>'created')::integer as created, (changes->>'updated')::integer as updated, ${live}`),
-      ]);
+      }));
       result = written.rows[0];
     }
     if (!result?.live) throw eventNotFound();
     counts = { created: result.created, updated: result.updated };
   }
   if (chunks === 0) {
-    await inTenant(ctx, (db) => [
-      auditEntry(ctx, db, {
+    await inTenant(ctx, (db) => ({
+      audit: auditEntry(ctx, db, {
         action: "delegate.import",
         entityType: "event",
         entityId: eventId,
         changes: summary(counts),
       }),
-    ]);
+    }));
   }
   return { ...summary(counts), rejected };
 }

@@ -69,8 +69,8 @@ export async function createEvent(ctx: TenantContext, input: EventInput): Promis
     assertTransition(EVENT_TRANSITIONS, "draft", input.status, "event");
   const id = crypto.randomUUID();
   try {
-    const [[event]] = await inTenant(ctx, (db) => [
-      db
+    const { inserted } = await inTenant(ctx, (db) => ({
+      inserted: db
         .insert(events)
         .values({
           id,
@@ -87,7 +87,7 @@ export async function createEvent(ctx: TenantContext, input: EventInput): Promis
           createdBy: actorUserId(ctx.actor),
         })
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "event.create",
         entityType: "event",
         entityId: id,
@@ -98,8 +98,8 @@ export async function createEvent(ctx: TenantContext, input: EventInput): Promis
           end_date: input.end_date,
         },
       }),
-    ]);
-    return event!;
+    }));
+    return inserted[0]!;
   } catch (error) {
     return slugTaken(error, input.slug);
   }
@@ -130,8 +130,8 @@ export async function listEvents(ctx: TenantContext, input: ListEventsInput) {
     ),
   );
   const prefix = input.q ? likePrefix(input.q) : undefined;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: events, key: page.key })
       .from(events)
       .where(
@@ -148,7 +148,7 @@ export async function listEvents(ctx: TenantContext, input: ListEventsInput) {
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -186,9 +186,12 @@ export async function updateEvent(
     sql`(${eventPhases.startsAt} < ${start.toISOString()}::timestamptz - ${window} or ${eventPhases.endsAt} > ${end.toISOString()}::timestamptz + ${window})`,
   );
   try {
-    const [stranded, rows] = await inTenant(ctx, (db) => [
-      db.select({ id: eventPhases.id, name: eventPhases.name }).from(eventPhases).where(strandedPhases),
-      db
+    const { stranded, rows } = await inTenant(ctx, (db) => ({
+      stranded: db
+        .select({ id: eventPhases.id, name: eventPhases.name })
+        .from(eventPhases)
+        .where(strandedPhases),
+      rows: db
         .update(events)
         .set({ ...set, updatedAt: ctx.now() })
         .where(
@@ -199,14 +202,14 @@ export async function updateEvent(
           ),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: patch.status && patch.status !== current.status ? "event.status_change" : "event.update",
         entityType: "event",
         entityId: id,
         changes: diff(current as unknown as Record<string, unknown>, set),
         guard: events,
       }),
-    ]);
+    }));
     const updated = rows[0];
     if (!updated && stranded.length > 0) {
       throw new ConflictError(

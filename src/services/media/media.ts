@@ -4,11 +4,11 @@
  * row is written only once the bytes are safely stored (and the bytes deleted if the row cannot be).
  */
 import { and, eq, ilike, inArray, isNull, not, type SQL, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import type { Part } from "../../db/batch.ts";
 import { content } from "../../db/schema/content.ts";
 import { type MediaAsset, mediaAssets } from "../../db/schema/media-assets.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
-import { AppError, BadRequestError, ConflictError, NotFoundError } from "../../errors.ts";
+import { AppError, BadRequestError, ConflictError, NotFoundError, titleOf } from "../../errors.ts";
 import { imageDimensions, SNIFF_BYTES } from "../../platform/media-sniff.ts";
 import { inspectStream } from "../../platform/media-stream.ts";
 import { auditEntry } from "../audit/record.ts";
@@ -39,7 +39,7 @@ export const lengthRequired = () =>
   new AppError(
     411,
     "length_required",
-    "Length required",
+    titleOf(411),
     "Send the body with a Content-Length (the bytes are streamed to storage, which needs the size first).",
   );
 
@@ -157,7 +157,7 @@ export interface NewMedia {
 
 export interface RecordOptions {
   /** Further statements of the same batch, e.g. closing the multipart upload. */
-  extra?: (db: TenantContext["db"]) => BatchItem<"pg">[];
+  extra?: (db: TenantContext["db"]) => Part;
   /** Keep the object when the row cannot be written (a multipart completion can be retried). */
   keepObjectOnFailure?: boolean;
 }
@@ -176,8 +176,8 @@ export async function recordMedia(
   const size = fileType === "image" ? imageDimensions(media.mimeType, media.head) : null;
   let asset: MediaAsset;
   try {
-    const [[row]] = await inTenant(ctx, (db) => [
-      db
+    const { inserted } = await inTenant(ctx, (db) => ({
+      inserted: db
         .insert(mediaAssets)
         .values({
           id: media.id,
@@ -193,7 +193,7 @@ export async function recordMedia(
           createdBy: actorUserId(ctx.actor),
         })
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "media.create",
         entityType: "media",
         entityId: media.id,
@@ -204,9 +204,9 @@ export async function recordMedia(
           sha256: media.sha256,
         },
       }),
-      ...(options.extra?.(db) ?? []),
-    ]);
-    asset = row!;
+      extra: options.extra?.(db),
+    }));
+    asset = inserted[0]!;
   } catch (error) {
     if (!options.keepObjectOnFailure) await ctx.config.MEDIA.delete(media.storageKey);
     throw error;
@@ -228,8 +228,8 @@ export interface ListMediaInput extends PageInput {
 /** Newest first. */
 export async function listMedia(ctx: TenantContext, input: ListMediaInput) {
   const page = paginate(input, { by: mediaAssets.createdAt, id: mediaAssets.id, direction: "desc" });
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: mediaAssets, key: page.key })
       .from(mediaAssets)
       .where(
@@ -244,7 +244,7 @@ export async function listMedia(ctx: TenantContext, input: ListMediaInput) {
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -267,8 +267,8 @@ export async function deleteMedia(ctx: TenantContext, id: string): Promise<void>
     await softDelete(ctx, { table: mediaAssets, id, entity: "media", where: not(inUse) });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const [referencing] = await inTenant(ctx, (db) => [
-      db
+    const { referencing } = await inTenant(ctx, (db) => ({
+      referencing: db
         .select({ id: content.id })
         .from(content)
         .where(
@@ -279,7 +279,7 @@ export async function deleteMedia(ctx: TenantContext, id: string): Promise<void>
         )
         .orderBy(content.id)
         .limit(100),
-    ]);
+    }));
     if (referencing.length === 0) throw error;
     const ids = referencing.map((u) => u.id);
     throw new ConflictError(
@@ -300,8 +300,8 @@ export const restoreMedia = (ctx: TenantContext, id: string) =>
 export async function assertMediaOwned(ctx: TenantContext, ids: readonly string[]): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ id: mediaAssets.id })
       .from(mediaAssets)
       .where(
@@ -312,7 +312,7 @@ export async function assertMediaOwned(ctx: TenantContext, ids: readonly string[
           isNull(mediaAssets.deletedAt),
         ),
       ),
-  ]);
+  }));
   const found = new Set(rows.map((r) => r.id));
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length > 0) {

@@ -18,8 +18,8 @@ export type ProcessingOutcome = "ready" | "failed" | "skipped";
 
 /** Claims the asset for processing; undefined when there is nothing to do (done, failed, unknown). */
 async function claim(ctx: TenantContext, id: string): Promise<MediaAsset | undefined> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(mediaAssets)
       .set({ processingStatus: "processing", updatedAt: ctx.now() })
       .where(
@@ -31,7 +31,7 @@ async function claim(ctx: TenantContext, id: string): Promise<MediaAsset | undef
         ),
       )
       .returning(),
-  ]);
+  }));
   return rows[0];
 }
 
@@ -50,8 +50,8 @@ async function finish(
     ...(video?.width && video.height ? { width: video.width, height: video.height } : {}),
     ...(video?.durationMs != null ? { durationMs: video.durationMs } : {}),
   };
-  await inTenant(ctx, (db) => [
-    db
+  await inTenant(ctx, (db) => ({
+    finished: db
       .update(mediaAssets)
       .set(set)
       .where(
@@ -62,7 +62,7 @@ async function finish(
           inArray(mediaAssets.processingStatus, from),
         ),
       ),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "media.process",
       entityType: "media",
       entityId: id,
@@ -73,7 +73,7 @@ async function finish(
       },
       guard: mediaAssets,
     }),
-  ]);
+  }));
 }
 
 /**

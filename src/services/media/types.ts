@@ -1,6 +1,6 @@
 /**
  * Which files the media library takes, and how large. The limits follow what the platforms accept
- * (see ../shared/platforms.md), with room for an original that is cut down for one platform later:
+ * (docs/platforms.md), with room for an original that is cut down for one platform later:
  * - images 20 MiB: the largest any platform takes is Mastodon's 16 MiB (X 5 MB, Instagram and
  *   Threads 8 MB, Facebook 10 MB, Bluesky 1 MB);
  * - video 512 MiB: X's limit, above LinkedIn's 500 MB and Bluesky's and Instagram Reels' 300 MB
@@ -9,7 +9,7 @@
  * One request carries at most 100 MB (Cloudflare's request body limit on most plans): larger files,
  * in practice videos, go through a multipart upload.
  */
-import { AppError } from "../../errors.ts";
+import { AppError, titleOf } from "../../errors.ts";
 import { type SniffedType, sniffType } from "../../platform/media-sniff.ts";
 
 export const MEDIA_FILE_TYPES = ["image", "video", "document"] as const;
@@ -82,7 +82,7 @@ export const unsupportedMediaType = (what: string) =>
   new AppError(
     415,
     "unsupported_media_type",
-    "Unsupported media type",
+    titleOf(415),
     `${what} is not a format the media library takes (${MEDIA_MIME_TYPES.join(", ")}).`,
     { accepted: MEDIA_MIME_TYPES },
   );
@@ -91,7 +91,7 @@ export const mediaTypeMismatch = (claimed: string, sniffed: string) =>
   new AppError(
     415,
     "media_type_mismatch",
-    "Unsupported media type",
+    titleOf(415),
     `The file was sent as ${claimed} but its bytes are ${sniffed}.`,
     { claimed_type: claimed, detected_type: sniffed },
   );
@@ -100,7 +100,7 @@ export const mediaTooLarge = (what: MediaFileType | "upload", limit: number, hin
   new AppError(
     413,
     "media_too_large",
-    "Payload too large",
+    titleOf(413),
     `${what === "upload" ? "One upload request" : `A ${what} file`} may be at most ${limit} bytes.${hint}`,
     { limit_bytes: limit },
   );

@@ -57,8 +57,8 @@ export async function createUpload(ctx: TenantContext, input: CreateUploadInput)
     httpMetadata: { contentType: input.content_type },
   });
   try {
-    const [[upload]] = await inTenant(ctx, (db) => [
-      db
+    const { inserted } = await inTenant(ctx, (db) => ({
+      inserted: db
         .insert(mediaUploads)
         .values({
           id,
@@ -73,14 +73,14 @@ export async function createUpload(ctx: TenantContext, input: CreateUploadInput)
           expiresAt: new Date(ctx.now().getTime() + UPLOAD_LIFETIME_MS),
         })
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "media_upload.create",
         entityType: "media_upload",
         entityId: id,
         changes: { filename: input.filename, content_type: input.content_type, size: input.size },
       }),
-    ]);
-    return upload!;
+    }));
+    return inserted[0]!;
   } catch (error) {
     await multipart.abort();
     throw error;
@@ -88,12 +88,12 @@ export async function createUpload(ctx: TenantContext, input: CreateUploadInput)
 }
 
 export async function getUpload(ctx: TenantContext, id: string): Promise<MediaUpload> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(mediaUploads)
       .where(ownedBy(ctx, mediaUploads.organizationId, eq(mediaUploads.id, id))),
-  ]);
+  }));
   const upload = rows[0];
   if (!upload) throw uploadNotFound();
   return upload;
@@ -159,8 +159,8 @@ export async function uploadPart(
     etag = (await multipart.uploadPart(n, stream)).etag;
   });
   const part = JSON.stringify({ [String(n)]: { etag, size: expected } });
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(mediaUploads)
       .set({ parts: sql`${mediaUploads.parts} || ${part}::jsonb`, updatedAt: ctx.now() })
       .where(
@@ -172,7 +172,7 @@ export async function uploadPart(
         ),
       )
       .returning(),
-  ]);
+  }));
   const updated = rows[0];
   if (!updated) throw new ConflictError("upload_closed", "The upload was completed or aborted meanwhile.");
   return updated;
@@ -233,12 +233,11 @@ export async function completeUpload(ctx: TenantContext, id: string) {
         head,
       },
       {
-        extra: (db) => [
+        extra: (db) =>
           db
             .update(mediaUploads)
             .set({ status: "completed", mediaAssetId: mediaId, updatedAt: ctx.now() })
             .where(and(eq(mediaUploads.id, upload.id), eq(mediaUploads.status, "uploading"))),
-        ],
         keepObjectOnFailure: true,
       },
     );
@@ -253,8 +252,8 @@ export async function completeUpload(ctx: TenantContext, id: string) {
 
 /** Marks an open upload `status`, with its audit row; answers the upload, or undefined if it was not open. */
 async function closeUpload(ctx: TenantContext, id: string, status: "aborted") {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(mediaUploads)
       .set({ status, updatedAt: ctx.now() })
       .where(
@@ -266,13 +265,13 @@ async function closeUpload(ctx: TenantContext, id: string, status: "aborted") {
         ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "media_upload.abort",
       entityType: "media_upload",
       entityId: id,
       guard: mediaUploads,
     }),
-  ]);
+  }));
   return rows[0];
 }
 

@@ -32,30 +32,34 @@ export async function listNotifications(ctx: TenantContext, input: ListNotificat
     input.type ? eq(notifications.type, input.type) : undefined,
     page.after,
   );
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: notifications, key: page.key })
       .from(notifications)
       .where(where)
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
 export async function unreadCount(ctx: TenantContext): Promise<number> {
   const where = mine(ctx, eq(notifications.isRead, false));
-  const [[row]] = await inTenant(ctx, (db) => [
-    db.select({ unread: count() }).from(notifications).where(where),
-  ]);
+  const {
+    counted: [row],
+  } = await inTenant(ctx, (db) => ({
+    counted: db.select({ unread: count() }).from(notifications).where(where),
+  }));
   return row?.unread ?? 0;
 }
 
 /** Idempotent: marking a read notification again keeps its first `read_at`. */
 export async function markRead(ctx: TenantContext, id: string): Promise<Notification> {
   const where = mine(ctx, eq(notifications.id, id));
-  const [[row]] = await inTenant(ctx, (db) => [
-    db
+  const {
+    updated: [row],
+  } = await inTenant(ctx, (db) => ({
+    updated: db
       .update(notifications)
       .set({
         isRead: true,
@@ -63,7 +67,7 @@ export async function markRead(ctx: TenantContext, id: string): Promise<Notifica
       })
       .where(where)
       .returning(),
-  ]);
+  }));
   if (!row) throw new NotFoundError("notification_not_found", "No such notification.");
   return row;
 }
@@ -81,12 +85,12 @@ export async function markAllRead(ctx: TenantContext, before?: string): Promise<
       ? sql`date_trunc('milliseconds', ${notifications.createdAt}) <= ${before}::timestamptz`
       : undefined,
   );
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(notifications)
       .set({ isRead: true, readAt: ctx.now() })
       .where(where)
       .returning({ id: notifications.id }),
-  ]);
+  }));
   return rows.length;
 }

@@ -49,8 +49,10 @@ export async function updateOrganization(
   );
   if (Object.keys(changes).length === 0) return current;
 
-  const [[updated]] = await inTenant(ctx, (db) => [
-    db
+  const {
+    updated: [updated],
+  } = await inTenant(ctx, (db) => ({
+    updated: db
       .update(organizations)
       .set({
         name: input.name,
@@ -61,14 +63,14 @@ export async function updateOrganization(
       })
       .where(and(eq(organizations.id, ctx.organizationId), isNull(organizations.deletedAt)))
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "organization.update",
       entityType: "organization",
       entityId: ctx.organizationId,
       changes,
       guard: organizations,
     }),
-  ]);
+  }));
   if (!updated) throw new NotFoundError("organization_not_found", "Your organisation no longer exists.");
   return updated;
 }

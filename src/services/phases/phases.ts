@@ -107,8 +107,8 @@ async function overlapConflict(
   eventId: string,
   range: { start: Date; end: Date; except?: string },
 ): Promise<ConflictError> {
-  const [rows] = await inTenant(explaining(ctx), (db) => [
-    db
+  const { rows } = await inTenant(explaining(ctx), (db) => ({
+    rows: db
       .select({
         id: eventPhases.id,
         name: eventPhases.name,
@@ -129,7 +129,7 @@ async function overlapConflict(
       )
       .orderBy(asc(eventPhases.startsAt))
       .limit(1),
-  ]);
+  }));
   const other = rows[0];
   if (!other) return new ConflictError("phase_overlap", "The phase overlaps another phase of the event.");
   const span = `${other.startsAt?.toISOString()} – ${other.endsAt?.toISOString()}`;
@@ -145,12 +145,12 @@ async function overlapConflict(
 
 /** The event's dates, or 404 `event_not_found` when it is not a live event of the organisation. */
 async function eventBounds(ctx: TenantContext, eventId: string): Promise<EventBounds> {
-  const [rows] = await inTenant(explaining(ctx), (db) => [
-    db
+  const { rows } = await inTenant(explaining(ctx), (db) => ({
+    rows: db
       .select({ startDate: events.startDate, endDate: events.endDate })
       .from(events)
       .where(liveEvent(ctx, eventId)),
-  ]);
+  }));
   const event = rows[0];
   if (!event) throw eventNotFound();
   return event;
@@ -181,8 +181,8 @@ export async function createPhase(
     and ${typed(eventPhases.endsAt, end)} <= ${events.endDate} + ${WINDOW}`;
   let created: EventPhase | undefined;
   try {
-    const [rows] = await inTenant(ctx, (db) => [
-      db
+    const { rows } = await inTenant(ctx, (db) => ({
+      rows: db
         .insert(eventPhases)
         .select(
           db
@@ -206,14 +206,14 @@ export async function createPhase(
             .where(and(liveEvent(ctx, eventId), fits)),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "event_phase.create",
         entityType: "event_phase",
         entityId: id,
         changes: { event_id: eventId, name: input.name, starts_at: input.starts_at, ends_at: input.ends_at },
         guard: eventPhases,
       }),
-    ]);
+    }));
     created = rows[0];
   } catch (error) {
     if (isOverlap(error)) throw await overlapConflict(ctx, eventId, { start, end });
@@ -226,13 +226,13 @@ export async function createPhase(
 
 /** The phase with its event's dates; 404 `event_not_found` or `event_phase_not_found`. */
 async function readPhase(ctx: TenantContext, eventId: string, phaseId: string) {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ startDate: events.startDate, endDate: events.endDate, phase: eventPhases })
       .from(events)
       .leftJoin(eventPhases, livePhase(ctx, eventId, phaseId))
       .where(liveEvent(ctx, eventId)),
-  ]);
+  }));
   const row = rows[0];
   if (!row) throw eventNotFound();
   if (!row.phase) throw phaseNotFound();
@@ -246,9 +246,9 @@ export async function getPhase(ctx: TenantContext, eventId: string, phaseId: str
 /** One round trip: the event's existence and the page, in one batch. Ordered by start. */
 export async function listPhases(ctx: TenantContext, eventId: string, input: PageInput) {
   const page = paginate(input, { by: eventPhases.startsAt, id: eventPhases.id, direction: "asc" });
-  const [event, rows] = await inTenant(ctx, (db) => [
-    db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)),
-    db
+  const { event, rows } = await inTenant(ctx, (db) => ({
+    event: db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)),
+    rows: db
       .select({ row: eventPhases, key: page.key })
       .from(eventPhases)
       .where(
@@ -262,7 +262,7 @@ export async function listPhases(ctx: TenantContext, eventId: string, input: Pag
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   if (!event[0]) throw eventNotFound();
   return page.result(rows);
 }
@@ -293,22 +293,22 @@ export async function updatePhase(
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   let rows: EventPhase[];
   try {
-    [rows] = await inTenant(ctx, (db) => [
-      db
+    ({ rows } = await inTenant(ctx, (db) => ({
+      rows: db
         .update(eventPhases)
         .set({ ...set, updatedAt: ctx.now() })
         .where(
           and(livePhase(ctx, eventId, phaseId), unchangedSince(eventPhases.updatedAt, current.updatedAt)),
         )
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "event_phase.update",
         entityType: "event_phase",
         entityId: phaseId,
         changes: diff(current as unknown as Record<string, unknown>, set),
         guard: eventPhases,
       }),
-    ]);
+    })));
   } catch (error) {
     if (isOverlap(error) && start && end)
       throw await overlapConflict(ctx, eventId, { start, end, except: phaseId });
@@ -365,12 +365,12 @@ export async function restorePhase(
     });
   } catch (error) {
     if (!isOverlap(error)) return explainMissing(ctx, eventId, error);
-    const [rows] = await inTenant(explaining(ctx), (db) => [
-      db
+    const { rows } = await inTenant(explaining(ctx), (db) => ({
+      rows: db
         .select({ startsAt: eventPhases.startsAt, endsAt: eventPhases.endsAt })
         .from(eventPhases)
         .where(ownedBy(ctx, eventPhases.organizationId, eq(eventPhases.id, phaseId))),
-    ]);
+    }));
     const phase = rows[0];
     if (!phase?.startsAt || !phase.endsAt)
       throw new ConflictError("phase_overlap", "The phase overlaps another phase of the event.");

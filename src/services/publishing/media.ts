@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { MediaAsset } from "../../db/schema/media-assets.ts";
 import type { Config } from "../../env.ts";
 import { NotFoundError } from "../../errors.ts";
-import { parseSigningKeys, signPurposeToken, verifyPurposeToken } from "../../platform/jwt.ts";
+import { signPurposeToken, verifyPurposeToken } from "../../platform/jwt.ts";
 import { PlatformError, type PublishMedia } from "../../platform/social/types.ts";
 import { storageKeyOf } from "../media/media.ts";
 
@@ -28,7 +28,7 @@ export async function signMediaLink(
   now = Date.now(),
 ): Promise<string> {
   const token = await signPurposeToken(
-    parseSigningKeys(config.JWT_PRIVATE_KEYS),
+    config.JWT_PRIVATE_KEYS,
     MEDIA_LINK_PURPOSE,
     { sub: asset.id, org: asset.organizationId, type: asset.mimeType },
     { issuer: config.PUBLIC_BASE_URL, ttlSeconds: MEDIA_LINK_TTL_SECONDS, now },
@@ -36,14 +36,14 @@ export async function signMediaLink(
   return `${config.PUBLIC_BASE_URL.replace(/\/+$/, "")}/media/public/${token}`;
 }
 
-/** The R2 key and type a media link opens; 404 `media_link_invalid` for anything else. */
+/** The file a media link opens, read from R2; 404 `media_link_invalid` for anything else. */
 export async function openMediaLink(
   config: Config,
   token: string,
-): Promise<{ key: string; mimeType: string }> {
+): Promise<{ mimeType: string; object: R2ObjectBody }> {
   let claims: unknown;
   try {
-    claims = await verifyPurposeToken(parseSigningKeys(config.JWT_PRIVATE_KEYS), MEDIA_LINK_PURPOSE, token, {
+    claims = await verifyPurposeToken(config.JWT_PRIVATE_KEYS, MEDIA_LINK_PURPOSE, token, {
       issuer: config.PUBLIC_BASE_URL,
     });
   } catch {
@@ -51,7 +51,9 @@ export async function openMediaLink(
   }
   const parsed = LinkClaims.safeParse(claims);
   if (!parsed.success) throw mediaLinkInvalid();
-  return { key: storageKeyOf(parsed.data.org, parsed.data.sub), mimeType: parsed.data.type };
+  const object = await config.MEDIA.get(storageKeyOf(parsed.data.org, parsed.data.sub));
+  if (!object) throw mediaLinkInvalid();
+  return { mimeType: parsed.data.type, object };
 }
 
 /**

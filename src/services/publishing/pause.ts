@@ -32,20 +32,20 @@ export async function setPublishingPaused(
   paused: boolean,
 ): Promise<PublishingSwitch> {
   const live = ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt));
-  const [, , state, waiting] = await inTenant(ctx, (db) => [
-    db
+  const { state, waiting } = await inTenant(ctx, (db) => ({
+    switched: db
       .update(events)
       .set({ publishingPaused: paused, updatedAt: ctx.now() })
       .where(and(live, eq(events.publishingPaused, !paused))),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: paused ? "event.publishing_pause" : "event.publishing_resume",
       entityType: "event",
       entityId: eventId,
       changes: { publishing_paused: { from: !paused, to: paused } },
       guard: events,
     }),
-    db.select({ paused: events.publishingPaused }).from(events).where(live),
-    db
+    state: db.select({ paused: events.publishingPaused }).from(events).where(live),
+    waiting: db
       .select({ count: sql<number>`count(*)::int` })
       .from(publishedPosts)
       .innerJoin(content, eq(content.id, publishedPosts.contentId))
@@ -57,7 +57,7 @@ export async function setPublishingPaused(
           inArray(publishedPosts.publishStatus, [...WAITING_STATUSES]),
         ),
       ),
-  ]);
+  }));
   const event = state[0];
   if (!event) throw new NotFoundError("event_not_found", "No such event.");
   return { event_id: eventId, publishing_paused: event.paused, waiting_posts: waiting[0]?.count ?? 0 };

@@ -28,6 +28,10 @@ export const SETTLED_STATUSES = [
 export const ownPost = (ctx: Pick<TenantContext, "organizationId">, id: string) =>
   ownedBy(ctx, publishedPosts.organizationId, eq(publishedPosts.id, id));
 
+/** This transaction wrote the post row (the claim or the change in the same batch happened). */
+export const postWrittenNow = (postId: string) =>
+  sql`exists (select 1 from ${publishedPosts} where ${publishedPosts.id} = ${postId} and xmin = pg_current_xact_id()::xid)`;
+
 /** Where a person reads a post, its attempts and why it failed. */
 export const postLink = (postId: string) => `/v1/published-posts/${postId}`;
 

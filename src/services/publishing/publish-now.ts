@@ -12,8 +12,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
-import { selectMediaOf } from "../content/media-refs.ts";
-import { contentNotFound, liveContent } from "../content/store.ts";
+import { contentNotFound, liveContent, selectMediaOf } from "../content/store.ts";
 import { PlatformRulesFailedError, schedulingFailures } from "../content/workflow.ts";
 import type { TenantContext } from "../context.ts";
 import { sendNow } from "./published-posts.ts";
@@ -29,11 +28,11 @@ const PUBLISHABLE_NOW = ["approved", "scheduled"] as const;
 
 /** One round trip: the content, its media, the accounts it could go to, and whether its event is paused. */
 async function readForPublishing(ctx: TenantContext, id: string) {
-  const [rows, media, accounts, paused] = await inTenant(ctx, (db) => [
-    db.select().from(content).where(liveContent(ctx, id)),
-    selectMediaOf(ctx, db, id),
-    selectCandidateAccounts(ctx, db, id),
-    db
+  const { rows, media, accounts, paused } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(content).where(liveContent(ctx, id)),
+    media: selectMediaOf(ctx, db, id),
+    accounts: selectCandidateAccounts(ctx, db, id),
+    paused: db
       .select({ paused: events.publishingPaused })
       .from(events)
       .where(
@@ -43,7 +42,7 @@ async function readForPublishing(ctx: TenantContext, id: string) {
           sql`${events.id} = (select ${content.eventId} from ${content} where ${liveContent(ctx, id)})`,
         ),
       ),
-  ]);
+  }));
   const row = rows[0];
   if (!row) throw contentNotFound();
   return { row, media, accounts, eventPaused: paused[0]?.paused ?? false };
@@ -83,8 +82,8 @@ export async function publishNow(
   );
   if (failures.length > 0) throw new PlatformRulesFailedError(failures);
   const targets = chooseAccounts(row, accounts);
-  const [updated, , requeued, inserted] = await inTenant(ctx, (db) => [
-    db
+  const { updated, requeued, inserted } = await inTenant(ctx, (db) => ({
+    updated: db
       .update(content)
       .set({ workflowStatus: "scheduled", scheduledFor: now, updatedAt: now })
       .where(
@@ -95,7 +94,7 @@ export async function publishNow(
         ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "content.publish_now",
       entityType: "content",
       entityId: id,
@@ -105,7 +104,7 @@ export async function publishNow(
       },
       guard: content,
     }),
-    db
+    requeued: db
       .update(publishedPosts)
       .set({ publishStatus: "queued", nextAttemptAt: now, claimedAt: now, updatedAt: now })
       .where(
@@ -120,8 +119,8 @@ export async function publishNow(
         ),
       )
       .returning(),
-    insertPosts(ctx, db, id, targets, { status: "queued", dueAt: now }),
-  ]);
+    inserted: insertPosts(ctx, db, id, targets, { status: "queued", dueAt: now }),
+  }));
   const moved = updated[0];
   if (!moved) {
     if (ifMatch) throw new PreconditionFailedError();

@@ -16,8 +16,15 @@ import { auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { refreshAccount, SocialAccountUnavailableError } from "../social-accounts/credentials.ts";
-import { connectedAccountOf, keyringOf } from "../social-accounts/tokens.ts";
-import { auditContentStatus, followPosts, ownPost, publishedPostNotFound, reopenContent } from "./posts.ts";
+import { connectedAccountOf } from "../social-accounts/tokens.ts";
+import {
+  auditContentStatus,
+  followPosts,
+  ownPost,
+  postWrittenNow,
+  publishedPostNotFound,
+  reopenContent,
+} from "./posts.ts";
 import { sendPublishMessages } from "./send.ts";
 
 export const PUBLISHED_POST_SORTS = sortValues("created_at", "updated_at");
@@ -40,8 +47,8 @@ export async function listPublishedPosts(ctx: TenantContext, input: ListPublishe
       publishedPosts.id,
     ),
   );
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: publishedPosts, key: page.key })
       .from(publishedPosts)
       .where(
@@ -57,7 +64,7 @@ export async function listPublishedPosts(ctx: TenantContext, input: ListPublishe
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -66,14 +73,14 @@ export async function getPublishedPost(
   ctx: TenantContext,
   id: string,
 ): Promise<{ post: PublishedPost; attempts: PublishAttempt[] }> {
-  const [rows, attempts] = await inTenant(ctx, (db) => [
-    db.select().from(publishedPosts).where(ownPost(ctx, id)),
-    db
+  const { rows, attempts } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(publishedPosts).where(ownPost(ctx, id)),
+    attempts: db
       .select()
       .from(publishAttempts)
       .where(ownedBy(ctx, publishAttempts.organizationId, eq(publishAttempts.publishedPostId, id)))
       .orderBy(asc(publishAttempts.attemptNumber)),
-  ]);
+  }));
   const post = rows[0];
   if (!post) throw publishedPostNotFound();
   return { post, attempts };
@@ -95,25 +102,24 @@ const contentReopenable = sql`exists (select 1 from ${content} c where c.id = ${
  */
 export async function retryPublishedPost(ctx: TenantContext, id: string): Promise<PublishedPost> {
   const now = ctx.now();
-  const written = sql`exists (select 1 from ${publishedPosts} where ${publishedPosts.id} = ${id} and xmin = pg_current_xact_id()::xid)`;
   const contentOf = sql`(select ${publishedPosts.contentId} from ${publishedPosts} where ${ownPost(ctx, id)})`;
-  const [retried, , , current] = await inTenant(ctx, (db) => [
-    db
+  const { retried, current } = await inTenant(ctx, (db) => ({
+    retried: db
       .update(publishedPosts)
       .set({ publishStatus: "queued", nextAttemptAt: now, claimedAt: now, lastError: null, updatedAt: now })
       .where(
         and(ownPost(ctx, id), eq(publishedPosts.publishStatus, "failed"), accountLive, contentReopenable),
       )
       .returning(),
-    reopenContent(ctx, db, contentOf, written),
-    auditEntry(ctx, db, {
+    reopened: reopenContent(ctx, db, contentOf, postWrittenNow(id)),
+    audit: auditEntry(ctx, db, {
       action: "published_post.retry",
       entityType: "published_post",
       entityId: id,
       changes: { publish_status: { from: "failed", to: "queued" } },
       guard: publishedPosts,
     }),
-    db
+    current: db
       .select({
         status: publishedPosts.publishStatus,
         accountLive: sql<boolean>`${accountLive}`,
@@ -121,7 +127,7 @@ export async function retryPublishedPost(ctx: TenantContext, id: string): Promis
       })
       .from(publishedPosts)
       .where(ownPost(ctx, id)),
-  ]);
+  }));
   const post = retried[0];
   if (post) return (await sendNow(ctx, [post]))[0] as PublishedPost;
   const found = current[0];
@@ -159,8 +165,8 @@ export async function sendNow(ctx: TenantContext, posts: PublishedPost[]): Promi
   );
   if (outcome.unsent.length === 0) return posts;
   const unsent = outcome.unsent.map((m) => m.published_post_id);
-  const [released] = await inTenant(ctx, (db) => [
-    db
+  const { released } = await inTenant(ctx, (db) => ({
+    released: db
       .update(publishedPosts)
       .set({ publishStatus: "pending", claimedAt: null, updatedAt: ctx.now() })
       .where(
@@ -172,7 +178,7 @@ export async function sendNow(ctx: TenantContext, posts: PublishedPost[]): Promi
         ),
       )
       .returning(),
-  ]);
+  }));
   const byId = new Map(released.map((post) => [post.id, post]));
   return posts.map((post) => byId.get(post.id) ?? post);
 }
@@ -213,7 +219,7 @@ async function deleteOnPlatform(ctx: TenantContext, post: PublishedPost, row: So
   const adapter = adapterFor(post.platform, ctx.config, { timeoutMs: ctx.config.PLATFORM_TIMEOUT_MS });
   const platformPostId = post.platformPostId as string;
   try {
-    await adapter.deletePost(await connectedAccountOf(keyringOf(ctx.config), row), platformPostId);
+    await adapter.deletePost(await connectedAccountOf(ctx.config.TOKEN_ENCRYPTION_KEYS, row), platformPostId);
   } catch (error) {
     if (!(error instanceof PlatformError) || error.kind !== "auth_expired") deleteProblem(error);
     try {
@@ -235,13 +241,13 @@ const NOT_YET_SENT: readonly PublishStatus[] = ["pending", "queued", "failed"];
  * with its audit row (plus the platform's call in between).
  */
 export async function deletePublishedPost(ctx: TenantContext, id: string): Promise<void> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ post: publishedPosts, account: socialAccounts })
       .from(publishedPosts)
       .leftJoin(socialAccounts, eq(socialAccounts.id, publishedPosts.socialAccountId))
       .where(ownPost(ctx, id)),
-  ]);
+  }));
   const found = rows[0];
   if (!found) throw publishedPostNotFound();
   const { post, account } = found;
@@ -264,8 +270,8 @@ export async function deletePublishedPost(ctx: TenantContext, id: string): Promi
   }
   const to: PublishStatus = published ? "deleted" : "cancelled";
   const now = ctx.now();
-  const [changed] = await inTenant(ctx, (db) => [
-    db
+  const { changed } = await inTenant(ctx, (db) => ({
+    changed: db
       .update(publishedPosts)
       .set({ publishStatus: to, claimedAt: null, nextAttemptAt: null, updatedAt: now })
       .where(
@@ -277,7 +283,7 @@ export async function deletePublishedPost(ctx: TenantContext, id: string): Promi
         ),
       )
       .returning({ id: publishedPosts.id }),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: published ? "published_post.delete" : "published_post.cancel",
       entityType: "published_post",
       entityId: id,
@@ -288,9 +294,9 @@ export async function deletePublishedPost(ctx: TenantContext, id: string): Promi
       guard: publishedPosts,
     }),
     // Cancelling the last post that was waiting settles the content.
-    followPosts(ctx, db, post.contentId),
-    auditContentStatus(ctx, db, post.contentId, "publishing"),
-  ]);
+    contentStatus: followPosts(ctx, db, post.contentId),
+    contentAudit: auditContentStatus(ctx, db, post.contentId, "publishing"),
+  }));
   if (changed.length === 0) {
     throw new ConflictError("edit_conflict", "The post changed while you were deleting it; read it again.");
   }

@@ -11,7 +11,7 @@
  * such account is 422 `no_account_for_platform`, naming the platforms.
  */
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { type Reading, reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
@@ -164,7 +164,8 @@ const postsOf = (ctx: TenantContext, contentId: string, statuses: readonly Publi
   );
 
 /**
- * The outbox statements that go with a content status change, for the transition's write batch.
+ * The outbox statements that go with a content status change, as one part of the transition's write
+ * batch (nobody reads their results).
  * - first schedule (approved → scheduled): one pending row per chosen account, due at scheduled_for;
  * - schedule again after failing (failed → scheduled): failed posts whose account is still there
  *   become pending again (their earlier attempts stay: an uncertain one is reconciled before any new
@@ -173,50 +174,49 @@ const postsOf = (ctx: TenantContext, contentId: string, statuses: readonly Publi
  *   already sent for the old time finds the post pending and does nothing);
  * - unschedule or archive (scheduled → approved / archived): waiting posts are cancelled.
  */
-export function outboxStatements(ctx: TenantContext, db: Database, change: OutboxChange): BatchItem<"pg">[] {
+export function outboxStatements(ctx: TenantContext, db: Database, change: OutboxChange): Reading<unknown> {
   const { contentId, from, to, scheduledFor } = change;
   const now = ctx.now();
   const written = contentWrittenNow(contentId);
   if (to === "scheduled" && scheduledFor && from === "scheduled") {
-    return [
-      db
+    return reading({
+      rescheduled: db
         .update(publishedPosts)
         .set({ publishStatus: "pending", nextAttemptAt: scheduledFor, claimedAt: null, updatedAt: now })
         .where(and(postsOf(ctx, contentId, WAITING_STATUSES), written)),
-    ];
+    });
   }
   if (to === "scheduled" && scheduledFor) {
-    const retried =
-      from === "failed"
-        ? [
-            db
-              .update(publishedPosts)
-              .set({
-                publishStatus: "pending",
-                nextAttemptAt: scheduledFor,
-                claimedAt: null,
-                lastError: null,
-                updatedAt: now,
-              })
-              .where(and(postsOf(ctx, contentId, ["failed"]), liveAccount(ctx), written)),
-            db
-              .update(publishedPosts)
-              .set({ publishStatus: "cancelled", claimedAt: null, updatedAt: now })
-              .where(and(postsOf(ctx, contentId, ["failed"]), sql`not ${liveAccount(ctx)}`, written)),
-          ]
-        : [];
-    return [
-      ...retried,
-      insertPosts(ctx, db, contentId, change.accounts, { status: "pending", dueAt: scheduledFor }),
-    ];
+    const retrying = from === "failed";
+    return reading({
+      retried: retrying
+        ? db
+            .update(publishedPosts)
+            .set({
+              publishStatus: "pending",
+              nextAttemptAt: scheduledFor,
+              claimedAt: null,
+              lastError: null,
+              updatedAt: now,
+            })
+            .where(and(postsOf(ctx, contentId, ["failed"]), liveAccount(ctx), written))
+        : undefined,
+      accountGone: retrying
+        ? db
+            .update(publishedPosts)
+            .set({ publishStatus: "cancelled", claimedAt: null, updatedAt: now })
+            .where(and(postsOf(ctx, contentId, ["failed"]), sql`not ${liveAccount(ctx)}`, written))
+        : undefined,
+      inserted: insertPosts(ctx, db, contentId, change.accounts, { status: "pending", dueAt: scheduledFor }),
+    });
   }
   if (from === "scheduled" && (to === "approved" || to === "archived")) {
-    return [
-      db
+    return reading({
+      cancelled: db
         .update(publishedPosts)
         .set({ publishStatus: "cancelled", claimedAt: null, updatedAt: now })
         .where(and(postsOf(ctx, contentId, WAITING_STATUSES), written)),
-    ];
+    });
   }
-  return [];
+  return reading({});
 }

@@ -44,8 +44,8 @@ export async function listSocialAccounts(ctx: TenantContext, input: ListSocialAc
       socialAccounts.id,
     ),
   );
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: socialAccounts, key: page.key })
       .from(socialAccounts)
       .where(
@@ -62,7 +62,7 @@ export async function listSocialAccounts(ctx: TenantContext, input: ListSocialAc
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -87,9 +87,11 @@ export async function updateSocialAccount(
     Object.entries({ eventId: patch.event_id, isActive: patch.is_active }).filter(([, v]) => v !== undefined),
   );
   const eventId = patch.event_id ?? undefined;
-  const [eventRows, rows] = await inTenant(ctx, (db) => [
-    db.execute<{ live: boolean }>(sql`select ${eventId ? liveEvent(ctx, eventId) : sql`true`} as live`),
-    db
+  const { eventRows, rows } = await inTenant(ctx, (db) => ({
+    eventRows: db.execute<{ live: boolean }>(
+      sql`select ${eventId ? liveEvent(ctx, eventId) : sql`true`} as live`,
+    ),
+    rows: db
       .update(socialAccounts)
       .set({ ...set, updatedAt: ctx.now() })
       .where(
@@ -105,14 +107,14 @@ export async function updateSocialAccount(
         ),
       )
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "social_account.update",
       entityType: "social_account",
       entityId: id,
       changes: diff(current as unknown as Record<string, unknown>, set),
       guard: socialAccounts,
     }),
-  ]);
+  }));
   const updated = rows[0];
   if (updated) return updated;
   if (!eventRows.rows[0]?.live) throw eventNotFound();

@@ -16,7 +16,7 @@ import { auditEntry } from "../audit/record.ts";
 import { effectivePermissions } from "../auth/permissions.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { eventNotFound } from "../delegates/delegates.ts";
-import { keyringOf, sealTokens } from "./tokens.ts";
+import { sealTokens } from "./tokens.ts";
 
 export interface Connection {
   tokens: TokenSet;
@@ -51,8 +51,8 @@ export async function saveConnection(
   if (!userId) throw new Error("saveConnection: only a user connects an account");
   const { identity } = connection;
   const eventId = options.eventId ?? undefined;
-  const [actorRows, eventRows, existingRows] = await inTenant(ctx, (db) => [
-    db
+  const { actorRows, eventRows, existingRows } = await inTenant(ctx, (db) => ({
+    actorRows: db
       .select({ role: users.role, permissions: users.permissions })
       .from(users)
       .where(
@@ -64,7 +64,7 @@ export async function saveConnection(
           isNull(users.deletedAt),
         ),
       ),
-    db
+    eventRows: db
       .select({ id: events.id })
       .from(events)
       .where(
@@ -72,7 +72,7 @@ export async function saveConnection(
           ? ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt))
           : sql`false`,
       ),
-    db
+    existingRows: db
       .select()
       .from(socialAccounts)
       .where(
@@ -83,7 +83,7 @@ export async function saveConnection(
           eq(socialAccounts.platformUserId, identity.platformUserId),
         ),
       ),
-  ]);
+  }));
   const actor = actorRows[0];
   if (!actor) throw new UnauthorizedError("account_disabled", "Your user is no longer active here.");
   if (!effectivePermissions(actor.role, actor.permissions).has("social_accounts:write")) {
@@ -94,7 +94,7 @@ export async function saveConnection(
   const existing = existingRows[0];
   const now = ctx.now();
   const id = existing?.id ?? crypto.randomUUID();
-  const sealed = await sealTokens(keyringOf(ctx.config), id, connection.tokens);
+  const sealed = await sealTokens(ctx.config.TOKEN_ENCRYPTION_KEYS, id, connection.tokens);
   const fields = {
     ...sealed,
     username: identity.username,
@@ -125,19 +125,19 @@ export async function saveConnection(
   };
 
   if (existing) {
-    const [rows] = await inTenant(ctx, (db) => [
-      db
+    const { rows } = await inTenant(ctx, (db) => ({
+      rows: db
         .update(socialAccounts)
         .set({ ...fields, deletedAt: null })
         .where(and(eq(socialAccounts.organizationId, ctx.organizationId), eq(socialAccounts.id, id)))
         .returning(),
-      auditEntry(ctx, db, { action: "social_account.reconnect", ...audit }),
-    ]);
+      audit: auditEntry(ctx, db, { action: "social_account.reconnect", ...audit }),
+    }));
     return { account: rows[0]!, created: false };
   }
 
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .insert(socialAccounts)
       .values({
         id,
@@ -151,8 +151,8 @@ export async function saveConnection(
         target: [socialAccounts.organizationId, socialAccounts.platform, socialAccounts.platformUserId],
       })
       .returning(),
-    auditEntry(ctx, db, { action: "social_account.connect", ...audit }),
-  ]);
+    audit: auditEntry(ctx, db, { action: "social_account.connect", ...audit }),
+  }));
   const inserted = rows[0];
   if (inserted) return { account: inserted, created: true };
   // Someone connected the same platform account in the meantime: reconnect that row instead.

@@ -23,7 +23,7 @@ import { unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
 import { adapterOf, PLATFORM_NAMES } from "./platforms.ts";
-import { connectedAccountOf, keyringOf, sealTokens } from "./tokens.ts";
+import { connectedAccountOf, sealTokens } from "./tokens.ts";
 
 export type SocialAccountUnavailableCode =
   | "social_account_not_found"
@@ -68,12 +68,12 @@ function unavailable(row: SocialAccount | undefined): SocialAccountUnavailableEr
 }
 
 async function readAccount(ctx: TenantContext, id: string): Promise<SocialAccount | undefined> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(socialAccounts)
       .where(ownedBy(ctx, socialAccounts.organizationId, eq(socialAccounts.id, id))),
-  ]);
+  }));
   return rows[0];
 }
 
@@ -94,7 +94,7 @@ export async function loadConnectedAccount(
       `The ${label(row!)} is paused (is_active is false); activate it to post to it.`,
     );
   }
-  return { row: row!, account: await connectedAccountOf(keyringOf(ctx.config), row!) };
+  return { row: row!, account: await connectedAccountOf(ctx.config.TOKEN_ENCRYPTION_KEYS, row!) };
 }
 
 /** How long a claimed refresh may run before another refresher may take it over. */
@@ -111,8 +111,8 @@ function claimed(ctx: TenantContext): SQL {
 
 /** Claims the refresh of `row`'s tokens; the claim's time, or null when the row changed or is claimed. */
 async function claim(ctx: TenantContext, row: SocialAccount): Promise<Date | null> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .update(socialAccounts)
       .set({
         // Always after updated_at, even within the same millisecond: that is what marks the claim.
@@ -131,7 +131,7 @@ async function claim(ctx: TenantContext, row: SocialAccount): Promise<Date | nul
         ),
       )
       .returning({ at: socialAccounts.tokenRefreshedAt }),
-  ]);
+  }));
   return rows[0]?.at ?? null;
 }
 
@@ -147,7 +147,7 @@ export async function refreshAccount(
   row: SocialAccount,
   reason: string,
 ): Promise<ConnectedAccount> {
-  const keyring = keyringOf(ctx.config);
+  const keyring = ctx.config.TOKEN_ENCRYPTION_KEYS;
   const giveUpAt = Date.now() + leaseMs(ctx) + 5_000;
   let current = row;
   let pause = 100;
@@ -174,7 +174,7 @@ async function refreshClaimed(
   claimedAt: Date,
   reason: string,
 ): Promise<ConnectedAccount> {
-  const keyring = keyringOf(ctx.config);
+  const keyring = ctx.config.TOKEN_ENCRYPTION_KEYS;
   const account = await connectedAccountOf(keyring, row);
   let issued: TokenSet;
   try {
@@ -194,8 +194,8 @@ async function refreshClaimed(
   const sealed = await sealTokens(keyring, row.id, tokens);
   const tenant: TenantContext = { ...ctx, actor: SYSTEM };
   const now = ctx.now();
-  const [written] = await inTenant(tenant, (db) => [
-    db
+  const { written } = await inTenant(tenant, (db) => ({
+    written: db
       .update(socialAccounts)
       .set({
         ...sealed,
@@ -215,7 +215,7 @@ async function refreshClaimed(
         ),
       )
       .returning(),
-    auditEntry(tenant, db, {
+    audit: auditEntry(tenant, db, {
       action: "social_account.token_refresh",
       entityType: "social_account",
       entityId: row.id,
@@ -227,7 +227,7 @@ async function refreshClaimed(
       },
       guard: socialAccounts,
     }),
-  ]);
+  }));
   if (written[0]) return { ...account, tokens };
   // Reconnected meanwhile (the only other writer of tokens): its tokens win.
   const fresh = await readAccount(ctx, row.id);
@@ -238,8 +238,8 @@ async function refreshClaimed(
 
 /** A refresh that failed for now (rate limit, outage): the next refresher need not wait out the lease. */
 async function releaseClaim(ctx: TenantContext, row: SocialAccount, claimedAt: Date): Promise<void> {
-  await inTenant(ctx, (db) => [
-    db
+  await inTenant(ctx, (db) => ({
+    released: db
       .update(socialAccounts)
       .set({ tokenRefreshedAt: row.tokenRefreshedAt, updatedAt: sql`${socialAccounts.updatedAt}` })
       .where(
@@ -248,7 +248,7 @@ async function releaseClaim(ctx: TenantContext, row: SocialAccount, claimedAt: D
           unchangedSince(socialAccounts.tokenRefreshedAt, claimedAt),
         ),
       ),
-  ]);
+  }));
 }
 
 /**
@@ -270,8 +270,8 @@ async function markReauthRequired(
   const wroteThisAccount = sql`exists (select 1 from ${socialAccounts} where ${socialAccounts.id} = ${row.id} and xmin = pg_current_xact_id()::xid)`;
   const recipients = sql`select ${users.id} from ${users} where ${users.organizationId} = ${ctx.organizationId}
     and (${users.id} = ${row.createdBy} or ${users.role} in ('owner', 'admin')) and ${wroteThisAccount}`;
-  const [marked] = await inTenant(tenant, (db) => [
-    db
+  const { marked } = await inTenant(tenant, (db) => ({
+    marked: db
       .update(socialAccounts)
       .set({ connectionStatus: "reauth_required", statusReason, updatedAt: ctx.now() })
       .where(
@@ -286,7 +286,7 @@ async function markReauthRequired(
         ),
       )
       .returning(),
-    auditEntry(tenant, db, {
+    audit: auditEntry(tenant, db, {
       action: "social_account.reauth_required",
       entityType: "social_account",
       entityId: row.id,
@@ -297,7 +297,7 @@ async function markReauthRequired(
       },
       guard: socialAccounts,
     }),
-    notify(tenant, db, recipients, {
+    notice: notify(tenant, db, recipients, {
       type: "social_account.reauth_required",
       title: `Reconnect the ${label(row)}`,
       message: `${statusReason}. Posts to this account wait until someone connects it again.`,
@@ -305,7 +305,7 @@ async function markReauthRequired(
       data: { social_account_id: row.id, platform: row.platform, status_reason: statusReason },
       dedupeKey: `social_account.reauth_required:${row.id}:${claimedAt.getTime()}`,
     }),
-  ]);
+  }));
   if (marked[0]) throw unavailable(marked[0]);
   const fresh = await readAccount(ctx, row.id);
   if (
@@ -314,7 +314,7 @@ async function markReauthRequired(
     fresh.connectionStatus === "connected" &&
     fresh.accessToken !== row.accessToken
   ) {
-    return connectedAccountOf(keyringOf(ctx.config), fresh);
+    return connectedAccountOf(ctx.config.TOKEN_ENCRYPTION_KEYS, fresh);
   }
   // Not marked by us: already marked, disconnected, or our lease was taken over by another refresher.
   throw (

@@ -25,19 +25,13 @@ import { events } from "../../db/schema/events.ts";
 import { USER_ROLES } from "../../db/schema/users.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { BadRequestError, ServiceUnavailableError } from "../../errors.ts";
-import {
-  InvalidTokenError,
-  parseSigningKeys,
-  signPurposeToken,
-  verifyPurposeToken,
-} from "../../platform/jwt.ts";
+import { InvalidTokenError, signPurposeToken, verifyPurposeToken } from "../../platform/jwt.ts";
 import { open, SecretBoxError, seal } from "../../platform/secret-box.ts";
 import { oauthClientFor } from "../../platform/social/registry.ts";
 import type { ServiceContext, TenantContext } from "../context.ts";
 import { eventNotFound } from "../delegates/delegates.ts";
 import { type SavedConnection, saveConnection } from "./connect.ts";
 import { adapterOf, connectProblem, oauthRedirectUri, PLATFORM_NAMES } from "./platforms.ts";
-import { keyringOf } from "./tokens.ts";
 
 export const OAUTH_STATE_PURPOSE = "guddu-oauth-state";
 export const OAUTH_STATE_TTL_SECONDS = 600;
@@ -106,12 +100,12 @@ export async function startOAuth(
   const { oauth, client } = oauthAdapter(ctx, input.platform);
   assertReturnTo(ctx, input.return_to);
   if (input.event_id) {
-    const [found] = await inTenant(ctx, (db) => [
-      db
+    const { found } = await inTenant(ctx, (db) => ({
+      found: db
         .select({ id: events.id })
         .from(events)
         .where(ownedBy(ctx, events.organizationId, eq(events.id, input.event_id!), isNull(events.deletedAt))),
-    ]);
+    }));
     if (found.length === 0) throw eventNotFound();
   }
   const { verifier, challenge } = await pkcePair();
@@ -119,7 +113,7 @@ export async function startOAuth(
   const sid = crypto.randomUUID();
   const now = ctx.now();
   const state = await signPurposeToken(
-    parseSigningKeys(ctx.config.JWT_PRIVATE_KEYS),
+    ctx.config.JWT_PRIVATE_KEYS,
     OAUTH_STATE_PURPOSE,
     {
       ...actorOf(ctx),
@@ -128,7 +122,7 @@ export async function startOAuth(
       event_id: input.event_id ?? null,
       return_to: input.return_to ?? null,
       sid,
-      cv: await seal(keyringOf(ctx.config), verifier, sid),
+      cv: await seal(ctx.config.TOKEN_ENCRYPTION_KEYS, verifier, sid),
     },
     { issuer: ctx.config.PUBLIC_BASE_URL, ttlSeconds: OAUTH_STATE_TTL_SECONDS, now: now.getTime() },
   );
@@ -171,15 +165,10 @@ export async function verifyOAuthState(ctx: ServiceContext, state: string | unde
   if (!state) throw invalidState();
   let payload: Record<string, unknown>;
   try {
-    payload = await verifyPurposeToken(
-      parseSigningKeys(ctx.config.JWT_PRIVATE_KEYS),
-      OAUTH_STATE_PURPOSE,
-      state,
-      {
-        issuer: ctx.config.PUBLIC_BASE_URL,
-        now: ctx.now().getTime(),
-      },
-    );
+    payload = await verifyPurposeToken(ctx.config.JWT_PRIVATE_KEYS, OAUTH_STATE_PURPOSE, state, {
+      issuer: ctx.config.PUBLIC_BASE_URL,
+      now: ctx.now().getTime(),
+    });
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
     if (error.reason === "expired") {
@@ -231,7 +220,7 @@ export async function completeOAuth(
   const { oauth, client } = oauthAdapter(ctx, state.platform);
   let verifier: string;
   try {
-    verifier = await open(keyringOf(ctx.config), state.cv, state.sid);
+    verifier = await open(ctx.config.TOKEN_ENCRYPTION_KEYS, state.cv, state.sid);
   } catch (error) {
     if (error instanceof SecretBoxError) throw invalidState();
     throw error;

@@ -19,12 +19,12 @@ import { eq, isNull, sql } from "drizzle-orm";
 import { createDb } from "../../db/client.ts";
 import { type SocialAccount, socialAccounts } from "../../db/schema/social-accounts.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
-import { type Bindings, loadConfig } from "../../env.ts";
+import type { Config } from "../../env.ts";
 import { createLogger } from "../../platform/logger.ts";
 import { auditEntry } from "../audit/record.ts";
 import { systemContext, type TenantContext } from "../context.ts";
 import { refreshAccount, SocialAccountUnavailableError } from "./credentials.ts";
-import { keyringOf, openTokens, sealTokens, tokensNeedReseal } from "./tokens.ts";
+import { openTokens, sealTokens, tokensNeedReseal } from "./tokens.ts";
 
 /** Refreshed at the latest this long before expiry… */
 export const MIN_REFRESH_LEAD_MS = 15 * 60_000;
@@ -53,11 +53,10 @@ export interface RefreshSummary {
   failed: number;
 }
 
-export async function refreshExpiringTokens(env: Bindings, now: Date): Promise<RefreshSummary> {
-  const config = loadConfig(env);
+export async function refreshExpiringTokens(config: Config, now: Date): Promise<RefreshSummary> {
   const logger = createLogger(config.LOG_LEVEL, { job: "refresh-expiring-tokens" });
   const db = createDb(config);
-  const keyring = keyringOf(config);
+  const keyring = config.TOKEN_ENCRYPTION_KEYS;
   const due = await db.execute<{ id: string; organization_id: string }>(
     sql`select id, organization_id from social_accounts_due_for_refresh(${now.toISOString()}::timestamptz, ${`${MIN_REFRESH_LEAD_MS} milliseconds`}::interval, ${REFRESH_LIFETIME_FRACTION}, ${keyring.currentKid}, ${BATCH_SIZE})`,
   );
@@ -65,7 +64,7 @@ export async function refreshExpiringTokens(env: Bindings, now: Date): Promise<R
   const queue = [...due.rows];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const ctx = systemContext(env, next.organization_id, SYSTEM.name, { db, now: () => now });
+      const ctx = systemContext(config, next.organization_id, SYSTEM.name, { db, now: () => now });
       try {
         const outcome = await upkeepAccount(ctx, next.id, now);
         if (outcome) summary[outcome]++;
@@ -94,8 +93,8 @@ export async function upkeepAccount(
   id: string,
   now: Date,
 ): Promise<"refreshed" | "resealed" | null> {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(socialAccounts)
       .where(
@@ -107,14 +106,14 @@ export async function upkeepAccount(
           eq(socialAccounts.connectionStatus, "connected"),
         ),
       ),
-  ]);
+  }));
   const row = rows[0];
   if (!row) return null;
   if (dueForRefresh(row, now)) {
     await refreshAccount(ctx, row, "expiring");
     return "refreshed";
   }
-  const keyring = keyringOf(ctx.config);
+  const keyring = ctx.config.TOKEN_ENCRYPTION_KEYS;
   if (!tokensNeedReseal(keyring, row)) return null;
   return (await resealTokens(ctx, row)) ? "resealed" : null;
 }
@@ -124,10 +123,10 @@ export async function upkeepAccount(
  * running (a refresher that finds its token changed would take these old tokens for new ones).
  */
 async function resealTokens(ctx: TenantContext, row: SocialAccount): Promise<boolean> {
-  const keyring = keyringOf(ctx.config);
+  const keyring = ctx.config.TOKEN_ENCRYPTION_KEYS;
   const sealed = await sealTokens(keyring, row.id, await openTokens(keyring, row));
-  const [written] = await inTenant(ctx, (db) => [
-    db
+  const { written } = await inTenant(ctx, (db) => ({
+    written: db
       .update(socialAccounts)
       .set({
         accessToken: sealed.accessToken,
@@ -144,13 +143,13 @@ async function resealTokens(ctx: TenantContext, row: SocialAccount): Promise<boo
         ),
       )
       .returning({ id: socialAccounts.id }),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "social_account.reseal",
       entityType: "social_account",
       entityId: row.id,
       changes: { key_id: keyring.currentKid },
       guard: socialAccounts,
     }),
-  ]);
+  }));
   return written.length > 0;
 }

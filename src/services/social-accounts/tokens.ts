@@ -4,18 +4,13 @@
  * folder opens them; nothing outside it ever sees a plaintext token.
  */
 import type { SocialAccount } from "../../db/schema/social-accounts.ts";
-import type { Config } from "../../env.ts";
-import { type Keyring, loadKeyring, needsReseal, open, seal } from "../../platform/secret-box.ts";
+import { type Keyring, needsReseal, open, seal } from "../../platform/secret-box.ts";
 import type { ConnectedAccount, TokenSet } from "../../platform/social/types.ts";
 
 export interface SealedTokens {
   accessToken: string;
   refreshToken: string | null;
   tokenExpiresAt: Date | null;
-}
-
-export function keyringOf(config: Pick<Config, "TOKEN_ENCRYPTION_KEYS">): Keyring {
-  return loadKeyring(config.TOKEN_ENCRYPTION_KEYS);
 }
 
 /** The columns to write for `tokens` on the row `rowId` (choose the id before inserting). */

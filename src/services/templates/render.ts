@@ -81,10 +81,10 @@ export async function renderTemplate(ctx: TenantContext, id: string, input: Rend
       'Rendering a template needs the "templates:read" permission.',
     );
   }
-  const [templateRows, eventRows, phaseRows, delegateRows] = await inTenant(ctx, (db) => [
-    db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
-    db.select().from(events).where(liveEvent(ctx, input.event_id)),
-    db
+  const { templateRows, eventRows, phaseRows, delegateRows } = await inTenant(ctx, (db) => ({
+    templateRows: db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
+    eventRows: db.select().from(events).where(liveEvent(ctx, input.event_id)),
+    phaseRows: db
       .select()
       .from(eventPhases)
       .where(
@@ -98,7 +98,7 @@ export async function renderTemplate(ctx: TenantContext, id: string, input: Rend
             )
           : sql`false`,
       ),
-    db
+    delegateRows: db
       .select()
       .from(delegates)
       .where(
@@ -112,7 +112,7 @@ export async function renderTemplate(ctx: TenantContext, id: string, input: Rend
             )
           : sql`false`,
       ),
-  ]);
+  }));
   const template = templateRows[0];
   if (!template) throw templateNotFound();
   const event = eventRows[0];
@@ -140,9 +140,9 @@ export async function renderTemplate(ctx: TenantContext, id: string, input: Rend
     },
     templateStillLive,
   );
-  const [eventFound, campaignFound, inserted, , , , templateNow] = await inTenant(ctx, (db) => [
-    ...creation.statements(db),
-    db
+  const { created, templateNow } = await inTenant(ctx, (db) => ({
+    created: creation.statements(db),
+    counted: db
       .update(contentTemplates)
       // usage_count is a counter, not an edit: updated_at (the template's ETag) stays as it is.
       .set({
@@ -157,7 +157,7 @@ export async function renderTemplate(ctx: TenantContext, id: string, input: Rend
         ),
       )
       .returning({ id: contentTemplates.id }),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "template.render",
       entityType: "template",
       entityId: id,
@@ -172,9 +172,9 @@ export async function renderTemplate(ctx: TenantContext, id: string, input: Rend
       ),
       guard: contentTemplates,
     }),
-    db.select({ id: contentTemplates.id }).from(contentTemplates).where(liveTemplate(ctx, id)),
-  ]);
+    templateNow: db.select({ id: contentTemplates.id }).from(contentTemplates).where(liveTemplate(ctx, id)),
+  }));
   // Deleted between the read and the write: nothing was written.
-  if (inserted.length === 0 && templateNow.length === 0) throw templateNotFound();
-  return creation.settle([eventFound, campaignFound], inserted);
+  if (created.inserted.length === 0 && templateNow.length === 0) throw templateNotFound();
+  return creation.settle(created);
 }

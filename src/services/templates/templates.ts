@@ -53,8 +53,8 @@ const stored = (data: TemplateData) =>
 export async function createTemplate(ctx: TenantContext, input: TemplateInput): Promise<ContentTemplate> {
   assertKnownPlaceholders(input.template_data);
   const id = crypto.randomUUID();
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .insert(contentTemplates)
       .values({
         id,
@@ -66,7 +66,7 @@ export async function createTemplate(ctx: TenantContext, input: TemplateInput): 
         createdBy: actorUserId(ctx.actor),
       })
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "template.create",
       entityType: "template",
       entityId: id,
@@ -76,7 +76,7 @@ export async function createTemplate(ctx: TenantContext, input: TemplateInput): 
         template_data: stored(input.template_data),
       },
     }),
-  ]);
+  }));
   const row = rows[0];
   if (!row) throw new Error("createTemplate: the insert returned no row");
   return row;
@@ -105,8 +105,8 @@ export async function listTemplates(ctx: TenantContext, input: ListTemplatesInpu
       contentTemplates.id,
     ),
   );
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: contentTemplates, key: page.key })
       .from(contentTemplates)
       .where(
@@ -121,7 +121,7 @@ export async function listTemplates(ctx: TenantContext, input: ListTemplatesInpu
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }
 
@@ -136,9 +136,9 @@ export async function updateTemplate(
   ifMatch: string | undefined,
 ): Promise<ContentTemplate> {
   if (patch.template_data) assertKnownPlaceholders(patch.template_data);
-  const [rows] = await inTenant(ctx, (db) => [
-    db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
-  ]);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db.select().from(contentTemplates).where(liveTemplate(ctx, id)),
+  }));
   const current = rows[0];
   if (!current) throw templateNotFound();
   assertIfMatch(ifMatch, current.updatedAt);
@@ -162,20 +162,20 @@ export async function updateTemplate(
     template_data: patch.template_data && stored(patch.template_data),
     thumbnail_url: patch.thumbnail_url,
   };
-  const [updated] = await inTenant(ctx, (db) => [
-    db
+  const { updated } = await inTenant(ctx, (db) => ({
+    updated: db
       .update(contentTemplates)
       .set({ ...set, updatedAt: ctx.now() })
       .where(and(liveTemplate(ctx, id), unchangedSince(contentTemplates.updatedAt, current.updatedAt)))
       .returning(),
-    auditEntry(ctx, db, {
+    audit: auditEntry(ctx, db, {
       action: "template.update",
       entityType: "template",
       entityId: id,
       changes: diff<Record<string, unknown>>(before, after),
       guard: contentTemplates,
     }),
-  ]);
+  }));
   const row = updated[0];
   if (!row) {
     if (ifMatch) throw new PreconditionFailedError();

@@ -48,8 +48,10 @@ export async function createUser(ctx: TenantContext, input: CreateUserInput) {
   const id = crypto.randomUUID();
   const passwordHash = await hashPassword(input.password);
   try {
-    const [[user]] = await inTenant(ctx, (db) => [
-      db
+    const {
+      inserted: [user],
+    } = await inTenant(ctx, (db) => ({
+      inserted: db
         .insert(users)
         .values({
           id,
@@ -64,7 +66,7 @@ export async function createUser(ctx: TenantContext, input: CreateUserInput) {
           passwordChangedAt: ctx.now(),
         })
         .returning(),
-      auditEntry(ctx, db, {
+      audit: auditEntry(ctx, db, {
         action: "user.create",
         entityType: "user",
         entityId: id,
@@ -77,7 +79,7 @@ export async function createUser(ctx: TenantContext, input: CreateUserInput) {
           permissions,
         },
       }),
-    ]);
+    }));
     return user!;
   } catch (error) {
     throw userConflict(error) ?? error;

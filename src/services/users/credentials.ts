@@ -10,7 +10,7 @@ import { type User, users } from "../../db/schema/users.ts";
 import { inTenant } from "../../db/tenant.ts";
 import { ConflictError, NotFoundError, UnauthorizedError } from "../../errors.ts";
 import { hashPassword, verifyPassword } from "../../platform/passwords.ts";
-import { loadKeyring, open, seal } from "../../platform/secret-box.ts";
+import { open, seal } from "../../platform/secret-box.ts";
 import {
   createTotpSecret,
   generateRecoveryCodes,
@@ -24,12 +24,12 @@ import { actorUserId, type TenantContext } from "../context.ts";
 
 async function currentUser(ctx: TenantContext): Promise<User> {
   const userId = actorUserId(ctx.actor);
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(users)
       .where(and(eq(users.organizationId, ctx.organizationId), eq(users.id, userId ?? ""))),
-  ]);
+  }));
   const user = rows[0];
   if (!user?.isActive) throw new NotFoundError("user_not_found", "Your user no longer exists.");
   return user;
@@ -43,7 +43,7 @@ async function requirePassword(user: User, password: string): Promise<void> {
 
 /** Checks a TOTP code (or a recovery code's hash against the stored ones is left to the caller). */
 async function totpStep(ctx: TenantContext, user: User, code: string): Promise<number> {
-  const secret = await open(loadKeyring(ctx.config.TOKEN_ENCRYPTION_KEYS), user.totpSecret ?? "", user.id);
+  const secret = await open(ctx.config.TOKEN_ENCRYPTION_KEYS, user.totpSecret ?? "", user.id);
   const check = verifyTotp({ secret, code, now: ctx.now().getTime(), lastUsedStep: user.totpLastUsedStep });
   if (!check.ok) throw new UnauthorizedError("invalid_mfa_code", "The authentication code is wrong.");
   return check.step;
@@ -73,9 +73,9 @@ export async function changePassword(
       : [],
   );
   const passwordHash = await hashPassword(input.new_password);
-  await inTenant(ctx, (db) => [
-    db.update(users).set({ passwordHash, passwordChangedAt: ctx.now() }).where(userRow(ctx, user)),
-    db
+  await inTenant(ctx, (db) => ({
+    changed: db.update(users).set({ passwordHash, passwordChangedAt: ctx.now() }).where(userRow(ctx, user)),
+    revoked: db
       .update(refreshTokens)
       .set({ revokedAt: ctx.now() })
       .where(
@@ -85,8 +85,8 @@ export async function changePassword(
           isNull(refreshTokens.revokedAt),
         ),
       ),
-    auditEntry(ctx, db, { action: "user.password_change", entityType: "user", entityId: user.id }),
-  ]);
+    audit: auditEntry(ctx, db, { action: "user.password_change", entityType: "user", entityId: user.id }),
+  }));
 }
 
 /** Starts enrolment: a new secret (stored sealed, not yet enabled) and the URI for a QR code. */
@@ -95,14 +95,19 @@ export async function enrolTotp(ctx: TenantContext): Promise<{ secret: string; o
   if (user.totpEnabled)
     throw new ConflictError("mfa_already_enabled", "Two-factor authentication is already on.");
   const secret = createTotpSecret();
-  const sealed = await seal(loadKeyring(ctx.config.TOKEN_ENCRYPTION_KEYS), secret, user.id);
-  await inTenant(ctx, (db) => [
-    db
+  const sealed = await seal(ctx.config.TOKEN_ENCRYPTION_KEYS, secret, user.id);
+  await inTenant(ctx, (db) => ({
+    enrolled: db
       .update(users)
       .set({ totpSecret: sealed, totpLastUsedStep: null })
       .where(and(userRow(ctx, user), eq(users.totpEnabled, false))),
-    auditEntry(ctx, db, { action: "user.mfa_enrol", entityType: "user", entityId: user.id, guard: users }),
-  ]);
+    audit: auditEntry(ctx, db, {
+      action: "user.mfa_enrol",
+      entityType: "user",
+      entityId: user.id,
+      guard: users,
+    }),
+  }));
   return { secret, otpauth_uri: totpUri({ secret, accountName: user.email, issuer: "Guddu" }) };
 }
 
@@ -119,18 +124,18 @@ export async function activateTotp(
   const step = await totpStep(ctx, user, input.code);
   const codes = generateRecoveryCodes();
   const hashes = await Promise.all(codes.map((code) => hashRecoveryCode(code, user.id)));
-  await inTenant(ctx, (db) => [
-    db.update(users).set({ totpEnabled: true, totpLastUsedStep: step }).where(userRow(ctx, user)),
-    db
+  await inTenant(ctx, (db) => ({
+    enabled: db.update(users).set({ totpEnabled: true, totpLastUsedStep: step }).where(userRow(ctx, user)),
+    oldCodes: db
       .delete(mfaRecoveryCodes)
       .where(
         and(eq(mfaRecoveryCodes.organizationId, ctx.organizationId), eq(mfaRecoveryCodes.userId, user.id)),
       ),
-    db
+    codes: db
       .insert(mfaRecoveryCodes)
       .values(hashes.map((codeHash) => ({ organizationId: ctx.organizationId, userId: user.id, codeHash }))),
-    auditEntry(ctx, db, { action: "user.mfa_enable", entityType: "user", entityId: user.id }),
-  ]);
+    audit: auditEntry(ctx, db, { action: "user.mfa_enable", entityType: "user", entityId: user.id }),
+  }));
   return { recovery_codes: codes };
 }
 
@@ -145,8 +150,8 @@ export async function disableTotp(
   if (input.code) await totpStep(ctx, user, input.code);
   else if (input.recovery_code) {
     const codeHash = await hashRecoveryCode(input.recovery_code, user.id);
-    const [unused] = await inTenant(ctx, (db) => [
-      db
+    const { unused } = await inTenant(ctx, (db) => ({
+      unused: db
         .select({ id: mfaRecoveryCodes.id })
         .from(mfaRecoveryCodes)
         .where(
@@ -157,21 +162,21 @@ export async function disableTotp(
             isNull(mfaRecoveryCodes.usedAt),
           ),
         ),
-    ]);
+    }));
     if (unused.length === 0)
       throw new UnauthorizedError("invalid_mfa_code", "The recovery code is wrong or used.");
   } else throw new UnauthorizedError("mfa_required", "Send code (or recovery_code) to turn two-factor off.");
 
-  await inTenant(ctx, (db) => [
-    db
+  await inTenant(ctx, (db) => ({
+    disabled: db
       .update(users)
       .set({ totpEnabled: false, totpSecret: null, totpLastUsedStep: null })
       .where(userRow(ctx, user)),
-    db
+    codes: db
       .delete(mfaRecoveryCodes)
       .where(
         and(eq(mfaRecoveryCodes.organizationId, ctx.organizationId), eq(mfaRecoveryCodes.userId, user.id)),
       ),
-    auditEntry(ctx, db, { action: "user.mfa_disable", entityType: "user", entityId: user.id }),
-  ]);
+    audit: auditEntry(ctx, db, { action: "user.mfa_disable", entityType: "user", entityId: user.id }),
+  }));
 }

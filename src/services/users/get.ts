@@ -8,12 +8,12 @@ export const userNotFound = () => new NotFoundError("user_not_found", "No such u
 
 /** One user of the organisation (one round trip); another organisation's id is 404 like a missing one. */
 export async function getUser(ctx: TenantContext, id: string) {
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select()
       .from(users)
       .where(ownedBy(ctx, users.organizationId, eq(users.id, id), isNull(users.deletedAt))),
-  ]);
+  }));
   const user = rows[0];
   if (!user) throw userNotFound();
   return user;

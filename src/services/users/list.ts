@@ -15,8 +15,8 @@ export interface ListUsersInput extends PageInput {
 export async function listUsers(ctx: TenantContext, input: ListUsersInput) {
   const page = paginate(input, { by: users.createdAt, id: users.id });
   const prefix = input.q ? likePrefix(input.q) : undefined;
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ row: users, key: page.key })
       .from(users)
       .where(
@@ -39,6 +39,6 @@ export async function listUsers(ctx: TenantContext, input: ListUsersInput) {
       )
       .orderBy(...page.orderBy)
       .limit(page.fetch),
-  ]);
+  }));
   return page.result(rows);
 }

@@ -9,13 +9,13 @@ import { actorUserId, type TenantContext } from "../context.ts";
 export async function getMe(ctx: TenantContext) {
   const userId = actorUserId(ctx.actor);
   if (!userId) throw new NotFoundError("user_not_found");
-  const [rows] = await inTenant(ctx, (db) => [
-    db
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db
       .select({ user: users, organization: organizations })
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
       .where(and(eq(users.organizationId, ctx.organizationId), eq(users.id, userId))),
-  ]);
+  }));
   const row = rows[0];
   if (!row) throw new NotFoundError("user_not_found", "Your user no longer exists.");
   return row;

@@ -109,9 +109,12 @@ async function changeUser(
   const otherOwner = alias(users, "other_owner");
   const writtenHere = sql`exists (select 1 from ${users} where ${users.id} = ${id} and ${users}.xmin = pg_current_xact_id()::xid and not ${users.isActive})`;
 
-  const [, [updated], , , [current]] = await inTenant(ctx, (db) => [
-    lockOrganization(db, ctx.organizationId),
-    db
+  const {
+    updated: [updated],
+    current: [current],
+  } = await inTenant(ctx, (db) => ({
+    lock: lockOrganization(db, ctx.organizationId),
+    updated: db
       .update(users)
       .set({
         firstName: after.first_name,
@@ -151,7 +154,7 @@ async function changeUser(
       )
       .returning(),
     // A user this batch left inactive loses every session at once.
-    db
+    revoked: db
       .update(refreshTokens)
       .set({ revokedAt: ctx.now() })
       .where(
@@ -163,12 +166,12 @@ async function changeUser(
           writtenHere,
         ),
       ),
-    auditEntry(ctx, db, { action, entityType: "user", entityId: id, changes, guard: users }),
-    db
+    audit: auditEntry(ctx, db, { action, entityType: "user", entityId: id, changes, guard: users }),
+    current: db
       .select({ role: users.role, isActive: users.isActive, permissions: users.permissions })
       .from(users)
       .where(ownedBy(ctx, users.organizationId, eq(users.id, id), isNull(users.deletedAt))),
-  ]).catch((error: unknown) => {
+  })).catch((error: unknown) => {
     throw userConflict(error) ?? error;
   });
 

@@ -4,10 +4,8 @@
  */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
-import { approvalRequestObject, unwrap } from "../../../durable-objects/approval-request/client.ts";
 import { serviceContext } from "../../../middleware/auth.ts";
-import { type LinkClaims, readApprovalLink, readLinkedContent } from "../../../services/approvals/links.ts";
-import type { TenantContext } from "../../../services/context.ts";
+import { decideByApprovalLink, viewApprovalLink } from "../../../services/approvals/decide.ts";
 import { publicRoute } from "../../define.ts";
 import { errorResponses, ProblemSchema } from "../../openapi.ts";
 import {
@@ -68,28 +66,13 @@ export const decideApprovalLinkRoute = publicRoute({
   },
 });
 
-/** The organisation and actor of a link: the person it was sent to. */
-function linkContext(c: Parameters<typeof serviceContext>[0], claims: LinkClaims): TenantContext {
-  return {
-    ...serviceContext(c),
-    organizationId: claims.organizationId,
-    actor: { type: "external", name: claims.name, email: claims.email },
-  };
-}
-
-const addressOf = (claims: LinkClaims) => ({
-  requestId: claims.requestId,
-  organizationId: claims.organizationId,
-});
-const grantOf = (claims: LinkClaims) => ({ jti: claims.jti, step: claims.step, exp: claims.exp });
-
 export function registerApprovalLinks(app: OpenAPIHono<AppEnv>) {
   app.openapi(viewApprovalLinkRoute, async (c) => {
-    const claims = await readApprovalLink(c.get("config"), c.req.valid("param").token);
-    const view = unwrap(
-      await approvalRequestObject(c.env, claims.requestId).checkLink(addressOf(claims), grantOf(claims)),
-    );
-    const row = await readLinkedContent(linkContext(c, claims), claims.requestId);
+    const {
+      claims,
+      view,
+      content: row,
+    } = await viewApprovalLink(serviceContext(c), c.req.valid("param").token);
     return c.json(
       {
         approval_request: toRequestState(view),
@@ -113,18 +96,11 @@ export function registerApprovalLinks(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(decideApprovalLinkRoute, async (c) => {
-    const claims = await readApprovalLink(c.get("config"), c.req.valid("param").token);
     const body = c.req.valid("json");
-    const ctx = linkContext(c, claims);
-    const outcome = unwrap(
-      await approvalRequestObject(c.env, claims.requestId).act(addressOf(claims), {
-        action: body.decision,
-        actor: { type: "external", name: claims.name, email: claims.email },
-        comment: body.comment ?? null,
-        facts: ctx.request,
-        link: grantOf(claims),
-      }),
-    );
+    const outcome = await decideByApprovalLink(serviceContext(c), c.req.valid("param").token, {
+      decision: body.decision,
+      comment: body.comment ?? null,
+    });
     return c.json(toActionResult(outcome.action, outcome.request), outcome.written ? 200 : 202);
   });
 }

@@ -5,15 +5,12 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
-import { approvalRequestObject, unwrap } from "../../../durable-objects/approval-request/client.ts";
-import { approvalLinkUrl, recordLinkIssued, signApprovalLink } from "../../../services/approvals/links.ts";
 import {
-  claimIdempotencyKey,
-  getApprovalRequest,
-  listApprovalRequests,
-} from "../../../services/approvals/requests.ts";
-import { submitForApproval } from "../../../services/approvals/submit.ts";
-import type { TenantContext } from "../../../services/context.ts";
+  actOnApprovalRequest,
+  issueApprovalLink,
+  submitAndStart,
+} from "../../../services/approvals/decide.ts";
+import { getApprovalRequest, listApprovalRequests } from "../../../services/approvals/requests.ts";
 import { listResponse } from "../../../services/pagination.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
@@ -113,35 +110,14 @@ export const createApprovalLinkRoute = authedRoute({
   responses: { 201: json(LinkSchema, "The link"), ...errorResponses(403, 404, 409) },
 });
 
-const addressOf = (ctx: TenantContext, requestId: string) => ({
-  requestId,
-  organizationId: ctx.organizationId,
-});
-
-function userActor(ctx: TenantContext) {
-  const { actor } = ctx;
-  if (actor.type !== "user") throw new Error("approval routes are for signed-in users");
-  return {
-    type: "user" as const,
-    userId: actor.userId,
-    role: actor.role,
-    canApprove: actor.permissions.has("content:approve"),
-  };
-}
-
 export function registerApprovalRequests(app: OpenAPIHono<AppEnv>) {
   app.openapi(submitForApprovalRoute, async (c) => {
-    const ctx = c.get("tenant");
-    const { state, detail } = await submitForApproval(ctx, c.req.valid("param").id, c.req.valid("json"));
-    // Committed: the object normally starts now; if not, it loads itself from Postgres on first use.
-    try {
-      unwrap(await approvalRequestObject(c.env, state.requestId).start(state));
-    } catch (error) {
-      c.get("logger").warn("approval request object not started", {
-        approval_request_id: state.requestId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    const { state, detail } = await submitAndStart(
+      c.get("tenant"),
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.get("logger"),
+    );
     c.header("location", `/v1/approval-requests/${state.requestId}`);
     return c.json(toApprovalRequestDetail(detail), 201);
   });
@@ -157,45 +133,26 @@ export function registerApprovalRequests(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(actOnApprovalRequestRoute, async (c) => {
-    const ctx = c.get("tenant");
-    const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    await claimIdempotencyKey(ctx);
-    const outcome = unwrap(
-      await approvalRequestObject(c.env, id).act(addressOf(ctx, id), {
-        action: body.action,
-        actor: userActor(ctx),
-        comment: body.comment ?? null,
-        facts: ctx.request,
-      }),
-    );
+    const outcome = await actOnApprovalRequest(c.get("tenant"), c.req.valid("param").id, {
+      action: body.action,
+      comment: body.comment ?? null,
+    });
     return c.json(toActionResult(outcome.action, outcome.request), outcome.written ? 200 : 202);
   });
 
   app.openapi(createApprovalLinkRoute, async (c) => {
-    const ctx = c.get("tenant");
-    const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const view = unwrap(
-      await approvalRequestObject(c.env, id).authorizeLink(addressOf(ctx, id), userActor(ctx)),
-    );
-    const { token, claims } = await signApprovalLink(
-      ctx.config,
-      {
-        requestId: id,
-        organizationId: ctx.organizationId,
-        step: view.currentStep,
-        name: body.name,
-        email: body.email,
-      },
-      body.expires_in_hours * 3600,
-    );
-    await recordLinkIssued(ctx, claims);
+    const link = await issueApprovalLink(c.get("tenant"), c.req.valid("param").id, {
+      name: body.name,
+      email: body.email,
+      expiresInHours: body.expires_in_hours,
+    });
     return c.json(
       {
-        url: approvalLinkUrl(ctx.config, token),
-        expires_at: new Date(claims.exp * 1000).toISOString(),
-        step: { number: view.currentStep, name: view.stepName },
+        url: link.url,
+        expires_at: link.expiresAt.toISOString(),
+        step: { number: link.view.currentStep, name: link.view.stepName },
       },
       201,
     );

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { APPROVAL_ACTIONS, type ApprovalActionRecord } from "../../../db/schema/approval-actions.ts";
 import { APPROVAL_REQUEST_STATUSES } from "../../../db/schema/approval-requests.ts";
-import type { ActionRecord, RequestView } from "../../../services/approvals/machine.ts";
+import type { ActionRecord, RequestView } from "../../../services/approvals/request-state.ts";
 import { INBOX_SCOPES, type RequestDetail, type RequestRow } from "../../../services/approvals/requests.ts";
 import { stepAt } from "../../../services/approvals/steps.ts";
 import { PaginationQuery } from "../../../services/pagination.ts";

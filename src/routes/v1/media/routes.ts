@@ -4,7 +4,7 @@
  */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
-import { AppError } from "../../../errors.ts";
+import { AppError, titleOf } from "../../../errors.ts";
 import { problemResponse } from "../../../middleware/problem.ts";
 import { etagOf } from "../../../services/conditional.ts";
 import {
@@ -205,12 +205,7 @@ export function registerMedia(app: OpenAPIHono<AppEnv>) {
     if (found.kind === "unsatisfiable") {
       const response = problemResponse(
         c,
-        new AppError(
-          416,
-          "range_not_satisfiable",
-          "Range not satisfiable",
-          `The file has ${asset.fileSize} bytes.`,
-        ),
+        new AppError(416, "range_not_satisfiable", titleOf(416), `The file has ${asset.fileSize} bytes.`),
       );
       response.headers.set("content-range", `bytes */${asset.fileSize}`);
       return response;
