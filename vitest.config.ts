@@ -56,7 +56,7 @@ export default defineConfig({
           // state (each makes its own organisation, Durable Object names are random).
           isolate: false,
           include: ["test/**/*.test.ts"],
-          // test/soak/ runs in `npm run soak` (scripts/soak.ts), not in `npm test`.
+          // test/soak/ runs in `npm run soak` (GUDDU_SOAK=1), not in `npm test`.
           exclude: ["test/node/**", ...(process.env.GUDDU_SOAK ? [] : ["test/soak/**"])],
         },
       },

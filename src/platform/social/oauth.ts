@@ -1,8 +1,8 @@
 /**
  * The OAuth 2.0 pieces the platforms share: the authorize URL, an RFC 6749 token answer read into a
- * `TokenSet`, and a refused token request classified.
+ * `TokenSet`, the token request itself, and a refused one classified.
  */
-import { asRecord, classifyStatus, num, type PlatformResponse, str } from "./http.ts";
+import { asRecord, call, classifyStatus, num, type PlatformResponse, str } from "./http.ts";
 import { type AuthorizeParams, type OAuthClient, PlatformError, type TokenSet } from "./types.ts";
 
 /** `authorizeEndpoint?response_type=code&…` with PKCE (S256) and the given scopes. */
@@ -68,4 +68,29 @@ export function requireClient(client: OAuthClient | null, platform: string): OAu
     throw new PlatformError("permanent", `no OAuth client is configured for ${platform} (PLATFORM_CLIENTS)`);
   }
   return client;
+}
+
+/**
+ * One form-encoded POST to a platform's OAuth token endpoint; an error answer becomes the
+ * `PlatformError` `oauthError` makes of it (a refused refresh means the account must reconnect).
+ */
+export async function postTokenRequest(
+  url: string,
+  params: URLSearchParams,
+  options: { label: string; what: string; timeoutMs: number; headers?: Record<string, string> },
+): Promise<unknown> {
+  const response = await call(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers },
+    body: params,
+    kind: "write",
+    timeoutMs: options.timeoutMs,
+  });
+  if (response.status >= 400)
+    throw oauthError(
+      response,
+      `${options.label} ${options.what}`,
+      params.get("grant_type") === "refresh_token",
+    );
+  return response.body;
 }

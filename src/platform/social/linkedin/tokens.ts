@@ -2,8 +2,8 @@
  * OAuth 2.0 at `www.linkedin.com/oauth/v2/accessToken`: the code exchange (the member's id from
  * `/v2/userinfo`), and refreshes, which only approved partners get (docs/platforms.md, LinkedIn › Auth).
  */
-import { asRecord, call, str } from "../http.ts";
-import { oauthError, requireClient, tokenSetFrom } from "../oauth.ts";
+import { asRecord, str } from "../http.ts";
+import { postTokenRequest, requireClient, tokenSetFrom } from "../oauth.ts";
 import {
   type AccountIdentity,
   type ConnectedAccount,
@@ -14,17 +14,12 @@ import {
 } from "../types.ts";
 import { LABEL, type LinkedInClient, rest } from "./client.ts";
 
-async function tokenRequest(client: LinkedInClient, params: URLSearchParams, what: string) {
-  const response = await call(`${client.www}/oauth/v2/accessToken`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: params,
-    kind: "write",
+function tokenRequest(client: LinkedInClient, params: URLSearchParams, what: string) {
+  return postTokenRequest(`${client.www}/oauth/v2/accessToken`, params, {
+    label: LABEL,
+    what,
     timeoutMs: client.options.timeoutMs,
   });
-  if (response.status >= 400)
-    throw oauthError(response, `${LABEL} ${what}`, params.get("grant_type") === "refresh_token");
-  return response.body;
 }
 
 export async function exchangeLinkedInCode(

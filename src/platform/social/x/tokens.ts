@@ -2,8 +2,8 @@
  * OAuth 2.0 with PKCE at `POST /2/oauth2/token`: the code exchange, and refreshes whose refresh
  * token is single-use (each answer carries the next one; docs/platforms.md, X › Auth).
  */
-import { asRecord, call, str } from "../http.ts";
-import { basicAuth, oauthError, requireClient, tokenSetFrom } from "../oauth.ts";
+import { asRecord, str } from "../http.ts";
+import { basicAuth, postTokenRequest, requireClient, tokenSetFrom } from "../oauth.ts";
 import {
   type AccountIdentity,
   type ConnectedAccount,
@@ -14,22 +14,18 @@ import {
 } from "../types.ts";
 import { type XClient, xRequest } from "./client.ts";
 
-async function tokenRequest(
+function tokenRequest(
   client: XClient,
   params: URLSearchParams,
   headers: Record<string, string>,
   what: string,
 ) {
-  const response = await call(`${client.api}/2/oauth2/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-    body: params,
-    kind: "write",
+  return postTokenRequest(`${client.api}/2/oauth2/token`, params, {
+    label: "X",
+    what,
+    headers,
     timeoutMs: client.options.timeoutMs,
   });
-  if (response.status >= 400)
-    throw oauthError(response, `X ${what}`, params.get("grant_type") === "refresh_token");
-  return response.body;
 }
 
 /** Code → tokens → who the account is (`/2/users/me`). */
