@@ -3,7 +3,8 @@
  * then loads the endpoints with autocannon in turn, round after round, so a slow moment of the
  * machine falls on all of them alike; each figure is the median over the rounds. Reports requests/s,
  * p50, p99, the ratio to `/ping` (the Worker's own cost, no I/O) and to `/health` (one raw query),
- * and PostgreSQL round trips per request (counted by the proxy). Absolute numbers depend on the
+ * PostgreSQL round trips per request (counted by the proxy), and the Worker's own CPU per request
+ * (sampled through its inspector in a further run of each endpoint). Absolute numbers depend on the
  * machine; the ratios and round trips are what to compare.
  *
  * Settings: BENCH_ROUNDS (default 3), BENCH_SECONDS (per endpoint and round, default 3),
@@ -14,7 +15,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
-import { profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
+import { busyMilliseconds, profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
 import { freePort } from "./lib/ports.ts";
 import { startStack } from "./lib/stack-client.ts";
 import { startWranglerDev } from "./lib/wrangler.ts";
@@ -139,8 +140,21 @@ try {
         });
       }
     }
+    // The Worker's own CPU per request, from a sampled profile of a further run of each endpoint:
+    // what the isolate spent (everything but idle) divided by the requests it served. Unlike req/s,
+    // this leaves out the proxy, PostgreSQL and autocannon, which share the machine's cores.
+    const cpuMsPerRequest = new Map<Endpoint, number>();
+    for (const endpoint of ENDPOINTS) {
+      let completed = 0;
+      const profile = await profileWhile(worker.inspectorPort, async () => {
+        completed = (await autocannon({ ...request(endpoint), connections, duration: seconds })).requests
+          .total;
+      });
+      cpuMsPerRequest.set(endpoint, completed ? busyMilliseconds(profile) / completed : 0);
+    }
     const rows = ENDPOINTS.map((endpoint) => {
       const taken = samples.get(endpoint) ?? [];
+      const cpu = () => Number((cpuMsPerRequest.get(endpoint) ?? 0).toFixed(3));
       const of = (pick: (s: Sample) => number) => median(taken.map(pick));
       return {
         endpoint: endpoint.name,
@@ -150,6 +164,7 @@ try {
         p99_ms: of((s) => s.p99),
         errors: taken.reduce((sum, s) => sum + s.errors, 0),
         round_trips_per_request: Number(of((s) => s.roundTripsPerRequest).toFixed(2)),
+        worker_cpu_ms_per_request: cpu(),
       };
     });
     const ratio = (row: { requests_per_second: number }, to: string) => {
@@ -169,6 +184,7 @@ try {
       "× /ping",
       "× /health",
       "round trips/req",
+      "Worker CPU ms/req",
       "errors",
     ];
     const table = [
@@ -181,6 +197,7 @@ try {
         r.ratio_to_ping.toFixed(2),
         r.ratio_to_health.toFixed(2),
         r.round_trips_per_request.toFixed(2),
+        r.worker_cpu_ms_per_request.toFixed(3),
         String(r.errors),
       ]),
     ];

@@ -15,6 +15,8 @@ export interface CpuProfile {
   startTime: number;
   endTime: number;
   samples?: number[];
+  /** Microseconds between samples, one per sample. */
+  timeDeltas?: number[];
 }
 
 async function inspectorSocket(port: number): Promise<WebSocket> {
@@ -80,4 +82,14 @@ export function selfTimeByFunction(profile: CpuProfile, top = 25): Array<{ fn: s
     .map(([fn, count]) => ({ fn, percent: total ? (100 * count) / total : 0 }))
     .sort((a, b) => b.percent - a.percent)
     .slice(0, top);
+}
+
+/** The sampled time the isolate was busy (every sample but idle), in milliseconds. */
+export function busyMilliseconds(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
+  let micros = 0;
+  for (const [i, sample] of (profile.samples ?? []).entries()) {
+    if (!idle.has(sample)) micros += profile.timeDeltas?.[i] ?? 0;
+  }
+  return micros / 1000;
 }

@@ -9,6 +9,8 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
+  /** Whether a line at `level` is written: lets a caller skip building fields nobody reads. */
+  enabled(level: LogLevel): boolean;
 }
 
 export function createLogger(level: LogLevel = "info", base: Record<string, unknown> = {}): Logger {
@@ -25,5 +27,6 @@ export function createLogger(level: LogLevel = "info", base: Record<string, unkn
     warn: (msg, fields) => write("warn", msg, fields),
     error: (msg, fields) => write("error", msg, fields),
     child: (fields) => createLogger(level, { ...base, ...fields }),
+    enabled: (at) => order[at] >= order[level],
   };
 }

@@ -176,8 +176,9 @@ function cryptoKey(keyring: Keyring, kid: string): Promise<CryptoKey> {
 
 function parseSealed(sealed: string): { kid: string; iv: Uint8Array; ciphertext: Uint8Array } | undefined {
   const parts = sealed.split(".");
-  if (parts.length !== 4 || parts[0] !== VERSION) return;
-  const [, kid, iv, ciphertext] = parts as [string, string, string, string];
+  if (parts.length !== 4) return;
+  const [version, kid, iv, ciphertext] = parts as [string, string, string, string];
+  if (version !== VERSION) return;
   if (!KID_PATTERN.test(kid)) return;
   const ivBytes = decodeBase64UrlStrict(iv);
   const ciphertextBytes = decodeBase64UrlStrict(ciphertext);

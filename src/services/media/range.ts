@@ -11,9 +11,9 @@ export interface ByteRange {
 
 export function parseByteRange(header: string | undefined, size: number): ByteRange | "unsatisfiable" | null {
   if (!header) return null;
-  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  const match = /^\s*bytes\s*=\s*(?<first>\d*)\s*-\s*(?<last>\d*)\s*$/i.exec(header);
   if (!match) return null;
-  const [, first = "", last = ""] = match;
+  const { first = "", last = "" } = match.groups ?? {};
   if (first === "" && last === "") return null;
   if (first === "") {
     const suffix = Number(last);
