@@ -1,4 +1,4 @@
-/** Request pieces shared by many resources: ids, times, time zones, hashtags, handles. */
+/** Request and response pieces shared by many resources: ids, times, time zones, hashtags, handles, ETags. */
 import { z } from "@hono/zod-openapi";
 import { PLATFORMS } from "../../db/schema/columns.ts";
 
@@ -102,3 +102,16 @@ export const SocialHandlesSchema = z
 export const IfMatchHeader = z.object({
   "if-match": z.string().optional().openapi({ description: "The ETag you read; a stale one is 412" }),
 });
+
+/** A JSON response of one row with its ETag, which a later PATCH sends back as If-Match. */
+export function withEtag<S extends z.ZodType>(
+  schema: S,
+  description: string,
+  etag = "Send as If-Match to update",
+) {
+  return {
+    description,
+    headers: { ETag: { schema: { type: "string" as const }, description: etag } },
+    content: { "application/json": { schema } },
+  };
+}

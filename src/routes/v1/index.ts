@@ -1,4 +1,7 @@
-/** Every operation of the API, registered in one place. */
+/**
+ * Every operation of the API, registered in one place: a line per resource (or per concern of a big
+ * one), in an order where a fixed path comes before a `{param}` one that could match it.
+ */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.ts";
 import { registerPublicMedia } from "../media-public.ts";
@@ -6,53 +9,49 @@ import { registerJwks } from "../well-known/jwks.ts";
 import { registerApprovalLinks } from "./approval-links/routes.ts";
 import { registerApprovalRequests } from "./approval-requests/routes.ts";
 import { registerApprovalWorkflows } from "./approval-workflows/routes.ts";
-import { registerListAuditLogs } from "./audit-logs/list.ts";
-import { registerLogin } from "./auth/login.ts";
-import { registerRefresh } from "./auth/refresh.ts";
-import { registerRegister } from "./auth/register.ts";
+import { registerAuditLogs } from "./audit-logs/routes.ts";
+import { registerAuth } from "./auth/routes.ts";
+import { registerCampaigns } from "./campaigns/routes.ts";
 import { registerContent } from "./content/routes.ts";
+import { registerContentVersions } from "./content/versions.ts";
+import { registerContentWorkflow } from "./content/workflow.ts";
+import { registerImportDelegates } from "./delegates/import.ts";
 import { registerDelegates } from "./delegates/routes.ts";
+import { registerEventPhases } from "./event-phases/routes.ts";
 import { registerEvents } from "./events/routes.ts";
-import { registerCredentials } from "./me/credentials.ts";
-import { registerGetMe } from "./me/get.ts";
+import { registerMe } from "./me/routes.ts";
 import { registerMedia } from "./media/routes.ts";
+import { registerMediaUploads } from "./media/uploads.ts";
 import { registerNotifications } from "./notifications/routes.ts";
-import { registerGetOrganization } from "./organization/get.ts";
-import { registerUpdateOrganization } from "./organization/update.ts";
-import { registerPlanning } from "./planning.ts";
+import { registerOrganization } from "./organization/routes.ts";
 import { registerPublishedPosts } from "./published-posts/routes.ts";
 import { registerPublishing } from "./publishing/routes.ts";
+import { registerSocialAccountConnections } from "./social-accounts/connect.ts";
 import { registerSocialAccounts } from "./social-accounts/routes.ts";
 import { registerTemplates } from "./templates/routes.ts";
-import { registerCreateUser } from "./users/create.ts";
-import { registerDeactivateUser } from "./users/deactivate.ts";
-import { registerGetUser } from "./users/get.ts";
-import { registerListUsers } from "./users/list.ts";
-import { registerUpdateUser } from "./users/update.ts";
+import { registerUsers } from "./users/routes.ts";
 
 export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerJwks(app);
-  registerRegister(app);
-  registerLogin(app);
-  registerRefresh(app);
-  registerGetMe(app);
-  registerGetOrganization(app);
-  registerUpdateOrganization(app);
-  registerListUsers(app);
-  registerCreateUser(app);
-  registerGetUser(app);
-  registerUpdateUser(app);
-  registerDeactivateUser(app);
-  registerListAuditLogs(app);
-  registerCredentials(app);
+  registerAuth(app);
+  registerMe(app);
+  registerOrganization(app);
+  registerUsers(app);
+  registerAuditLogs(app);
   registerEvents(app);
+  registerImportDelegates(app);
   registerDelegates(app);
-  registerPlanning(app);
+  registerEventPhases(app);
+  registerCampaigns(app);
+  registerMediaUploads(app);
   registerMedia(app);
   registerContent(app);
+  registerContentWorkflow(app);
+  registerContentVersions(app);
   registerTemplates(app);
   registerApprovalRequests(app);
   registerApprovalLinks(app);
+  registerSocialAccountConnections(app);
   registerSocialAccounts(app);
   registerApprovalWorkflows(app);
   registerNotifications(app);

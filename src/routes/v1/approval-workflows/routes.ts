@@ -13,19 +13,13 @@ import {
 } from "../../../services/approvals/workflows.ts";
 import { etagOf } from "../../../services/conditional.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
-import { restore, softDelete } from "../../../services/soft-delete.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { IdParams, IfMatchHeader, PlatformSchema } from "../common.ts";
+import { IdParams, PlatformSchema, withEtag } from "../common.ts";
+import { registerLifecycle, softDeletes } from "../lifecycle.ts";
 import { StepSchema, toStep, toWorkflow, WorkflowFields, WorkflowSchema } from "./schema.ts";
 
-const TAGS = ["Approval workflows"];
-
-const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: WorkflowSchema } },
-});
+const TAG = "Approval workflows";
 
 const CreateWorkflowBody = z
   .strictObject({
@@ -84,19 +78,19 @@ const MatchSchema = z
 export const createWorkflowRoute = authedRoute({
   method: "post",
   path: "/v1/approval-workflows",
-  tags: TAGS,
+  tags: [TAG],
   summary: "Create an approval workflow",
   description:
     "Steps run in order. Named users must be active users of the organisation (else 422 unknown_approver); a step that names only users cannot need more approvals than it names (422 not_enough_approvers).",
   permission: "workflows:write",
   request: { body: { required: true, content: { "application/json": { schema: CreateWorkflowBody } } } },
-  responses: { 201: one("Created") },
+  responses: { 201: withEtag(WorkflowSchema, "Created") },
 });
 
 export const listWorkflowsRoute = authedRoute({
   method: "get",
   path: "/v1/approval-workflows",
-  tags: TAGS,
+  tags: [TAG],
   summary: "List approval workflows",
   permission: "workflows:read",
   request: {
@@ -123,7 +117,7 @@ export const listWorkflowsRoute = authedRoute({
 export const matchWorkflowRoute = authedRoute({
   method: "get",
   path: "/v1/approval-workflows/match",
-  tags: TAGS,
+  tags: [TAG],
   summary: "Which workflow a content item would follow, and why",
   description:
     "Of the active workflows whose every trigger condition the content meets, the one with the most conditions; the oldest among equals. None: manual approval by an owner, admin or manager.",
@@ -133,51 +127,6 @@ export const matchWorkflowRoute = authedRoute({
     200: { description: "The match", content: { "application/json": { schema: MatchSchema } } },
     ...errorResponses(404),
   },
-});
-
-export const getWorkflowRoute = authedRoute({
-  method: "get",
-  path: "/v1/approval-workflows/{id}",
-  tags: TAGS,
-  summary: "Read an approval workflow",
-  permission: "workflows:read",
-  request: { params: IdParams },
-  responses: { 200: one("The workflow"), ...errorResponses(404) },
-});
-
-export const updateWorkflowRoute = authedRoute({
-  method: "patch",
-  path: "/v1/approval-workflows/{id}",
-  tags: TAGS,
-  summary: "Update an approval workflow (send If-Match to refuse stale edits)",
-  description: "Requests already under way keep the steps they started with.",
-  permission: "workflows:write",
-  request: {
-    params: IdParams,
-    headers: IfMatchHeader,
-    body: { required: true, content: { "application/json": { schema: UpdateWorkflowBody } } },
-  },
-  responses: { 200: one("Updated"), ...errorResponses(404, 409, 412, 422) },
-});
-
-export const deleteWorkflowRoute = authedRoute({
-  method: "delete",
-  path: "/v1/approval-workflows/{id}",
-  tags: TAGS,
-  summary: "Delete an approval workflow (restorable)",
-  permission: "workflows:write",
-  request: { params: IdParams },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-});
-
-export const restoreWorkflowRoute = authedRoute({
-  method: "post",
-  path: "/v1/approval-workflows/{id}/restore",
-  tags: TAGS,
-  summary: "Restore a deleted approval workflow",
-  permission: "workflows:write",
-  request: { params: IdParams },
-  responses: { 200: one("Restored"), ...errorResponses(404) },
 });
 
 export function registerApprovalWorkflows(app: OpenAPIHono<AppEnv>) {
@@ -213,36 +162,25 @@ export function registerApprovalWorkflows(app: OpenAPIHono<AppEnv>) {
       200,
     );
   });
-  app.openapi(getWorkflowRoute, async (c) => {
-    const workflow = await getWorkflow(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(workflow.updatedAt));
-    return c.json(toWorkflow(workflow), 200);
-  });
-  app.openapi(updateWorkflowRoute, async (c) => {
-    const workflow = await updateWorkflow(
-      c.get("tenant"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-      c.req.valid("header")["if-match"],
-    );
-    c.header("etag", etagOf(workflow.updatedAt));
-    return c.json(toWorkflow(workflow), 200);
-  });
-  app.openapi(deleteWorkflowRoute, async (c) => {
-    await softDelete(c.get("tenant"), {
-      table: approvalWorkflows,
-      id: c.req.valid("param").id,
-      entity: "approval_workflow",
-    });
-    return c.body(null, 204);
-  });
-  app.openapi(restoreWorkflowRoute, async (c) => {
-    const workflow = await restore(c.get("tenant"), {
-      table: approvalWorkflows,
-      id: c.req.valid("param").id,
-      entity: "approval_workflow",
-    });
-    c.header("etag", etagOf(workflow.updatedAt));
-    return c.json(toWorkflow(workflow), 200);
+  registerLifecycle(app, {
+    path: "/v1/approval-workflows/{id}",
+    params: IdParams,
+    tag: TAG,
+    noun: "an approval workflow",
+    permissions: { read: "workflows:read", write: "workflows:write" },
+    schema: WorkflowSchema,
+    toWire: toWorkflow,
+    get: (ctx, { id }) => getWorkflow(ctx, id),
+    update: {
+      body: UpdateWorkflowBody,
+      run: (ctx, { id }, body, ifMatch) => updateWorkflow(ctx, id, body, ifMatch),
+    },
+    ...softDeletes(approvalWorkflows, "approval_workflow"),
+    docs: {
+      update: {
+        description: "Requests already under way keep the steps they started with.",
+        responses: errorResponses(422),
+      },
+    },
   });
 }

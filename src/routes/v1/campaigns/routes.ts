@@ -11,10 +11,10 @@ import {
 } from "../../../services/campaigns/campaigns.ts";
 import { etagOf } from "../../../services/conditional.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
-import { restore, softDelete } from "../../../services/soft-delete.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { IdParams, IfMatchHeader, PlatformSchema } from "../common.ts";
+import { IdParams, PlatformSchema, withEtag } from "../common.ts";
+import { registerLifecycle, softDeletes } from "../lifecycle.ts";
 import {
   CampaignFields,
   CampaignSchema,
@@ -22,12 +22,6 @@ import {
   CampaignTypeSchema,
   toCampaign,
 } from "./schema.ts";
-
-const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: CampaignSchema } },
-});
 
 const LIFECYCLE =
   "Status lifecycle: draft → active or archived; active → paused or completed; paused → active; completed → archived. Any other move is 409 invalid_status_transition.";
@@ -67,7 +61,7 @@ export const createCampaignRoute = authedRoute({
   description: `event_id, if given, must be an event of the organisation that is not deleted (else 404 event_not_found). ${LIFECYCLE}`,
   permission: "campaigns:write",
   request: { body: { required: true, content: { "application/json": { schema: CreateCampaignBody } } } },
-  responses: { 201: one("Created"), ...errorResponses(404, 409) },
+  responses: { 201: withEtag(CampaignSchema, "Created"), ...errorResponses(404, 409) },
 });
 
 export const listCampaignsRoute = authedRoute({
@@ -101,51 +95,6 @@ export const listCampaignsRoute = authedRoute({
   },
 });
 
-export const getCampaignRoute = authedRoute({
-  method: "get",
-  path: "/v1/campaigns/{id}",
-  tags: ["Campaigns"],
-  summary: "Read a campaign",
-  permission: "campaigns:read",
-  request: { params: IdParams },
-  responses: { 200: one("The campaign"), ...errorResponses(404) },
-});
-
-export const updateCampaignRoute = authedRoute({
-  method: "patch",
-  path: "/v1/campaigns/{id}",
-  tags: ["Campaigns"],
-  summary: "Update a campaign (send If-Match to refuse stale edits)",
-  description: `event_id null detaches the campaign from its event. ${LIFECYCLE}`,
-  permission: "campaigns:write",
-  request: {
-    params: IdParams,
-    headers: IfMatchHeader,
-    body: { required: true, content: { "application/json": { schema: UpdateCampaignBody } } },
-  },
-  responses: { 200: one("Updated"), ...errorResponses(404, 409, 412) },
-});
-
-export const deleteCampaignRoute = authedRoute({
-  method: "delete",
-  path: "/v1/campaigns/{id}",
-  tags: ["Campaigns"],
-  summary: "Delete a campaign (restorable)",
-  permission: "campaigns:write",
-  request: { params: IdParams },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-});
-
-export const restoreCampaignRoute = authedRoute({
-  method: "post",
-  path: "/v1/campaigns/{id}/restore",
-  tags: ["Campaigns"],
-  summary: "Restore a deleted campaign",
-  permission: "campaigns:write",
-  request: { params: IdParams },
-  responses: { 200: one("Restored"), ...errorResponses(404) },
-});
-
 export function registerCampaigns(app: OpenAPIHono<AppEnv>) {
   app.openapi(createCampaignRoute, async (c) => {
     const campaign = await createCampaign(c.get("tenant"), c.req.valid("json"));
@@ -157,32 +106,20 @@ export function registerCampaigns(app: OpenAPIHono<AppEnv>) {
     const page = await listCampaigns(c.get("tenant"), c.req.valid("query"));
     return c.json({ data: page.data.map(toCampaign), next_cursor: page.next_cursor }, 200);
   });
-  app.openapi(getCampaignRoute, async (c) => {
-    const campaign = await getCampaign(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(campaign.updatedAt));
-    return c.json(toCampaign(campaign), 200);
-  });
-  app.openapi(updateCampaignRoute, async (c) => {
-    const campaign = await updateCampaign(
-      c.get("tenant"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-      c.req.valid("header")["if-match"],
-    );
-    c.header("etag", etagOf(campaign.updatedAt));
-    return c.json(toCampaign(campaign), 200);
-  });
-  app.openapi(deleteCampaignRoute, async (c) => {
-    await softDelete(c.get("tenant"), { table: campaigns, id: c.req.valid("param").id, entity: "campaign" });
-    return c.body(null, 204);
-  });
-  app.openapi(restoreCampaignRoute, async (c) => {
-    const campaign = await restore(c.get("tenant"), {
-      table: campaigns,
-      id: c.req.valid("param").id,
-      entity: "campaign",
-    });
-    c.header("etag", etagOf(campaign.updatedAt));
-    return c.json(toCampaign(campaign), 200);
+  registerLifecycle(app, {
+    path: "/v1/campaigns/{id}",
+    params: IdParams,
+    tag: "Campaigns",
+    noun: "a campaign",
+    permissions: { read: "campaigns:read", write: "campaigns:write" },
+    schema: CampaignSchema,
+    toWire: toCampaign,
+    get: (ctx, { id }) => getCampaign(ctx, id),
+    update: {
+      body: UpdateCampaignBody,
+      run: (ctx, { id }, body, ifMatch) => updateCampaign(ctx, id, body, ifMatch),
+    },
+    ...softDeletes(campaigns, "campaign"),
+    docs: { update: { description: `event_id null detaches the campaign from its event. ${LIFECYCLE}` } },
   });
 }

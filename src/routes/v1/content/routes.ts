@@ -11,10 +11,10 @@ import {
   updateContent,
 } from "../../../services/content/content.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
-import { restore, softDelete } from "../../../services/soft-delete.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
 import { DateTimeSchema, IdParams, IfMatchHeader, PlatformSchema } from "../common.ts";
+import { registerLifecycle, softDeletes } from "../lifecycle.ts";
 import {
   ContentFields,
   ContentSchema,
@@ -24,8 +24,6 @@ import {
   toContent,
   WorkflowStatusSchema,
 } from "./schema.ts";
-import { registerContentVersions } from "./versions.ts";
-import { registerContentWorkflow } from "./workflow.ts";
 
 const REFERENCES =
   "event_id and campaign_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media).";
@@ -113,16 +111,6 @@ export const listContentRoute = authedRoute({
   },
 });
 
-export const getContentRoute = authedRoute({
-  method: "get",
-  path: "/v1/content/{id}",
-  tags: ["Content"],
-  summary: "Read content",
-  permission: "content:read",
-  request: { params: IdParams },
-  responses: { 200: one("The content"), ...errorResponses(404) },
-});
-
 export const updateContentRoute = authedRoute({
   method: "patch",
   path: "/v1/content/{id}",
@@ -142,26 +130,6 @@ export const updateContentRoute = authedRoute({
   },
 });
 
-export const deleteContentRoute = authedRoute({
-  method: "delete",
-  path: "/v1/content/{id}",
-  tags: ["Content"],
-  summary: "Delete content (restorable)",
-  permission: "content:write",
-  request: { params: IdParams },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-});
-
-export const restoreContentRoute = authedRoute({
-  method: "post",
-  path: "/v1/content/{id}/restore",
-  tags: ["Content"],
-  summary: "Restore deleted content",
-  permission: "content:write",
-  request: { params: IdParams },
-  responses: { 200: one("Restored"), ...errorResponses(404) },
-});
-
 export function registerContent(app: OpenAPIHono<AppEnv>) {
   app.openapi(createContentRoute, async (c) => {
     const row = await createContent(c.get("tenant"), c.req.valid("json"));
@@ -172,11 +140,6 @@ export function registerContent(app: OpenAPIHono<AppEnv>) {
   app.openapi(listContentRoute, async (c) => {
     const page = await listContent(c.get("tenant"), c.req.valid("query"));
     return c.json({ data: page.data.map(toContent), next_cursor: page.next_cursor }, 200);
-  });
-  app.openapi(getContentRoute, async (c) => {
-    const row = await getContent(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(row.updatedAt));
-    return c.json(toContent(row), 200);
   });
   app.openapi(updateContentRoute, async (c) => {
     const result = await updateContent(
@@ -190,19 +153,16 @@ export function registerContent(app: OpenAPIHono<AppEnv>) {
     c.header("location", `/v1/content/${result.content.id}`);
     return c.json(toContent(result.content), 201);
   });
-  app.openapi(deleteContentRoute, async (c) => {
-    await softDelete(c.get("tenant"), { table: content, id: c.req.valid("param").id, entity: "content" });
-    return c.body(null, 204);
+  // The PATCH above is its own: editing anything but a draft answers 201 with a new version.
+  registerLifecycle(app, {
+    path: "/v1/content/{id}",
+    params: IdParams,
+    tag: "Content",
+    noun: "content",
+    permissions: { read: "content:read", write: "content:write" },
+    schema: ContentSchema,
+    toWire: toContent,
+    get: (ctx, { id }) => getContent(ctx, id),
+    ...softDeletes(content, "content"),
   });
-  app.openapi(restoreContentRoute, async (c) => {
-    const row = await restore(c.get("tenant"), {
-      table: content,
-      id: c.req.valid("param").id,
-      entity: "content",
-    });
-    c.header("etag", etagOf(row.updatedAt));
-    return c.json(toContent(row), 200);
-  });
-  registerContentWorkflow(app);
-  registerContentVersions(app);
 }

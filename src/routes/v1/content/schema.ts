@@ -2,7 +2,14 @@ import { z } from "@hono/zod-openapi";
 import { CONTENT_WORKFLOW_STATUSES, type Content } from "../../../db/schema/content.ts";
 import { CONTENT_TYPES, RULES } from "../../../services/content/platform-rules.ts";
 import { USER_TARGET_STATUSES } from "../../../services/content/workflow.ts";
-import { DateTimeSchema, HashtagsSchema, PlatformSchema, SetOf, TargetPlatformsSchema } from "../common.ts";
+import {
+  DateTimeSchema,
+  HashtagsSchema,
+  PlatformSchema,
+  SetOf,
+  TargetPlatformsSchema,
+  withEtag,
+} from "../common.ts";
 
 export const ContentTypeSchema = z.enum(CONTENT_TYPES);
 export const WorkflowStatusSchema = z.enum(CONTENT_WORKFLOW_STATUSES);
@@ -30,11 +37,7 @@ export const ContentSchema = z
   .openapi("Content");
 
 /** A response with one content row and its ETag. */
-export const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: ContentSchema } },
-});
+export const one = (description: string) => withEtag(ContentSchema, description);
 
 export const created = (description: string) => ({
   ...one(description),

@@ -14,8 +14,8 @@ import {
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { IdParams, IfMatchHeader } from "../common.ts";
-import { registerImportDelegates } from "./import.ts";
+import { IdParams, withEtag } from "../common.ts";
+import { registerLifecycle } from "../lifecycle.ts";
 import {
   CountrySchema,
   CreateDelegateBody,
@@ -25,12 +25,6 @@ import {
   toDelegate,
   UpdateDelegateBody,
 } from "./schema.ts";
-
-const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: DelegateSchema } },
-});
 
 export const createDelegateRoute = authedRoute({
   method: "post",
@@ -42,7 +36,7 @@ export const createDelegateRoute = authedRoute({
     params: IdParams,
     body: { required: true, content: { "application/json": { schema: CreateDelegateBody } } },
   },
-  responses: { 201: one("Created"), ...errorResponses(404, 409) },
+  responses: { 201: withEtag(DelegateSchema, "Created"), ...errorResponses(404, 409) },
 });
 
 export const listDelegatesRoute = authedRoute({
@@ -87,52 +81,7 @@ export const listDelegatesRoute = authedRoute({
   },
 });
 
-export const getDelegateRoute = authedRoute({
-  method: "get",
-  path: "/v1/events/{id}/delegates/{delegate_id}",
-  tags: ["Delegates"],
-  summary: "Read a delegate",
-  permission: "events:read",
-  request: { params: DelegateParams },
-  responses: { 200: one("The delegate"), ...errorResponses(404) },
-});
-
-export const updateDelegateRoute = authedRoute({
-  method: "patch",
-  path: "/v1/events/{id}/delegates/{delegate_id}",
-  tags: ["Delegates"],
-  summary: "Update a delegate (send If-Match to refuse stale edits)",
-  permission: "events:write",
-  request: {
-    params: DelegateParams,
-    headers: IfMatchHeader,
-    body: { required: true, content: { "application/json": { schema: UpdateDelegateBody } } },
-  },
-  responses: { 200: one("Updated"), ...errorResponses(404, 409, 412) },
-});
-
-export const deleteDelegateRoute = authedRoute({
-  method: "delete",
-  path: "/v1/events/{id}/delegates/{delegate_id}",
-  tags: ["Delegates"],
-  summary: "Remove a delegate (restorable)",
-  permission: "events:write",
-  request: { params: DelegateParams },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-});
-
-export const restoreDelegateRoute = authedRoute({
-  method: "post",
-  path: "/v1/events/{id}/delegates/{delegate_id}/restore",
-  tags: ["Delegates"],
-  summary: "Restore a removed delegate",
-  permission: "events:write",
-  request: { params: DelegateParams },
-  responses: { 200: one("Restored"), ...errorResponses(404, 409) },
-});
-
 export function registerDelegates(app: OpenAPIHono<AppEnv>) {
-  registerImportDelegates(app);
   app.openapi(createDelegateRoute, async (c) => {
     const eventId = c.req.valid("param").id;
     const delegate = await createDelegate(c.get("tenant"), eventId, c.req.valid("json"));
@@ -144,33 +93,24 @@ export function registerDelegates(app: OpenAPIHono<AppEnv>) {
     const page = await listDelegates(c.get("tenant"), c.req.valid("param").id, c.req.valid("query"));
     return c.json({ data: page.data.map(toDelegate), next_cursor: page.next_cursor }, 200);
   });
-  app.openapi(getDelegateRoute, async (c) => {
-    const { id, delegate_id } = c.req.valid("param");
-    const delegate = await getDelegate(c.get("tenant"), id, delegate_id);
-    c.header("etag", etagOf(delegate.updatedAt));
-    return c.json(toDelegate(delegate), 200);
-  });
-  app.openapi(updateDelegateRoute, async (c) => {
-    const { id, delegate_id } = c.req.valid("param");
-    const delegate = await updateDelegate(
-      c.get("tenant"),
-      id,
-      delegate_id,
-      c.req.valid("json"),
-      c.req.valid("header")["if-match"],
-    );
-    c.header("etag", etagOf(delegate.updatedAt));
-    return c.json(toDelegate(delegate), 200);
-  });
-  app.openapi(deleteDelegateRoute, async (c) => {
-    const { id, delegate_id } = c.req.valid("param");
-    await deleteDelegate(c.get("tenant"), id, delegate_id);
-    return c.body(null, 204);
-  });
-  app.openapi(restoreDelegateRoute, async (c) => {
-    const { id, delegate_id } = c.req.valid("param");
-    const delegate = await restoreDelegate(c.get("tenant"), id, delegate_id);
-    c.header("etag", etagOf(delegate.updatedAt));
-    return c.json(toDelegate(delegate), 200);
+  registerLifecycle(app, {
+    path: "/v1/events/{id}/delegates/{delegate_id}",
+    params: DelegateParams,
+    tag: "Delegates",
+    noun: "a delegate",
+    permissions: { read: "events:read", write: "events:write" },
+    schema: DelegateSchema,
+    toWire: toDelegate,
+    get: (ctx, { id, delegate_id }) => getDelegate(ctx, id, delegate_id),
+    update: {
+      body: UpdateDelegateBody,
+      run: (ctx, { id, delegate_id }, body, ifMatch) => updateDelegate(ctx, id, delegate_id, body, ifMatch),
+    },
+    delete: (ctx, { id, delegate_id }) => deleteDelegate(ctx, id, delegate_id),
+    restore: (ctx, { id, delegate_id }) => restoreDelegate(ctx, id, delegate_id),
+    docs: {
+      delete: { summary: "Remove a delegate (restorable)" },
+      restore: { summary: "Restore a removed delegate", responses: errorResponses(409) },
+    },
   });
 }

@@ -11,17 +11,11 @@ import {
   updateEvent,
 } from "../../../services/events/events.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
-import { restore, softDelete } from "../../../services/soft-delete.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { DateTimeSchema, IdParams, IfMatchHeader } from "../common.ts";
+import { DateTimeSchema, IdParams, withEtag } from "../common.ts";
+import { registerLifecycle, softDeletes } from "../lifecycle.ts";
 import { EventFields, EventSchema, EventStatusSchema, toEvent } from "./schema.ts";
-
-const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: EventSchema } },
-});
 
 const CreateEventBody = z
   .strictObject({
@@ -60,7 +54,7 @@ export const createEventRoute = authedRoute({
   summary: "Create an event",
   permission: "events:write",
   request: { body: { required: true, content: { "application/json": { schema: CreateEventBody } } } },
-  responses: { 201: one("Created"), ...errorResponses(409) },
+  responses: { 201: withEtag(EventSchema, "Created"), ...errorResponses(409) },
 });
 
 export const listEventsRoute = authedRoute({
@@ -89,50 +83,6 @@ export const listEventsRoute = authedRoute({
   },
 });
 
-export const getEventRoute = authedRoute({
-  method: "get",
-  path: "/v1/events/{id}",
-  tags: ["Events"],
-  summary: "Read an event",
-  permission: "events:read",
-  request: { params: IdParams },
-  responses: { 200: one("The event"), ...errorResponses(404) },
-});
-
-export const updateEventRoute = authedRoute({
-  method: "patch",
-  path: "/v1/events/{id}",
-  tags: ["Events"],
-  summary: "Update an event (send If-Match to refuse stale edits)",
-  permission: "events:write",
-  request: {
-    params: IdParams,
-    headers: IfMatchHeader,
-    body: { required: true, content: { "application/json": { schema: UpdateEventBody } } },
-  },
-  responses: { 200: one("Updated"), ...errorResponses(404, 409, 412) },
-});
-
-export const deleteEventRoute = authedRoute({
-  method: "delete",
-  path: "/v1/events/{id}",
-  tags: ["Events"],
-  summary: "Delete an event (restorable)",
-  permission: "events:write",
-  request: { params: IdParams },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-});
-
-export const restoreEventRoute = authedRoute({
-  method: "post",
-  path: "/v1/events/{id}/restore",
-  tags: ["Events"],
-  summary: "Restore a deleted event",
-  permission: "events:write",
-  request: { params: IdParams },
-  responses: { 200: one("Restored"), ...errorResponses(404) },
-});
-
 export function registerEvents(app: OpenAPIHono<AppEnv>) {
   app.openapi(createEventRoute, async (c) => {
     const event = await createEvent(c.get("tenant"), c.req.valid("json"));
@@ -144,32 +94,19 @@ export function registerEvents(app: OpenAPIHono<AppEnv>) {
     const page = await listEvents(c.get("tenant"), c.req.valid("query"));
     return c.json({ data: page.data.map(toEvent), next_cursor: page.next_cursor }, 200);
   });
-  app.openapi(getEventRoute, async (c) => {
-    const event = await getEvent(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(event.updatedAt));
-    return c.json(toEvent(event), 200);
-  });
-  app.openapi(updateEventRoute, async (c) => {
-    const event = await updateEvent(
-      c.get("tenant"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-      c.req.valid("header")["if-match"],
-    );
-    c.header("etag", etagOf(event.updatedAt));
-    return c.json(toEvent(event), 200);
-  });
-  app.openapi(deleteEventRoute, async (c) => {
-    await softDelete(c.get("tenant"), { table: events, id: c.req.valid("param").id, entity: "event" });
-    return c.body(null, 204);
-  });
-  app.openapi(restoreEventRoute, async (c) => {
-    const event = await restore(c.get("tenant"), {
-      table: events,
-      id: c.req.valid("param").id,
-      entity: "event",
-    });
-    c.header("etag", etagOf(event.updatedAt));
-    return c.json(toEvent(event), 200);
+  registerLifecycle(app, {
+    path: "/v1/events/{id}",
+    params: IdParams,
+    tag: "Events",
+    noun: "an event",
+    permissions: { read: "events:read", write: "events:write" },
+    schema: EventSchema,
+    toWire: toEvent,
+    get: (ctx, { id }) => getEvent(ctx, id),
+    update: {
+      body: UpdateEventBody,
+      run: (ctx, { id }, body, ifMatch) => updateEvent(ctx, id, body, ifMatch),
+    },
+    ...softDeletes(events, "event"),
   });
 }

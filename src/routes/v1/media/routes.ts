@@ -20,7 +20,8 @@ import { GENERIC_TYPE, MEDIA_MIME_TYPES } from "../../../services/media/types.ts
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { IdParams } from "../common.ts";
+import { IdParams, withEtag } from "../common.ts";
+import { registerLifecycle } from "../lifecycle.ts";
 import {
   BinarySchema,
   FilenameSchema,
@@ -29,16 +30,12 @@ import {
   problem,
   toMedia,
 } from "./schema.ts";
-import { registerMediaUploads } from "./uploads.ts";
 
 /** How long a client may keep downloaded bytes: the bytes behind an id never change. */
 const CACHE_CONTROL = "private, max-age=3600";
 
-const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "The metadata's version" } },
-  content: { "application/json": { schema: MediaSchema } },
-});
+/** What the ETag of an asset's metadata (not of its bytes) says. */
+const METADATA_ETAG = "The metadata's version";
 
 export const uploadResponses = {
   411: problem("Content-Length is missing (`length_required`)"),
@@ -72,7 +69,7 @@ export const uploadMediaRoute = authedRoute({
     },
   },
   responses: {
-    201: one("Stored; processing is queued"),
+    201: withEtag(MediaSchema, "Stored; processing is queued", METADATA_ETAG),
     ...errorResponses(),
     ...uploadResponses,
   },
@@ -96,16 +93,6 @@ export const listMediaRoute = authedRoute({
       content: { "application/json": { schema: listResponse(MediaSchema, "MediaList") } },
     },
   },
-});
-
-export const getMediaRoute = authedRoute({
-  method: "get",
-  path: "/v1/media/{id}",
-  tags: ["Media"],
-  summary: "Read a media asset's metadata",
-  permission: "media:read",
-  request: { params: IdParams },
-  responses: { 200: one("The asset"), ...errorResponses(404) },
 });
 
 const byteHeaders = {
@@ -140,30 +127,6 @@ export const getMediaContentRoute = authedRoute({
   },
 });
 
-export const deleteMediaRoute = authedRoute({
-  method: "delete",
-  path: "/v1/media/{id}",
-  tags: ["Media"],
-  summary: "Delete a media asset (restorable); refused while content uses it",
-  permission: "media:write",
-  request: { params: IdParams },
-  responses: {
-    204: { description: "Deleted" },
-    ...errorResponses(404),
-    409: problem("Live content uses the asset (`media_in_use`, with `content_ids`)"),
-  },
-});
-
-export const restoreMediaRoute = authedRoute({
-  method: "post",
-  path: "/v1/media/{id}/restore",
-  tags: ["Media"],
-  summary: "Restore a deleted media asset",
-  permission: "media:write",
-  request: { params: IdParams },
-  responses: { 200: one("Restored"), ...errorResponses(404) },
-});
-
 /** `inline; filename="…"; filename*=UTF-8''…` (RFC 6266), safe for any name. */
 function contentDisposition(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
@@ -171,8 +134,6 @@ function contentDisposition(filename: string): string {
 }
 
 export function registerMedia(app: OpenAPIHono<AppEnv>) {
-  registerMediaUploads(app);
-
   app.openapi(uploadMediaRoute, async (c) => {
     const asset = await uploadMedia(c.get("tenant"), {
       body: c.req.raw.body,
@@ -188,10 +149,25 @@ export function registerMedia(app: OpenAPIHono<AppEnv>) {
     const page = await listMedia(c.get("tenant"), c.req.valid("query"));
     return c.json({ data: page.data.map(toMedia), next_cursor: page.next_cursor }, 200);
   });
-  app.openapi(getMediaRoute, async (c) => {
-    const asset = await getMedia(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(asset.updatedAt));
-    return c.json(toMedia(asset), 200);
+  registerLifecycle(app, {
+    path: "/v1/media/{id}",
+    params: IdParams,
+    tag: "Media",
+    noun: "a media asset",
+    permissions: { read: "media:read", write: "media:write" },
+    schema: MediaSchema,
+    toWire: toMedia,
+    etag: METADATA_ETAG,
+    get: (ctx, { id }) => getMedia(ctx, id),
+    delete: (ctx, { id }) => deleteMedia(ctx, id),
+    restore: (ctx, { id }) => restoreMedia(ctx, id),
+    docs: {
+      get: { summary: "Read a media asset's metadata" },
+      delete: {
+        summary: "Delete a media asset (restorable); refused while content uses it",
+        responses: { 409: problem("Live content uses the asset (`media_in_use`, with `content_ids`)") },
+      },
+    },
   });
   app.openapi(getMediaContentRoute, async (c) => {
     const headers = c.req.valid("header");
@@ -227,14 +203,5 @@ export function registerMedia(app: OpenAPIHono<AppEnv>) {
     }
     c.header("content-length", String(object.size));
     return c.body(object.body, 200);
-  });
-  app.openapi(deleteMediaRoute, async (c) => {
-    await deleteMedia(c.get("tenant"), c.req.valid("param").id);
-    return c.body(null, 204);
-  });
-  app.openapi(restoreMediaRoute, async (c) => {
-    const asset = await restoreMedia(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(asset.updatedAt));
-    return c.json(toMedia(asset), 200);
   });
 }

@@ -1,7 +1,6 @@
 /** /v1/notifications: the caller's own inbox (list, unread count, mark one or all read). */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
-import type { Notification } from "../../../db/schema/notifications.ts";
 import {
   listNotifications,
   markAllRead,
@@ -12,36 +11,9 @@ import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
 import { DateTimeSchema, IdParams } from "../common.ts";
+import { NotificationSchema, toNotification } from "./schema.ts";
 
 const TAGS = ["Notifications"];
-
-export const NotificationSchema = z
-  .object({
-    id: z.uuid(),
-    type: z.string().openapi({ example: "approval.requested" }),
-    title: z.string(),
-    message: z.string().nullable(),
-    link: z.string().nullable(),
-    data: z.record(z.string(), z.unknown()),
-    is_read: z.boolean(),
-    read_at: z.iso.datetime().nullable(),
-    created_at: z.iso.datetime(),
-  })
-  .openapi("Notification");
-
-function toNotification(row: Notification): z.infer<typeof NotificationSchema> {
-  return {
-    id: row.id,
-    type: row.type,
-    title: row.title,
-    message: row.message,
-    link: row.link,
-    data: row.data,
-    is_read: row.isRead,
-    read_at: row.readAt?.toISOString() ?? null,
-    created_at: row.createdAt.toISOString(),
-  };
-}
 
 const ReadAllBody = z
   .strictObject({

@@ -51,9 +51,3 @@ export function toSocialAccount(row: SocialAccount): z.infer<typeof SocialAccoun
     updated_at: row.updatedAt.toISOString(),
   };
 }
-
-export const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: SocialAccountSchema } },
-});

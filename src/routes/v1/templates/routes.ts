@@ -4,7 +4,6 @@ import type { AppEnv } from "../../../app-env.ts";
 import { contentTemplates } from "../../../db/schema/content-templates.ts";
 import { etagOf } from "../../../services/conditional.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
-import { restore, softDelete } from "../../../services/soft-delete.ts";
 import { renderTemplate } from "../../../services/templates/render.ts";
 import {
   createTemplate,
@@ -15,15 +14,10 @@ import {
 } from "../../../services/templates/templates.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { DateTimeSchema, IdParams, IfMatchHeader } from "../common.ts";
+import { DateTimeSchema, IdParams, withEtag } from "../common.ts";
 import { ContentSchema, ContentTypeSchema, toContent } from "../content/schema.ts";
+import { registerLifecycle, softDeletes } from "../lifecycle.ts";
 import { PLACEHOLDERS_DESCRIPTION, TemplateFields, TemplateSchema, toTemplate } from "./schema.ts";
-
-const one = (description: string) => ({
-  description,
-  headers: { ETag: { schema: { type: "string" as const }, description: "Send as If-Match to update" } },
-  content: { "application/json": { schema: TemplateSchema } },
-});
 
 const CreateTemplateBody = z
   .strictObject({ ...TemplateFields, thumbnail_url: TemplateFields.thumbnail_url.optional() })
@@ -73,7 +67,7 @@ export const createTemplateRoute = authedRoute({
   description: PLACEHOLDERS_DESCRIPTION,
   permission: "templates:write",
   request: { body: { required: true, content: { "application/json": { schema: CreateTemplateBody } } } },
-  responses: { 201: one("Created") },
+  responses: { 201: withEtag(TemplateSchema, "Created") },
 });
 
 export const listTemplatesRoute = authedRoute({
@@ -98,51 +92,6 @@ export const listTemplatesRoute = authedRoute({
       content: { "application/json": { schema: listResponse(TemplateSchema, "TemplateList") } },
     },
   },
-});
-
-export const getTemplateRoute = authedRoute({
-  method: "get",
-  path: "/v1/templates/{id}",
-  tags: ["Templates"],
-  summary: "Read a content template",
-  permission: "templates:read",
-  request: { params: IdParams },
-  responses: { 200: one("The template"), ...errorResponses(404) },
-});
-
-export const updateTemplateRoute = authedRoute({
-  method: "patch",
-  path: "/v1/templates/{id}",
-  tags: ["Templates"],
-  summary: "Update a content template (send If-Match to refuse stale edits)",
-  description: `template_data is replaced as a whole. ${PLACEHOLDERS_DESCRIPTION}`,
-  permission: "templates:write",
-  request: {
-    params: IdParams,
-    headers: IfMatchHeader,
-    body: { required: true, content: { "application/json": { schema: UpdateTemplateBody } } },
-  },
-  responses: { 200: one("Updated"), ...errorResponses(404, 409, 412) },
-});
-
-export const deleteTemplateRoute = authedRoute({
-  method: "delete",
-  path: "/v1/templates/{id}",
-  tags: ["Templates"],
-  summary: "Delete a content template (restorable)",
-  permission: "templates:write",
-  request: { params: IdParams },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-});
-
-export const restoreTemplateRoute = authedRoute({
-  method: "post",
-  path: "/v1/templates/{id}/restore",
-  tags: ["Templates"],
-  summary: "Restore a deleted content template",
-  permission: "templates:write",
-  request: { params: IdParams },
-  responses: { 200: one("Restored"), ...errorResponses(404) },
 });
 
 export const renderTemplateRoute = authedRoute({
@@ -181,37 +130,21 @@ export function registerTemplates(app: OpenAPIHono<AppEnv>) {
     const page = await listTemplates(c.get("tenant"), c.req.valid("query"));
     return c.json({ data: page.data.map(toTemplate), next_cursor: page.next_cursor }, 200);
   });
-  app.openapi(getTemplateRoute, async (c) => {
-    const template = await getTemplate(c.get("tenant"), c.req.valid("param").id);
-    c.header("etag", etagOf(template.updatedAt));
-    return c.json(toTemplate(template), 200);
-  });
-  app.openapi(updateTemplateRoute, async (c) => {
-    const template = await updateTemplate(
-      c.get("tenant"),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-      c.req.valid("header")["if-match"],
-    );
-    c.header("etag", etagOf(template.updatedAt));
-    return c.json(toTemplate(template), 200);
-  });
-  app.openapi(deleteTemplateRoute, async (c) => {
-    await softDelete(c.get("tenant"), {
-      table: contentTemplates,
-      id: c.req.valid("param").id,
-      entity: "template",
-    });
-    return c.body(null, 204);
-  });
-  app.openapi(restoreTemplateRoute, async (c) => {
-    const template = await restore(c.get("tenant"), {
-      table: contentTemplates,
-      id: c.req.valid("param").id,
-      entity: "template",
-    });
-    c.header("etag", etagOf(template.updatedAt));
-    return c.json(toTemplate(template), 200);
+  registerLifecycle(app, {
+    path: "/v1/templates/{id}",
+    params: IdParams,
+    tag: "Templates",
+    noun: "a content template",
+    permissions: { read: "templates:read", write: "templates:write" },
+    schema: TemplateSchema,
+    toWire: toTemplate,
+    get: (ctx, { id }) => getTemplate(ctx, id),
+    update: {
+      body: UpdateTemplateBody,
+      run: (ctx, { id }, body, ifMatch) => updateTemplate(ctx, id, body, ifMatch),
+    },
+    ...softDeletes(contentTemplates, "template"),
+    docs: { update: { description: `template_data is replaced as a whole. ${PLACEHOLDERS_DESCRIPTION}` } },
   });
   app.openapi(renderTemplateRoute, async (c) => {
     const row = await renderTemplate(c.get("tenant"), c.req.valid("param").id, c.req.valid("json"));

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { EventPhase } from "../../../../db/schema/event-phases.ts";
-import { DateTimeSchema, IdParams } from "../../common.ts";
+import type { EventPhase } from "../../../db/schema/event-phases.ts";
+import { DateTimeSchema, IdParams } from "../common.ts";
 
 export const PhaseParams = IdParams.extend({
   phase_id: z

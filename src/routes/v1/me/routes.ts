@@ -1,10 +1,37 @@
-/** The signed-in user's password and second factor. */
+/** /v1/me: the signed-in user, their organisation and permissions; their password and second factor. */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
 import { activateTotp, changePassword, disableTotp, enrolTotp } from "../../../services/users/credentials.ts";
+import { getMe } from "../../../services/users/me.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
 import { PasswordSchema } from "../auth/schema.ts";
+import { OrganizationSchema, toOrganization } from "../organization/schema.ts";
+import { PermissionSchema, toUser, UserSchema } from "../users/schema.ts";
+
+export const getMeRoute = authedRoute({
+  method: "get",
+  path: "/v1/me",
+  tags: ["Me"],
+  summary: "The signed-in user, their organisation and effective permissions",
+  permission: "organization:read",
+  responses: {
+    200: {
+      description: "You",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              user: UserSchema,
+              organization: OrganizationSchema,
+              effective_permissions: z.array(PermissionSchema),
+            })
+            .openapi("Me"),
+        },
+      },
+    },
+  },
+});
 
 const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
@@ -101,7 +128,16 @@ export const disableTotpRoute = authedRoute({
   responses: { 204: { description: "Off" }, ...errorResponses(409) },
 });
 
-export function registerCredentials(app: OpenAPIHono<AppEnv>) {
+export function registerMe(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getMeRoute, async (c) => {
+    const tenant = c.get("tenant");
+    const { user, organization } = await getMe(tenant);
+    const permissions = tenant.actor.type === "user" ? [...tenant.actor.permissions].sort() : [];
+    return c.json(
+      { user: toUser(user), organization: toOrganization(organization), effective_permissions: permissions },
+      200,
+    );
+  });
   app.openapi(changePasswordRoute, async (c) => {
     await changePassword(c.get("tenant"), c.req.valid("json"));
     return c.body(null, 204);

@@ -1,9 +1,22 @@
+/** /v1/organization: read and change the caller's organisation. */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
+import { getOrganization } from "../../../services/organization/get.ts";
 import { OrganizationSettingsSchema } from "../../../services/organization/settings.ts";
 import { updateOrganization } from "../../../services/organization/update.ts";
 import { authedRoute } from "../../define.ts";
 import { CountryCodeSchema, OrganizationSchema, toOrganization } from "./schema.ts";
+
+export const getOrganizationRoute = authedRoute({
+  method: "get",
+  path: "/v1/organization",
+  tags: ["Organization"],
+  summary: "Your organisation",
+  permission: "organization:read",
+  responses: {
+    200: { description: "The organisation", content: { "application/json": { schema: OrganizationSchema } } },
+  },
+});
 
 const UpdateOrganizationBody = z
   .strictObject({
@@ -39,7 +52,10 @@ export const updateOrganizationRoute = authedRoute({
   },
 });
 
-export function registerUpdateOrganization(app: OpenAPIHono<AppEnv>) {
+export function registerOrganization(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getOrganizationRoute, async (c) => {
+    return c.json(toOrganization(await getOrganization(c.get("tenant"))), 200);
+  });
   app.openapi(updateOrganizationRoute, async (c) => {
     return c.json(toOrganization(await updateOrganization(c.get("tenant"), c.req.valid("json"))), 200);
   });

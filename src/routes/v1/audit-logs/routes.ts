@@ -1,10 +1,11 @@
+/** /v1/audit-logs: the organisation's audit trail, filtered and paged. */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
-import { AUDIT_ACTOR_TYPES, type AuditLog } from "../../../db/schema/audit-logs.ts";
 import { ValidationError } from "../../../errors.ts";
 import { listAuditLogs } from "../../../services/audit/list.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
 import { authedRoute } from "../../define.ts";
+import { AuditLogSchema, toAuditLog } from "./schema.ts";
 
 const ListAuditLogsQuery = PaginationQuery.extend({
   entity_type: z
@@ -35,36 +36,6 @@ const ListAuditLogsQuery = PaginationQuery.extend({
     .openapi({ description: "Inclusive upper bound of created_at" }),
 });
 
-export const AuditLogSchema = z
-  .object({
-    id: z.uuid(),
-    action: z.string().openapi({ example: "user.update" }),
-    entity_type: z.string(),
-    entity_id: z.uuid().nullable(),
-    actor_id: z.uuid().nullable(),
-    actor_type: z.enum(AUDIT_ACTOR_TYPES),
-    changes: z.record(z.string(), z.unknown()),
-    ip_address: z.string().nullable(),
-    user_agent: z.string().nullable(),
-    created_at: z.iso.datetime(),
-  })
-  .openapi("AuditLog");
-
-function toAuditLog(row: AuditLog): z.infer<typeof AuditLogSchema> {
-  return {
-    id: row.id,
-    action: row.action,
-    entity_type: row.entityType,
-    entity_id: row.entityId,
-    actor_id: row.userId,
-    actor_type: row.actorType,
-    changes: row.changes,
-    ip_address: row.ipAddress,
-    user_agent: row.userAgent,
-    created_at: row.createdAt.toISOString(),
-  };
-}
-
 export const listAuditLogsRoute = authedRoute({
   method: "get",
   path: "/v1/audit-logs",
@@ -80,7 +51,7 @@ export const listAuditLogsRoute = authedRoute({
   },
 });
 
-export function registerListAuditLogs(app: OpenAPIHono<AppEnv>) {
+export function registerAuditLogs(app: OpenAPIHono<AppEnv>) {
   app.openapi(listAuditLogsRoute, async (c) => {
     const { from, to, ...query } = c.req.valid("query");
     // Across two fields, so checked here: a refined query schema loses the route's types.
