@@ -28,6 +28,7 @@ import { startNeonProxy } from "./lib/neon-proxy.ts";
 import { assertPortFree, freePort } from "./lib/ports.ts";
 import { type RunningPostgres, startPostgres } from "./lib/postgres.ts";
 import { seedDemoData } from "./lib/seed.ts";
+import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
 
 export interface StackInfo {
   /** What the Worker uses: the application role, reached through the proxy. */
@@ -45,6 +46,8 @@ export interface StackInfo {
   platformBaseUrls: string;
   /** JSON `{platform: {client_id, client_secret}}` for `PLATFORM_CLIENTS`: the fakes' OAuth clients. */
   platformClients: string;
+  /** JSON for `WEBHOOK_SECRETS`: local signing secrets and verify token (`LOCAL_WEBHOOK_SECRETS`). */
+  webhookSecrets: string;
 }
 
 const { values } = parseArgs({
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
     proxyPort: proxy.port,
     platformBaseUrls: JSON.stringify(platforms.baseUrls),
     platformClients: JSON.stringify(platforms.clients),
+    webhookSecrets: JSON.stringify(LOCAL_WEBHOOK_SECRETS),
   };
   process.stdout.write(`READY ${JSON.stringify(info)}\n`);
 }

@@ -40,6 +40,7 @@ export async function startWranglerDev(
     TOKEN_ENCRYPTION_KEYS: stack.tokenEncryptionKeys,
     PLATFORM_BASE_URLS: stack.platformBaseUrls,
     PLATFORM_CLIENTS: stack.platformClients,
+    WEBHOOK_SECRETS: stack.webhookSecrets,
   };
   // Secrets hold JSON, so they go through an env file (single-quoted values) rather than --var.
   const envDir = mkdtempSync(join(tmpdir(), "guddu-wrangler-"));

@@ -5,6 +5,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.ts";
 import { registerPublicMedia } from "../media-public.ts";
+import { registerWebhooks } from "../webhooks/routes.ts";
 import { registerJwks } from "../well-known/jwks.ts";
 import { registerApprovalLinks } from "./approval-links/routes.ts";
 import { registerApprovalRequests } from "./approval-requests/routes.ts";
@@ -58,4 +59,5 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerPublishing(app);
   registerPublishedPosts(app);
   registerPublicMedia(app);
+  registerWebhooks(app);
 }
