@@ -6,7 +6,7 @@
  * const { rows, audit } = await inTenant(ctx, (db) => ({ rows: db.select()…, audit: auditEntry(…) }));
  *
  * A part is a statement (its result), a `reading` (statements that a builder sends together with the
- * function that reads their results), an array of parts, or `undefined` (nothing sent, read as
+ * function that reads their results), an array of those, or `undefined` (nothing sent, read as
  * `undefined`: a conditional statement is `cond ? statement : undefined`).
  */
 import type { BatchItem } from "drizzle-orm/batch";
@@ -23,14 +23,16 @@ export interface Reading<R> {
   readonly read: (results: readonly unknown[]) => R;
 }
 
-export type Part = Statement | Reading<unknown> | readonly Part[] | undefined;
+type Single = Statement | Reading<unknown> | undefined;
+/** One level of arrays only: a recursive type made TypeScript give up (TS2589) on drizzle's large query types. */
+export type Part = Single | readonly Single[];
 export type Parts = { readonly [name: string]: Part };
 
 type ResultOf<P> = P extends undefined
   ? undefined
   : P extends Reading<infer R>
     ? R
-    : P extends readonly Part[]
+    : P extends readonly Single[]
       ? { -readonly [K in keyof P]: ResultOf<P[K]> }
       : P extends Statement
         ? P["_"]["result"]
