@@ -7,7 +7,7 @@
  * (sampled through its inspector in a further run of each endpoint). Absolute numbers depend on the
  * machine; the ratios and round trips are what to compare.
  *
- * Settings: BENCH_ROUNDS (default 3), BENCH_SECONDS (per endpoint and round, default 3),
+ * Settings: BENCH_ROUNDS (default 5), BENCH_SECONDS (per endpoint and round, default 3),
  * BENCH_CONNECTIONS (default 10), BENCH_PROFILE (a path, e.g. `/v1/me`: afterwards, load it once more
  * while the Worker's CPU is sampled; writes bench-profile.cpuprofile, for Chrome DevTools, and prints
  * the functions with the most self time).
@@ -98,7 +98,7 @@ async function seedBenchTenant(baseUrl: string): Promise<string> {
   return access_token;
 }
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const TAG = "bench";
