@@ -46,6 +46,12 @@ export default defineConfig({
                   deadLetterQueue: "guddu-publish-dlq",
                 },
                 "guddu-publish-dlq": { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 3 },
+                "guddu-ingest": {
+                  maxBatchSize: 100,
+                  maxBatchTimeout: 0.05,
+                  maxRetries: 5,
+                  deadLetterQueue: "guddu-ingest-dlq",
+                },
               },
             },
           })),

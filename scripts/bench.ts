@@ -12,12 +12,14 @@
  * while the Worker's CPU is sampled; writes bench-profile.cpuprofile, for Chrome DevTools, and prints
  * the functions with the most self time).
  */
+import { createHmac } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { busyMilliseconds, profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
 import { freePort } from "./lib/ports.ts";
 import { startStack } from "./lib/stack-client.ts";
+import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
 import { startWranglerDev } from "./lib/wrangler.ts";
 
 interface Endpoint {
@@ -27,6 +29,22 @@ interface Endpoint {
   auth?: boolean;
   /** Non-2xx answers that are the point of the endpoint, not errors. */
   expectedStatus?: number;
+  /** A POST with this body and these headers (a signed webhook delivery). */
+  post?: { body: string; headers: Record<string, string> };
+}
+
+/** A delivery signed as X signs one (base64 HMAC-SHA256 of the body), with the local secret. */
+function signedXDelivery(): Endpoint["post"] {
+  const body = JSON.stringify({
+    for_user_id: "2244994945",
+    tweet_create_events: [{ id_str: "1", text: "@us hi" }],
+  });
+  const secret = LOCAL_WEBHOOK_SECRETS.x?.secrets[0] ?? "";
+  const signature = createHmac("sha256", secret).update(body).digest("base64");
+  return {
+    body,
+    headers: { "content-type": "application/json", "x-twitter-webhooks-signature": `sha256=${signature}` },
+  };
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -40,6 +58,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "GET /v1/approval-requests (inbox)", path: "/v1/approval-requests?limit=20", auth: true },
   { name: "GET /v1/notifications/unread-count", path: "/v1/notifications/unread-count", auth: true },
   { name: "GET /v1/published-posts (page of 20)", path: "/v1/published-posts?limit=20", auth: true },
+  { name: "POST /webhooks/x (verify + queue)", path: "/webhooks/x", post: signedXDelivery() },
 ];
 
 /** A fresh organisation with some events, signed in: what the authenticated endpoints read. */
@@ -117,7 +136,8 @@ try {
     const token = await seedBenchTenant(worker.url);
     const request = (endpoint: Endpoint) => ({
       url: `${worker.url}${endpoint.path}`,
-      headers: endpoint.auth ? { authorization: `Bearer ${token}` } : {},
+      headers: { ...(endpoint.auth ? { authorization: `Bearer ${token}` } : {}), ...endpoint.post?.headers },
+      ...(endpoint.post ? { method: "POST" as const, body: endpoint.post.body } : {}),
     });
     // Warm-up: every endpoint under the full load once, so no endpoint pays for compiling the
     // isolate or filling the JIT, and the first one measured is not the unluckiest.

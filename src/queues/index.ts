@@ -6,6 +6,7 @@
 import type { ZodType } from "zod";
 import { type Bindings, type Config, loadConfig } from "../env.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
+import { handleIngestDeadLetter, handleIngestMessage } from "./ingest/consumer.ts";
 import { IngestMessageSchema } from "./ingest/message.ts";
 import { handleMediaDeadLetter, handleMediaMessage } from "./media/consumer.ts";
 import { MediaMessageSchema } from "./media/message.ts";
@@ -19,17 +20,11 @@ interface Consumer<T> {
   concurrent?: boolean;
 }
 
-/** Until the publishing and ingest pipelines land, a valid message is kept for them: retried, not lost. */
-const awaitingPipeline = async (message: Message<unknown>, _body: unknown, ctx: { logger: Logger }) => {
-  ctx.logger.warn("queue message has no consumer yet; retrying later", { message_id: message.id });
-  message.retry({ delaySeconds: 300 });
-};
-
 export const consumers: Record<string, Consumer<unknown>> = {
   "guddu-publish": { schema: PublishMessageSchema, handle: handlePublishMessage, concurrent: true },
-  "guddu-ingest": { schema: IngestMessageSchema, handle: awaitingPipeline },
+  "guddu-ingest": { schema: IngestMessageSchema, handle: handleIngestMessage },
   "guddu-publish-dlq": { schema: PublishMessageSchema, handle: handlePublishDeadLetter },
-  "guddu-ingest-dlq": { schema: IngestMessageSchema, handle: awaitingPipeline },
+  "guddu-ingest-dlq": { schema: IngestMessageSchema, handle: handleIngestDeadLetter },
   "guddu-media": { schema: MediaMessageSchema, handle: handleMediaMessage },
   "guddu-media-dlq": { schema: MediaMessageSchema, handle: handleMediaDeadLetter },
 };

@@ -15,14 +15,17 @@ describe("queue() dispatches on the queue's name", () => {
     expect(result.retryMessages).toEqual([]);
   });
 
-  it("keeps a valid message of a queue without a consumer yet for later rather than dropping it", async () => {
-    const body = { platform: "x", delivery_id: "d1", received_at: new Date().toISOString(), payload: {} };
+  it("acknowledges an ingest message once its delivery is archived", async () => {
+    const deliveryId = crypto.randomUUID();
+    const body = { platform: "x", delivery_id: deliveryId, received_at: new Date().toISOString(), payload: {} };
     const batch = createMessageBatch("guddu-ingest", [message("good", body)]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);
-    expect(result.explicitAcks).toEqual([]);
-    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["good"]);
+    expect(result.explicitAcks).toEqual(["good"]);
+    expect(result.retryMessages).toEqual([]);
+    const listed = await env.MEDIA.list({ prefix: "webhook-deliveries/x/" });
+    expect(listed.objects.some((o) => o.key.endsWith(`/${deliveryId}.json`))).toBe(true);
   });
 
   it("retries a whole batch from a queue it does not know", async () => {

@@ -3,8 +3,15 @@
  * bytes (signed by the fakes exactly as each platform signs), two secrets valid at once, refusals
  * that never reach the queue, and no PostgreSQL round trip on the way.
  */
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import { loadConfig } from "../../src/env.ts";
 import type { IngestMessage } from "../../src/queues/ingest/message.ts";
+import {
+  archiveDelivery,
+  DELIVERY_ARCHIVE_PREFIX,
+  deliveryArchiveKey,
+} from "../../src/services/inbound/delivery-archive.ts";
 import { type FakePlatform, signWebhook } from "../support/fake-platforms.ts";
 import { callWithEnv, envWith, expectProblem } from "../support/http.ts";
 import { roundTripsOf, taggedDatabaseUrl } from "../support/round-trips.ts";
@@ -145,10 +152,30 @@ describe("webhook deliveries", () => {
     }
   });
 
-  it("goes through the real guddu-ingest queue", async () => {
-    const body = JSON.stringify(DELIVERIES.x);
-    const { response } = await callWebhook("/webhooks/x", post(body, await signWebhook("x", CURRENT, body)));
+  it("goes through the real guddu-ingest queue into the delivery archive, once per delivery", async () => {
+    const body = JSON.stringify({ ...(DELIVERIES.x as object), nonce: crypto.randomUUID() });
+    const headers = await signWebhook("x", CURRENT, body);
+    const { response } = await callWebhook("/webhooks/x", post(body, headers));
     expect(response.status).toBe(200);
+    const { delivery_id } = (await response.json()) as { delivery_id: string };
+    const archived = await vi.waitFor(
+      async () => {
+        const listed = await env.MEDIA.list({ prefix: `${DELIVERY_ARCHIVE_PREFIX}x/` });
+        const object = listed.objects.find((o) => o.key.endsWith(`/${delivery_id}.json`));
+        if (!object) throw new Error("not archived yet");
+        return (await (await env.MEDIA.get(object.key))?.json()) as IngestMessage;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(archived).toMatchObject({ platform: "x", delivery_id, payload: JSON.parse(body) });
+    // A redelivery of the same bytes lands on the same key and leaves the first copy as it was.
+    const key = deliveryArchiveKey(archived);
+    expect(await archiveDelivery(loadConfig(env), { ...archived, received_at: archived.received_at })).toBe(
+      "already_archived",
+    );
+    expect(((await (await env.MEDIA.get(key))?.json()) as IngestMessage).received_at).toBe(
+      archived.received_at,
+    );
   });
 
   it("the previous secret still verifies during a rotation; any other secret does not", async () => {
