@@ -17,7 +17,12 @@ describe("queue() dispatches on the queue's name", () => {
 
   it("acknowledges an ingest message once its delivery is archived", async () => {
     const deliveryId = crypto.randomUUID();
-    const body = { platform: "x", delivery_id: deliveryId, received_at: new Date().toISOString(), payload: {} };
+    const body = {
+      platform: "x",
+      delivery_id: deliveryId,
+      received_at: new Date().toISOString(),
+      payload: {},
+    };
     const batch = createMessageBatch("guddu-ingest", [message("good", body)]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);

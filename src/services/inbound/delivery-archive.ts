@@ -1,9 +1,10 @@
 /**
  * Every verified webhook delivery is kept as it was received, in R2 under
- * `webhook-deliveries/<platform>/<yyyy-mm-dd>/<delivery id>.json`, before anything reads it: until
+ * `webhook-deliveries/<platform>/<delivery id>.json`, before anything reads it: until
  * the ingest pipeline turns deliveries into inbound items, this is where they wait (nothing is lost
  * while it is built), and afterwards it lets a delivery be processed again. The delivery id is the
- * SHA-256 of the body, so a platform's redelivery lands on the same key: written once.
+ * SHA-256 of the body, so a platform's redelivery, however late, lands on the same key: written once
+ * (the key has no date for that reason; R2 keeps each object's upload time for retention).
  * They hold what people wrote about an organisation: the data lifecycle (erasure, retention) must
  * cover this prefix.
  */
@@ -12,10 +13,8 @@ import type { IngestMessage } from "../../queues/ingest/message.ts";
 
 export const DELIVERY_ARCHIVE_PREFIX = "webhook-deliveries/";
 
-export const deliveryArchiveKey = (
-  message: Pick<IngestMessage, "platform" | "delivery_id" | "received_at">,
-) =>
-  `${DELIVERY_ARCHIVE_PREFIX}${message.platform}/${message.received_at.slice(0, 10)}/${message.delivery_id}.json`;
+export const deliveryArchiveKey = (message: Pick<IngestMessage, "platform" | "delivery_id">) =>
+  `${DELIVERY_ARCHIVE_PREFIX}${message.platform}/${message.delivery_id}.json`;
 
 /** Writes the delivery unless an earlier copy of it is there already. One R2 write, no database. */
 export async function archiveDelivery(
