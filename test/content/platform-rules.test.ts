@@ -1,18 +1,17 @@
 /** The platform rules as pure functions: no database, no Worker. */
 import { describe, expect, it } from "vitest";
 import type { Platform } from "../../src/db/schema/columns.ts";
+import { checkPlatformRules, type RuleInput } from "../../src/services/content/platform-rules.ts";
 import {
-  checkPlatformRules,
   composePostText,
   extractHashtags,
   extractMentions,
   extractUrls,
   graphemeCount,
-  type RuleInput,
-  type RuleMedia,
   threadsLength,
   xWeightedLength,
-} from "../../src/services/content/platform-rules.ts";
+} from "../../src/services/content/post-text.ts";
+import type { RuleMedia } from "../../src/services/content/rule-checks.ts";
 
 const MiB = 1024 * 1024;
 

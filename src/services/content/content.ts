@@ -19,7 +19,7 @@ import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
-import type { ContentType } from "./platform-rules.ts";
+import type { ContentType } from "./post-text.ts";
 import {
   assertEventAndCampaign,
   type ContentFields,

@@ -17,7 +17,7 @@ import { unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { assertMediaOwned } from "../media/media.ts";
 import { allMediaOwned, selectMedia } from "./media-refs.ts";
-import type { ContentType } from "./platform-rules.ts";
+import type { ContentType } from "./post-text.ts";
 
 export const contentNotFound = () => new NotFoundError("content_not_found", "No such content.");
 

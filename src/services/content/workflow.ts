@@ -17,7 +17,9 @@ import {
   selectCandidateAccounts,
 } from "../publishing/schedule.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
-import { type ContentType, checkPlatformRules, type RuleFailure, type RuleMedia } from "./platform-rules.ts";
+import { checkPlatformRules } from "./platform-rules.ts";
+import type { ContentType } from "./post-text.ts";
+import type { RuleFailure, RuleMedia } from "./rule-checks.ts";
 import { contentNotFound, liveContent, selectMediaOf } from "./store.ts";
 
 export const CONTENT_TRANSITIONS: Transitions<ContentWorkflowStatus> = {

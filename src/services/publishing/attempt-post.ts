@@ -17,7 +17,7 @@ import {
   extractMentions,
   extractUrls,
   postsOf,
-} from "../content/platform-rules.ts";
+} from "../content/post-text.ts";
 import type { TenantContext } from "../context.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
 import type { PostState } from "./claim-post.ts";

@@ -12,7 +12,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { BadRequestError, ForbiddenError, NotFoundError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { contentCreation } from "../content/content.ts";
-import type { ContentType } from "../content/platform-rules.ts";
+import type { ContentType } from "../content/post-text.ts";
 import { liveEvent } from "../content/store.ts";
 import type { TenantContext } from "../context.ts";
 import { assertContext, type RenderRows, renderText } from "./placeholders.ts";

@@ -10,7 +10,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
-import type { ContentType } from "../content/platform-rules.ts";
+import type { ContentType } from "../content/post-text.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { likePrefix, type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";

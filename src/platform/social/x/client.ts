@@ -1,7 +1,7 @@
 /**
  * One way to call X API v2 with a user token, and X's failures classified: problem bodies, 401,
- * 403 duplicate content, and 429 with the reset of whichever window ran out (docs/platforms.md,
- * X › Errors and rate limiting).
+ * 403 duplicate content, and 429 with the reset (`x-rate-limit-reset`, epoch seconds) of whichever
+ * window ran out.
  */
 import {
   asRecord,

@@ -1,5 +1,5 @@
 /**
- * X (API v2; docs/platforms.md, X). OAuth 2.0 with PKCE (refresh tokens rotate), media uploaded
+ * X (API v2, https://docs.x.com/x-api). OAuth 2.0 with PKCE (refresh tokens rotate), media uploaded
  * first, then `POST /2/tweets`; a thread is a chain of replies. X has no idempotency key, so an
  * uncertain outcome is settled by finding our text among the account's recent posts.
  */

@@ -1,7 +1,7 @@
 /**
  * Media uploaded before the post: JPEG/PNG/WebP in one request, GIFs and videos chunked
- * (initialize, append, finalize) and waited for while X processes them (docs/platforms.md,
- * X › Publishing). Alt text is set on the uploaded media.
+ * (initialize, append, finalize) and waited for while X processes them (`processing_info`).
+ * Alt text is set on the uploaded media.
  */
 import { asRecord, chunks, num, pollUntil, readAll, str } from "../http.ts";
 import { PlatformError, type PublishMedia } from "../types.ts";

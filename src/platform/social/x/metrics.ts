@@ -4,7 +4,7 @@ import { type XClient, xRequest } from "./client.ts";
 
 /**
  * `public_metrics` and, for the account's own posts younger than 30 days, `non_public_metrics`
- * (impressions, link clicks); docs/platforms.md, X › Metrics.
+ * (impressions, link clicks). A count X does not give stays null.
  */
 export async function fetchTweetMetrics(
   client: XClient,

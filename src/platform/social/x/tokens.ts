@@ -1,6 +1,6 @@
 /**
  * OAuth 2.0 with PKCE at `POST /2/oauth2/token`: the code exchange, and refreshes whose refresh
- * token is single-use (each answer carries the next one; docs/platforms.md, X › Auth).
+ * token is single-use: each answer carries the next one, and the old one stops working.
  */
 import { asRecord, str } from "../http.ts";
 import { basicAuth, postTokenRequest, requireClient, tokenSetFrom } from "../oauth.ts";

@@ -1,4 +1,4 @@
-/** X's webhook signature and CRC check (docs/platforms.md, X › Webhooks). */
+/** X's webhook signature and CRC check (Account Activity API): both HMAC-SHA256 with the consumer secret. */
 import { afterPrefix, fromBase64, hmacSha256, hmacVerify, jsonAnswer, toBase64 } from "../signatures.ts";
 
 /** `x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256(consumer secret, raw body)>`. */

@@ -8,7 +8,7 @@ import { PLATFORMS } from "../../../db/schema/columns.ts";
 import { USER_ROLES } from "../../../db/schema/users.ts";
 import { CONDITION_NAMES } from "../../../services/approvals/workflows.ts";
 import { rolePermissions } from "../../../services/auth/permissions.ts";
-import { CONTENT_TYPES } from "../../../services/content/platform-rules.ts";
+import { CONTENT_TYPES } from "../../../services/content/post-text.ts";
 import { PlatformSchema, SetOf } from "../common.ts";
 
 export const MAX_STEPS = 10;

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CONTENT_WORKFLOW_STATUSES, type Content } from "../../../db/schema/content.ts";
-import { CONTENT_TYPES, RULES } from "../../../services/content/platform-rules.ts";
+import { CONTENT_TYPES } from "../../../services/content/post-text.ts";
+import { RULES } from "../../../services/content/rule-checks.ts";
 import { USER_TARGET_STATUSES } from "../../../services/content/workflow.ts";
 import {
   DateTimeSchema,

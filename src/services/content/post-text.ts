@@ -1,0 +1,155 @@
+/**
+ * Post text as the platforms count and split it: the caption with its hashtags, a thread cut into
+ * its posts, lengths in graphemes, UTF-8 bytes, code points, X's weighted characters and Threads'
+ * count, and the links, hashtags and mentions in a text. Pure functions; `§n.m` is a section of
+ * docs/platforms.md.
+ */
+import type { Platform } from "../../db/schema/columns.ts";
+
+export const CONTENT_TYPES = [
+  "post",
+  "thread",
+  "story",
+  "reel",
+  "article",
+  "announcement",
+  "quote_card",
+  "live_update",
+] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** A post of a thread ends at a line holding only `---` (three or more dashes). */
+const THREAD_SEPARATOR = /\n[ \t]*-{3,}[ \t]*(?:\n|$)/;
+
+/** Platforms whose posts can be chained into a thread (§1.2 reply, §2.2 thread, §6.2 thread chain). */
+const THREADING: ReadonlySet<Platform> = new Set(["bluesky", "x", "threads"]);
+
+/**
+ * The text that is published: the caption, then the hashtags it does not already contain on a line
+ * of their own. The publishing adapters use this too, so what is checked is what is sent.
+ */
+export function composePostText(caption: string | null, hashtags: readonly string[]): string {
+  const text = (caption ?? "").trim();
+  const present = new Set(extractHashtags(text).map((tag) => tag.toLocaleLowerCase("en")));
+  const missing = hashtags.filter((tag) => !present.has(tag.replace(/^#/, "").toLocaleLowerCase("en")));
+  if (missing.length === 0) return text;
+  return text ? `${text}\n\n${missing.join(" ")}` : missing.join(" ");
+}
+
+/**
+ * The posts `text` becomes on `platform`: a `thread` is split at its separators where the platform
+ * threads, and published as one post (parts joined by a blank line) where it does not.
+ */
+export function postsOf(contentType: ContentType, text: string, platform: Platform): string[] {
+  if (contentType !== "thread") return [text];
+  const parts = text
+    .split(THREAD_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (parts.length === 0) return [""];
+  return THREADING.has(platform) ? parts : [parts.join("\n\n")];
+}
+
+const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+
+function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+export function graphemeCount(text: string): number {
+  return graphemes(text).length;
+}
+
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export function codePointLength(text: string): number {
+  return [...text].length;
+}
+
+const GENERIC_TLDS =
+  "com|net|org|info|biz|edu|gov|int|mil|io|dev|app|xyz|online|site|tech|store|blog|news|media|events|africa|global|world|live|social";
+/**
+ * URLs as X and Threads find them, simplified from twitter-text's extractor: with a scheme, or a bare
+ * domain under a generic TLD, or a bare domain under a two-letter country TLD followed by a path
+ * (twitter-text does not link `example.ke` alone). Trailing punctuation is not part of the URL.
+ */
+const URL_PATTERN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_@.])(?:https?:\/\/[^\s<>"]+|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:(?:${GENERIC_TLDS})\b(?:[/?#][^\s<>"]*)?|[a-z]{2}\/[^\s<>"]*))`,
+  "giu",
+);
+const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/;
+
+export function extractUrls(text: string): string[] {
+  return Array.from(text.matchAll(URL_PATTERN), (m) => m[0].replace(TRAILING_PUNCTUATION, "")).filter(
+    (url) => url.length > 0,
+  );
+}
+
+/** Hashtags without their `#`: a letter, digit or `_` run that is not only digits. */
+export function extractHashtags(text: string): string[] {
+  return Array.from(
+    text.matchAll(/(?<![\p{L}\p{N}_&#])[#＃]([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu),
+    (m) => m[1] ?? "",
+  );
+}
+
+/** @-mentions without their `@` (an email address is not one). */
+export function extractMentions(text: string): string[] {
+  return Array.from(
+    text.matchAll(/(?<![\p{L}\p{N}_.@])[@＠]([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)/gu),
+    (m) => m[1] ?? "",
+  );
+}
+
+/** Ranges of code points that weigh 100 on X; every other code point weighs 200 (§2.3, config v3). */
+const X_LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x10ff],
+  [0x2000, 0x200d],
+  [0x2010, 0x201f],
+  [0x2032, 0x2037],
+];
+const X_URL_LENGTH = 23;
+
+function xCodePointWeight(codePoint: number): number {
+  return X_LIGHT_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to) ? 100 : 200;
+}
+
+/**
+ * X's weighted length (§2.3, twitter-text `parseTweet` with config v3): the NFC text, every URL
+ * counting 23, every emoji (a whole ZWJ sequence, flag or keycap) 2, other code points 1 or 2 by
+ * their range.
+ */
+export function xWeightedLength(text: string): number {
+  const normalized = text.normalize("NFC");
+  let weight = 0;
+  let rest = "";
+  let last = 0;
+  for (const match of normalized.matchAll(URL_PATTERN)) {
+    const url = match[0].replace(TRAILING_PUNCTUATION, "");
+    if (!url) continue;
+    rest += normalized.slice(last, match.index);
+    weight += X_URL_LENGTH * 100;
+    last = match.index + url.length;
+  }
+  rest += normalized.slice(last);
+  for (const grapheme of graphemes(rest)) {
+    if (EMOJI.test(grapheme)) {
+      weight += 200;
+      continue;
+    }
+    for (const char of grapheme) weight += xCodePointWeight(char.codePointAt(0) ?? 0);
+  }
+  return weight / 100;
+}
+
+/** Threads' count (§6.3): emoji count as their UTF-8 byte length; other characters one each. */
+export function threadsLength(text: string): number {
+  let length = 0;
+  for (const grapheme of graphemes(text)) {
+    length += EMOJI.test(grapheme) ? utf8Length(grapheme) : codePointLength(grapheme);
+  }
+  return length;
+}
