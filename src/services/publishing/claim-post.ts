@@ -17,7 +17,7 @@ import { type SocialAccount, socialAccounts } from "../../db/schema/social-accou
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
 import { PUBLISHING_LEASE_SECONDS } from "./dispatch.ts";
-import { auditContentStatus, ownPost, postWrittenNow } from "./posts.ts";
+import { contentStartsPublishing, ownPost, postWrittenNow } from "./posts.ts";
 
 /** A message may arrive a moment before the time it was delayed to. */
 const EARLY_ARRIVAL_MS = 2_000;
@@ -196,19 +196,7 @@ export async function claimPost(ctx: TenantContext, postId: string, force = fals
       insert into ${publishAttempts} (organization_id, published_post_id, attempt_number, outcome, started_at)
       select organization_id, id, attempt_count, 'in_progress', ${iso(now)}::timestamptz
         from ${publishedPosts} where ${ownPost(ctx, postId)} and ${postWrittenNow(postId)}`),
-    publishing: db
-      .update(content)
-      .set({ workflowStatus: "publishing", updatedAt: now })
-      .where(
-        ownedBy(
-          ctx,
-          content.organizationId,
-          sql`${content.id} = ${contentOfPost(ctx, postId)}`,
-          eq(content.workflowStatus, "scheduled"),
-          postWrittenNow(postId),
-        ),
-      ),
-    audit: auditContentStatus(ctx, db, contentOfPost(ctx, postId), "scheduled"),
+    publishing: contentStartsPublishing(ctx, db, contentOfPost(ctx, postId), postId, now),
     parked: db
       .update(publishedPosts)
       .set({ publishStatus: "pending", claimedAt: null, updatedAt: now })

@@ -4,7 +4,8 @@
  * Each returns a batch item for the caller's batch, so the change and what follows from it commit
  * together.
  */
-import { eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import { content } from "../../db/schema/content.ts";
 import { type PublishStatus, publishedPosts } from "../../db/schema/published-posts.ts";
@@ -31,6 +32,42 @@ export const ownPost = (ctx: Pick<TenantContext, "organizationId">, id: string) 
 /** This transaction wrote the post row (the claim or the change in the same batch happened). */
 export const postWrittenNow = (postId: string) =>
   sql`exists (select 1 from ${publishedPosts} where ${publishedPosts.id} = ${postId} and xmin = pg_current_xact_id()::xid)`;
+
+/** The post is still held by the worker that claimed it at `claimedAt` (no other worker took it over since). */
+export const stillHeld = (ctx: Pick<TenantContext, "organizationId">, postId: string, claimedAt: Date) =>
+  and(
+    ownPost(ctx, postId),
+    eq(publishedPosts.publishStatus, "publishing"),
+    eq(publishedPosts.claimedAt, claimedAt),
+  );
+
+/**
+ * Scheduled content moves to publishing when this transaction wrote one of its posts (claimed it, or
+ * failed it for good), with its audit row: two statements for the caller's batch.
+ */
+export function contentStartsPublishing(
+  ctx: TenantContext,
+  db: Database,
+  contentId: string | SQL,
+  postId: string,
+  now: Date,
+) {
+  return reading({
+    publishing: db
+      .update(content)
+      .set({ workflowStatus: "publishing", updatedAt: now })
+      .where(
+        ownedBy(
+          ctx,
+          content.organizationId,
+          sql`${content.id} = ${contentId}`,
+          eq(content.workflowStatus, "scheduled"),
+          postWrittenNow(postId),
+        ),
+      ),
+    audit: auditContentStatus(ctx, db, contentId, "scheduled"),
+  });
+}
 
 /** Where a person reads a post, its attempts and why it failed. */
 export const postLink = (postId: string) => `/v1/published-posts/${postId}`;

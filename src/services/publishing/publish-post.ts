@@ -8,14 +8,12 @@
  * is settled, claimed by another worker or waiting for its event or account costs one.
  */
 
-import { eq } from "drizzle-orm";
-import { content } from "../../db/schema/content.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { TenantContext } from "../context.ts";
 import { attemptClaimedPost } from "./attempt-post.ts";
 import { claimPost, type PostState } from "./claim-post.ts";
-import { auditContentStatus, postWrittenNow } from "./posts.ts";
+import { contentStartsPublishing } from "./posts.ts";
 import { failWaitingPost, settleStatements } from "./record-outcome.ts";
 import { longWaitSeconds } from "./retry-policy.ts";
 
@@ -30,19 +28,7 @@ async function failForRemovedAccount(ctx: TenantContext, state: PostState, reaso
   await inTenant(ctx, (db) => ({
     failed: failWaitingPost(ctx, db, state.post.id, reason, ["queued", "pending"]),
     // Its content may not have started publishing (no post of it was claimed yet): it has now.
-    publishing: db
-      .update(content)
-      .set({ workflowStatus: "publishing", updatedAt: now })
-      .where(
-        ownedBy(
-          ctx,
-          content.organizationId,
-          eq(content.id, state.post.contentId),
-          eq(content.workflowStatus, "scheduled"),
-          postWrittenNow(state.post.id),
-        ),
-      ),
-    audit: auditContentStatus(ctx, db, state.post.contentId, "scheduled"),
+    publishing: contentStartsPublishing(ctx, db, state.post.contentId, state.post.id, now),
     settled: settleStatements(ctx, db, state.post, reason, state.post.attemptCount),
   }));
 }

@@ -3,12 +3,12 @@
  * once before its create call, to bound a later search (a container platform twice; a thread once
  * more per reply), so a retry resumes instead of sending again.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type PublishedPost, publishedPosts } from "../../db/schema/published-posts.ts";
 import { inTenant } from "../../db/tenant.ts";
 import type { PublishProgress } from "../../platform/social/types.ts";
 import type { TenantContext } from "../context.ts";
-import { ownPost } from "./posts.ts";
+import { stillHeld } from "./posts.ts";
 
 /** JSON with object keys sorted: jsonb keeps its own key order, so compare this way. */
 function stableJson(value: unknown): string {
@@ -41,13 +41,7 @@ export function publishProgressOf(ctx: TenantContext, post: PublishedPost, claim
           .set({
             publishedContent: sql`jsonb_set(${publishedPosts.publishedContent}, '{progress}', ${JSON.stringify(progressState)}::jsonb)`,
           })
-          .where(
-            and(
-              ownPost(ctx, post.id),
-              eq(publishedPosts.publishStatus, "publishing"),
-              eq(publishedPosts.claimedAt, claimedAt),
-            ),
-          )
+          .where(stillHeld(ctx, post.id, claimedAt))
           .returning({ id: publishedPosts.id }),
       }));
       // Another worker claimed the post (this one outlived its lease): stop before publishing twice.

@@ -12,7 +12,14 @@ import { type PublishedPost, type PublishStatus, publishedPosts } from "../../db
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
 import type { PublishOutcome } from "./classify-outcome.ts";
-import { auditContentStatus, followPosts, notifyPostFailed, ownPost, postWrittenNow } from "./posts.ts";
+import {
+  auditContentStatus,
+  followPosts,
+  notifyPostFailed,
+  ownPost,
+  postWrittenNow,
+  stillHeld,
+} from "./posts.ts";
 import { longWaitSeconds } from "./retry-policy.ts";
 
 /** The attempt's row, as it ended. */
@@ -130,13 +137,7 @@ export async function recordOutcome(
     updated: db
       .update(publishedPosts)
       .set(postRowAfter(ctx, outcome, sent))
-      .where(
-        and(
-          ownPost(ctx, post.id),
-          eq(publishedPosts.publishStatus, "publishing"),
-          eq(publishedPosts.claimedAt, claimedAt),
-        ),
-      )
+      .where(stillHeld(ctx, post.id, claimedAt))
       .returning({ id: publishedPosts.id }),
     settled: settles
       ? settleStatements(ctx, db, post, outcome.kind === "failed" ? outcome.reason : null, attemptNumber)
