@@ -22,10 +22,12 @@ import { loadConfig } from "../../src/env.ts";
 import worker from "../../src/index.ts";
 import { createLinkedInAdapter, LINKEDIN_PARTNER_SCOPES } from "../../src/platform/social/linkedin/index.ts";
 import type { ConnectedAccount } from "../../src/platform/social/types.ts";
+import type { PublishMessage } from "../../src/queues/publish/message.ts";
 import { CRON_DISPATCH_DUE_POSTS } from "../../src/scheduled.ts";
 import { createContent } from "./content.ts";
 import { connectFakeAccount, type FakePlatform } from "./fake-platforms.ts";
 import { envWith } from "./http.ts";
+import { queueRecorder } from "./queues.ts";
 import { roundTripsOf, taggedDatabaseUrl } from "./round-trips.ts";
 import { createSocialAccount } from "./social-accounts.ts";
 import { type TestUser, testDb } from "./tenants.ts";
@@ -115,21 +117,10 @@ export async function runDispatchCron(bindings: Partial<Cloudflare.Env> = {}) {
   return { roundTrips: await roundTripsOf(tag) };
 }
 
-/** A publish queue that records what it was sent instead of sending (or refuses, with `fail`). */
+/** A publish queue that records what it was sent (support/queues.ts), with the posts' ids. */
 export function recordingQueue(options: { fail?: boolean } = {}) {
-  const batches: Array<Array<{ published_post_id: string; organization_id: string }>> = [];
-  const queue = {
-    async send() {
-      throw new Error("recordingQueue: use sendBatch");
-    },
-    async sendBatch(
-      messages: Iterable<MessageSendRequest<{ published_post_id: string; organization_id: string }>>,
-    ) {
-      if (options.fail) throw new Error("queue unavailable");
-      batches.push([...messages].map((m) => m.body));
-    },
-  } as unknown as Queue<{ published_post_id: string; organization_id: string }>;
-  return { queue, batches, ids: () => batches.flat().map((m) => m.published_post_id) };
+  const recorder = queueRecorder<PublishMessage>(options);
+  return { ...recorder, ids: () => recorder.sent().map((m) => m.published_post_id) };
 }
 
 /** A post row in any state (the outbox as the scheduler would have written it, then moved on). */

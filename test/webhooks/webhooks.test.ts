@@ -14,6 +14,7 @@ import {
 } from "../../src/services/inbound/delivery-archive.ts";
 import { type FakePlatform, signWebhook } from "../support/fake-platforms.ts";
 import { callWithEnv, envWith, expectProblem } from "../support/http.ts";
+import { queueRecorder } from "../support/queues.ts";
 import { roundTripsOf, taggedDatabaseUrl } from "../support/round-trips.ts";
 
 const CURRENT = "current-webhook-secret";
@@ -27,20 +28,6 @@ const WEBHOOK_SECRETS = JSON.stringify({
   x: secrets,
   linkedin: secrets,
 });
-
-/** The ingest queue as a recorder, so a test sees exactly what was queued (and that nothing was). */
-function recordingIngest() {
-  const sent: IngestMessage[] = [];
-  const queue = {
-    async send(body: IngestMessage) {
-      sent.push(body);
-    },
-    async sendBatch() {
-      throw new Error("the webhook route sends one message");
-    },
-  } as unknown as Queue<IngestMessage>;
-  return { queue, sent };
-}
 
 /** Calls the Worker with webhooks configured; reports the PostgreSQL round trips the call cost. */
 async function callWebhook(path: string, init: RequestInit = {}, queue?: Queue<IngestMessage>) {
@@ -131,7 +118,7 @@ describe("webhook subscription checks", () => {
 describe("webhook deliveries", () => {
   it("a delivery signed as each platform signs is queued once, answered 200, with no database round trip", async () => {
     for (const [platform, payload] of Object.entries(DELIVERIES)) {
-      const ingest = recordingIngest();
+      const ingest = queueRecorder<IngestMessage>();
       const body = JSON.stringify(payload);
       const headers = await signWebhook(platform as FakePlatform, CURRENT, body);
       const { response, roundTrips } = await callWebhook(
@@ -143,8 +130,8 @@ describe("webhook deliveries", () => {
       const answer = (await response.json()) as { status: string; delivery_id: string };
       expect(answer.status).toBe("queued");
       expect(roundTrips, platform).toBe(0);
-      expect(ingest.sent).toEqual([
-        { platform, delivery_id: answer.delivery_id, received_at: expect.any(String), payload },
+      expect(ingest.batches).toEqual([
+        [{ platform, delivery_id: answer.delivery_id, received_at: expect.any(String), payload }],
       ]);
       // The same bytes again (a platform's retry) carry the same delivery id.
       const again = await callWebhook(`/webhooks/${platform}`, post(body, headers), ingest.queue);
@@ -177,7 +164,7 @@ describe("webhook deliveries", () => {
 
   it("the previous secret still verifies during a rotation; any other secret does not", async () => {
     const body = JSON.stringify(DELIVERIES.facebook);
-    const ingest = recordingIngest();
+    const ingest = queueRecorder<IngestMessage>();
     const old = await callWebhook(
       "/webhooks/facebook",
       post(body, await signWebhook("facebook", PREVIOUS, body)),
@@ -190,11 +177,11 @@ describe("webhook deliveries", () => {
       ingest.queue,
     );
     await expectProblem(stranger.response, 401, "webhook_signature_invalid");
-    expect(ingest.sent).toHaveLength(1);
+    expect(ingest.sent()).toHaveLength(1);
   });
 
   it("unsigned, mis-signed, altered, oversized and malformed deliveries are refused and never queued", async () => {
-    const ingest = recordingIngest();
+    const ingest = queueRecorder<IngestMessage>();
     const body = JSON.stringify(DELIVERIES.x);
     const signed = await signWebhook("x", CURRENT, body);
     const refusals: Array<[RequestInit, number, string]> = [
@@ -215,7 +202,7 @@ describe("webhook deliveries", () => {
       await expectProblem(response, status, code);
       expect(roundTrips).toBe(0);
     }
-    expect(ingest.sent).toEqual([]);
+    expect(ingest.sent()).toEqual([]);
   });
 
   it("checks Meta's X-Hub-Signature-256 as documented: the known answer of the sha256= HMAC scheme", async () => {
