@@ -1,9 +1,10 @@
 import { defineConfig } from "drizzle-kit";
 
 /**
- * drizzle-kit generates migrations from these files only. `engagement_metrics`, `sentiment_analysis`
- * and `audit_logs` are partitioned tables, which drizzle-kit cannot express: their schema files exist
- * for queries, and hand-written migrations create them (`drizzle-kit generate --custom --name …`).
+ * drizzle-kit generates migrations from these files only. `engagement_metrics`, `sentiment_analysis`,
+ * `audit_logs` and `inbound_items` are partitioned tables, which drizzle-kit cannot express: their
+ * schema files exist for queries, and hand-written migrations create them (`drizzle-kit generate
+ * --custom --name …`), as well as `inbound_item_keys`, which only exists for `inbound_items`.
  */
 const schemaDir = "./src/db/schema";
 const generated = [
@@ -27,6 +28,7 @@ const generated = [
   "approval-actions",
   "notifications",
   "idempotency-keys",
+  "listening-cursors",
 ];
 
 export default defineConfig({
@@ -35,7 +37,7 @@ export default defineConfig({
   out: "./migrations",
   casing: "snake_case",
   // push/pull must leave the hand-made partitioned tables (and their partitions) alone.
-  tablesFilter: ["!engagement_metrics*", "!sentiment_analysis*", "!audit_logs*"],
+  tablesFilter: ["!engagement_metrics*", "!sentiment_analysis*", "!audit_logs*", "!inbound_item*"],
   dbCredentials: { url: process.env.DATABASE_URL ?? "" },
   strict: true,
   verbose: true,

@@ -6,6 +6,7 @@ import type { Bindings } from "./env.ts";
 import { loadConfig } from "./env.ts";
 import { createLogger } from "./platform/logger.ts";
 import { wakeOverdueApprovalRequests } from "./services/approvals/sweep.ts";
+import { dispatchDueListeners } from "./services/inbound/listen.ts";
 import { requeueStuckMedia } from "./services/media/sweep.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
 import { refreshExpiringTokens } from "./services/social-accounts/refresh-due.ts";
@@ -41,6 +42,10 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
         refreshExpiringTokens(config, now),
         wakeOverdueApprovalRequests(db, config, now, logger),
         requeueStuckMedia(db, config.MEDIA_QUEUE, logger),
+        // Bluesky has no webhooks, and hashtags are searched: each due listener gets one turn.
+        dispatchDueListeners(config, db, now).then((queued) => {
+          if (queued > 0) logger.info("listeners queued", { queued });
+        }),
       ]);
       const failure = results.find((r) => r.status === "rejected");
       if (failure) throw failure.reason;

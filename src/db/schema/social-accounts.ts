@@ -47,6 +47,8 @@ export const socialAccounts = pgTable(
       t.platform,
       t.platformUserId,
     ),
+    // Webhook deliveries name the account as the platform does; they are routed to every tenant holding it.
+    index("social_accounts_platform_platform_user_id_idx").on(t.platform, t.platformUserId),
     index("social_accounts_event_id_idx").on(t.eventId),
     index("social_accounts_created_by_idx").on(t.createdBy),
     check("social_accounts_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),

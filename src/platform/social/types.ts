@@ -6,6 +6,7 @@
  * tests point adapters at local fakes or, for Bluesky, at a real PDS.
  */
 import type { Platform } from "../../db/schema/columns.ts";
+import type { InboundObservation, ListenCursor, ListenPage } from "./inbound.ts";
 
 /** Tokens as the platform issued them. Plaintext: only the social-accounts service sees these, and seals them. */
 export interface TokenSet {
@@ -199,4 +200,16 @@ export interface SocialAdapter {
    * token as `secret`, LinkedIn `challengeCode`); null when the query is not such a check.
    */
   answerWebhookChallenge?(query: URLSearchParams, secret: string): Promise<Response | null>;
+  /**
+   * A verified delivery read into observations (src/platform/social/inbound.ts). Pure: no I/O. Events
+   * that are not items (likes, follows, insights) are skipped; a payload of the wrong shape yields none.
+   */
+  readWebhook?(payload: unknown): InboundObservation[];
+  /** Listening where the platform is asked rather than delivering: Bluesky, hashtag search. */
+  readonly listen?: {
+    /** Mentions, replies, quotes and reposts of the account since the cursor (null: the latest page). */
+    notifications?(account: ConnectedAccount, cursor: ListenCursor | null): Promise<ListenPage>;
+    /** Recent public posts with the hashtag (without #) since the cursor; `account` asks where the platform needs one. */
+    hashtag?(account: ConnectedAccount | null, tag: string, cursor: ListenCursor | null): Promise<ListenPage>;
+  };
 }

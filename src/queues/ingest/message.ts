@@ -1,10 +1,23 @@
 import { z } from "zod";
+import { PLATFORMS } from "../../db/schema/columns.ts";
 
 /** A verified platform webhook delivery, queued so the webhook route can answer at once. */
-export const IngestMessageSchema = z.strictObject({
-  platform: z.enum(["bluesky", "x", "facebook", "instagram", "linkedin", "threads"]),
+export const DeliveryMessageSchema = z.strictObject({
+  type: z.literal("delivery"),
+  platform: z.enum(PLATFORMS),
   delivery_id: z.string().min(1),
   received_at: z.iso.datetime(),
   payload: z.unknown(),
 });
+export type DeliveryMessage = z.infer<typeof DeliveryMessageSchema>;
+
+/** One listener's turn (a Bluesky account's notifications, an event hashtag), sent by the cron. */
+export const ListenMessageSchema = z.strictObject({
+  type: z.literal("listen"),
+  organization_id: z.uuid(),
+  listener: z.string().min(1),
+});
+export type ListenMessage = z.infer<typeof ListenMessageSchema>;
+
+export const IngestMessageSchema = z.discriminatedUnion("type", [DeliveryMessageSchema, ListenMessageSchema]);
 export type IngestMessage = z.infer<typeof IngestMessageSchema>;

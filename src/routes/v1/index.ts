@@ -20,6 +20,7 @@ import { registerImportDelegates } from "./delegates/import.ts";
 import { registerDelegates } from "./delegates/routes.ts";
 import { registerEventPhases } from "./event-phases/routes.ts";
 import { registerEvents } from "./events/routes.ts";
+import { registerInboundItems } from "./inbound-items/routes.ts";
 import { registerMe } from "./me/routes.ts";
 import { registerMedia } from "./media/routes.ts";
 import { registerMediaUploads } from "./media/uploads.ts";
@@ -58,6 +59,7 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerNotifications(app);
   registerPublishing(app);
   registerPublishedPosts(app);
+  registerInboundItems(app);
   registerPublicMedia(app);
   registerWebhooks(app);
 }

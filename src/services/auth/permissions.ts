@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   "social_accounts:write",
   "publishing:write",
   "analytics:read",
+  "inbound:read",
   "notifications:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

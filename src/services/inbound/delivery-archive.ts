@@ -1,31 +1,29 @@
 /**
- * Every verified webhook delivery is kept as it was received, in R2 under
- * `webhook-deliveries/<platform>/<delivery id>.json`, before anything reads it: until
- * the ingest pipeline turns deliveries into inbound items, this is where they wait (nothing is lost
- * while it is built), and afterwards it lets a delivery be processed again. The delivery id is the
- * SHA-256 of the body, so a platform's redelivery, however late, lands on the same key: written once
- * (the key has no date for that reason; R2 keeps each object's upload time for retention).
- * They hold what people wrote about an organisation: the data lifecycle (erasure, retention) must
+ * Webhook deliveries the ingest queue could not store, even from its dead-letter queue, are kept in
+ * R2 under `webhook-deliveries/failed/<platform>/<delivery id>.json` with the error: the platforms
+ * will not send them again, and an operator can read and replay them from there. Deliveries that were
+ * stored are not kept raw anywhere (a deletion on the platform must leave no copy of the text behind).
+ * These hold what people wrote about an organisation: the data lifecycle (erasure, retention) must
  * cover this prefix.
  */
 import type { Config } from "../../env.ts";
-import type { IngestMessage } from "../../queues/ingest/message.ts";
+import type { DeliveryMessage } from "../../queues/ingest/message.ts";
 
-export const DELIVERY_ARCHIVE_PREFIX = "webhook-deliveries/";
+export const FAILED_DELIVERY_PREFIX = "webhook-deliveries/failed/";
 
-export const deliveryArchiveKey = (message: Pick<IngestMessage, "platform" | "delivery_id">) =>
-  `${DELIVERY_ARCHIVE_PREFIX}${message.platform}/${message.delivery_id}.json`;
+export const failedDeliveryKey = (message: Pick<DeliveryMessage, "platform" | "delivery_id">) =>
+  `${FAILED_DELIVERY_PREFIX}${message.platform}/${message.delivery_id}.json`;
 
-/** Writes the delivery unless an earlier copy of it is there already. One R2 write, no database. */
-export async function archiveDelivery(
+/** One R2 write, no database (the database may be why it failed). The latest failure replaces an earlier one. */
+export async function keepFailedDelivery(
   config: Config,
-  message: IngestMessage,
-): Promise<"archived" | "already_archived"> {
-  const key = deliveryArchiveKey(message);
-  const written = await config.MEDIA.put(key, JSON.stringify(message), {
-    httpMetadata: { contentType: "application/json" },
-    // Only if no object is there yet: a redelivery must not replace the first copy's received_at.
-    onlyIf: { etagDoesNotMatch: "*" },
-  });
-  return written ? "archived" : "already_archived";
+  message: DeliveryMessage,
+  error: string,
+  attempts: number,
+): Promise<void> {
+  await config.MEDIA.put(
+    failedDeliveryKey(message),
+    JSON.stringify({ message, error, attempts, failed_at: new Date().toISOString() }),
+    { httpMetadata: { contentType: "application/json" } },
+  );
 }

@@ -81,6 +81,7 @@ export async function acceptWebhookDelivery(
   }
   const deliveryId = toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", delivery.body)));
   const message: IngestMessage = {
+    type: "delivery",
     platform,
     delivery_id: deliveryId,
     received_at: delivery.receivedAt.toISOString(),
