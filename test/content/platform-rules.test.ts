@@ -1,12 +1,10 @@
 /** The platform rules as pure functions: no database, no Worker. */
 import { describe, expect, it } from "vitest";
 import type { Platform } from "../../src/db/schema/columns.ts";
+import { extractHashtags, extractMentions, extractUrls } from "../../src/platform/text-entities.ts";
 import { checkPlatformRules, type RuleInput } from "../../src/services/content/platform-rules.ts";
 import {
   composePostText,
-  extractHashtags,
-  extractMentions,
-  extractUrls,
   graphemeCount,
   threadsLength,
   xWeightedLength,

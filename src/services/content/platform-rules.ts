@@ -9,13 +9,11 @@
  * byte counts and used as such.
  */
 import type { Platform } from "../../db/schema/columns.ts";
+import { extractHashtags, extractMentions, extractUrls } from "../../platform/text-entities.ts";
 import {
   type ContentType,
   codePointLength,
   composePostText,
-  extractHashtags,
-  extractMentions,
-  extractUrls,
   graphemeCount,
   postsOf,
   threadsLength,

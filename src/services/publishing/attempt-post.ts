@@ -10,14 +10,8 @@ import type { PublishedPost } from "../../db/schema/published-posts.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { adapterFor } from "../../platform/social/registry.ts";
 import { PlatformError } from "../../platform/social/types.ts";
-import {
-  type ContentType,
-  composePostText,
-  extractHashtags,
-  extractMentions,
-  extractUrls,
-  postsOf,
-} from "../content/post-text.ts";
+import { extractHashtags, extractMentions, extractUrls } from "../../platform/text-entities.ts";
+import { type ContentType, composePostText, postsOf } from "../content/post-text.ts";
 import type { TenantContext } from "../context.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
 import type { PostState } from "./claim-post.ts";

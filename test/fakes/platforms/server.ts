@@ -42,11 +42,16 @@
  * - `POST /_fake/webhooks/sign` `{platform, secret, body}` answers `{headers}` signed as the platform
  *   signs deliveries (X `x-twitter-webhooks-signature`, Meta `X-Hub-Signature-256`, LinkedIn
  *   `X-LI-Signature` in the literal form of its docs).
+ * - `POST /_fake/webhooks/deliver` `{platform, url, secret, events, copies?: 1, forge?: false}` builds
+ *   one delivery of `events` as the platform builds it (webhook-payloads.ts: `[{account, item_id,
+ *   action: create|edit|delete, kind, text, in_reply_to?, parent_comment?, author?: {id, handle, name},
+ *   at, hashtags?, mentions?}]`; Meta batches them in `entry[]`, LinkedIn in `notifications[]`), signs
+ *   it (with another secret when `forge`), POSTs it `copies` times to `url` (the Worker's
+ *   `/webhooks/<platform>`) one after another, and answers `{statuses, body, headers}`.
  * - `POST /_fake/reset` `{platform?}` forgets everything (of one platform). Only when nothing else runs.
  *
  *   node test/fakes/platforms/server.ts [--port 4455]   # standalone, prints its base URLs
  */
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -67,6 +72,7 @@ import { handleInstagram } from "./instagram.ts";
 import { handleLinkedIn } from "./linkedin.ts";
 import { FAKE_CLIENTS } from "./oauth.ts";
 import { handleThreads } from "./threads.ts";
+import { buildWebhookPayload, parseWebhookEvents, signWebhook } from "./webhook-payloads.ts";
 import { handleX } from "./x.ts";
 
 export { FAKE_CLIENTS };
@@ -156,7 +162,7 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   const body = await readBody(req);
   const [, first = "", ...rest] = url.pathname.split("/");
   if (first === "_fake") {
-    send(res, control(state, req.method ?? "GET", `/${rest.join("/")}`, url.searchParams, body));
+    send(res, await control(state, req.method ?? "GET", `/${rest.join("/")}`, url.searchParams, body));
     return;
   }
   const platform = FAKE_PLATFORMS.find((p) => p === first);
@@ -179,7 +185,13 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
 
 const bad = (message: string): Reply => ({ status: 400, json: { error: message } });
 
-function control(state: FakeState, method: string, path: string, query: URLSearchParams, raw: Buffer): Reply {
+async function control(
+  state: FakeState,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  raw: Buffer,
+): Promise<Reply> {
   let body: Record<string, unknown> = {};
   if (raw.length > 0) {
     try {
@@ -316,15 +328,36 @@ function control(state: FakeState, method: string, path: string, query: URLSearc
     if (!platform || typeof body.secret !== "string" || typeof body.body !== "string") {
       return bad("platform, secret and body (the raw text) are required");
     }
-    const hmac = (data: string) => createHmac("sha256", body.secret as string).update(data);
-    const signed = body.body;
-    const headers =
-      platform === "x"
-        ? { "x-twitter-webhooks-signature": `sha256=${hmac(signed).digest("base64")}` }
-        : platform === "linkedin"
-          ? { "x-li-signature": hmac(`hmacsha256=${signed}`).digest("hex") }
-          : { "x-hub-signature-256": `sha256=${hmac(signed).digest("hex")}` };
+    const headers = await signWebhook(platform, body.secret, body.body);
     return { status: 200, json: { headers } };
+  }
+  if (method === "POST" && path === "/webhooks/deliver") {
+    const platform = platformOf(body.platform);
+    const { url, secret } = body;
+    const copies = body.copies === undefined ? 1 : Number(body.copies);
+    if (!platform || typeof url !== "string" || typeof secret !== "string") {
+      return bad("platform, url, secret and events are required");
+    }
+    if (!Number.isInteger(copies) || copies < 1 || copies > 100) return bad("copies must be 1 to 100");
+    let delivery: string;
+    try {
+      delivery = JSON.stringify(buildWebhookPayload(platform, parseWebhookEvents(body.events)));
+    } catch (error) {
+      return bad((error as Error).message);
+    }
+    // Forged: well formed, signed with a secret the receiver does not hold.
+    const headers = await signWebhook(platform, body.forge === true ? `forged-${secret}` : secret, delivery);
+    const statuses: number[] = [];
+    for (let copy = 0; copy < copies; copy++) {
+      const answer = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: delivery,
+      });
+      await answer.arrayBuffer();
+      statuses.push(answer.status);
+    }
+    return { status: 200, json: { statuses, body: delivery, headers } };
   }
   return { status: 404, json: { error: `no control route ${method} /_fake${path}` } };
 }

@@ -8,6 +8,7 @@ import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import type { SocialAdapter } from "../types.ts";
 import { connectPage, renewPageToken } from "./connect.ts";
+import { readFacebookWebhook } from "./inbound.ts";
 import { fetchPageMetrics } from "./metrics.ts";
 import { findOnPage, publishToPage } from "./publish.ts";
 
@@ -45,5 +46,6 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Soc
     fetchMetrics: (account, platformPostId) => fetchPageMetrics(ctx, account, platformPostId),
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
+    readWebhook: readFacebookWebhook,
   };
 }

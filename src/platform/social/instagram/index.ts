@@ -16,6 +16,7 @@ import { exchangeCodeForLongLived, refreshLongLived } from "../meta/long-lived-t
 import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import { PlatformError, type PublishRequest, type SocialAdapter } from "../types.ts";
+import { readInstagramWebhook } from "./inbound.ts";
 
 export interface InstagramAdapterOptions extends AdapterOptions {
   scopes?: readonly string[];
@@ -121,5 +122,6 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): S
     },
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
+    readWebhook: readInstagramWebhook,
   };
 }

@@ -8,6 +8,7 @@ import { type AdapterOptions, resolveOptions, trimBase } from "../http.ts";
 import { authorizeUrl } from "../oauth.ts";
 import type { SocialAdapter } from "../types.ts";
 import { type LinkedInClient, rest } from "./client.ts";
+import { readLinkedInWebhook } from "./inbound.ts";
 import { fetchLinkedInMetrics } from "./metrics.ts";
 import { findOnLinkedIn, publishToLinkedIn } from "./publish.ts";
 import { exchangeLinkedInCode, refreshLinkedInToken } from "./tokens.ts";
@@ -58,5 +59,6 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Soc
     fetchMetrics: (account, platformPostId) => fetchLinkedInMetrics(client, account, platformPostId),
     verifyWebhook: verifyLinkedInSignature,
     answerWebhookChallenge: answerLinkedInChallenge,
+    readWebhook: readLinkedInWebhook,
   };
 }

@@ -15,6 +15,7 @@ import { exchangeCodeForLongLived, refreshLongLived } from "../meta/long-lived-t
 import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import { PlatformError, type SocialAdapter } from "../types.ts";
+import { readThreadsWebhook } from "./inbound.ts";
 import { publishThread } from "./thread.ts";
 
 export interface ThreadsAdapterOptions extends AdapterOptions {
@@ -125,5 +126,6 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
     },
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
+    readWebhook: readThreadsWebhook,
   };
 }

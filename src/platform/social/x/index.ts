@@ -7,6 +7,7 @@ import { type AdapterOptions, resolveOptions, sentAtFrom, trimBase } from "../ht
 import { authorizeUrl } from "../oauth.ts";
 import type { SocialAdapter } from "../types.ts";
 import { type XClient, xRequest } from "./client.ts";
+import { readXWebhook } from "./inbound.ts";
 import { fetchTweetMetrics } from "./metrics.ts";
 import { findText, publishTweet, xText } from "./publish.ts";
 import { exchangeXCode, refreshXToken } from "./tokens.ts";
@@ -53,5 +54,6 @@ export function createXAdapter(options: XAdapterOptions = {}): SocialAdapter {
     fetchMetrics: (account, platformPostId) => fetchTweetMetrics(client, account, platformPostId),
     verifyWebhook: verifyXSignature,
     answerWebhookChallenge: answerXCrc,
+    readWebhook: readXWebhook,
   };
 }
