@@ -17,6 +17,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { busyMilliseconds, profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
+import { measureIngest } from "./lib/ingest-bench.ts";
 import { freePort } from "./lib/ports.ts";
 import { startStack } from "./lib/stack-client.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
@@ -62,7 +63,7 @@ const ENDPOINTS: Endpoint[] = [
 ];
 
 /** A fresh organisation with some events, signed in: what the authenticated endpoints read. */
-async function seedBenchTenant(baseUrl: string): Promise<string> {
+async function seedBenchTenant(baseUrl: string): Promise<{ token: string; organizationId: string }> {
   const id = crypto.randomUUID().slice(0, 8);
   const response = await fetch(`${baseUrl}/v1/auth/register`, {
     method: "POST",
@@ -79,7 +80,10 @@ async function seedBenchTenant(baseUrl: string): Promise<string> {
   });
   if (response.status !== 201)
     throw new Error(`bench sign-up failed: ${response.status} ${await response.text()}`);
-  const { access_token } = (await response.json()) as { access_token: string };
+  const { access_token, organization } = (await response.json()) as {
+    access_token: string;
+    organization: { id: string };
+  };
   for (let i = 0; i < 40; i++) {
     const created = await fetch(`${baseUrl}/v1/events`, {
       method: "POST",
@@ -95,7 +99,7 @@ async function seedBenchTenant(baseUrl: string): Promise<string> {
     });
     if (created.status !== 201) throw new Error(`bench event failed: ${created.status}`);
   }
-  return access_token;
+  return { token: access_token, organizationId: organization.id };
 }
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -133,7 +137,9 @@ try {
       const response = await fetch(`http://${stack.neonProxy}/round-trips?tag=${TAG}`);
       return ((await response.json()) as { round_trips: number }).round_trips;
     };
-    const token = await seedBenchTenant(worker.url);
+    const { token, organizationId } = await seedBenchTenant(worker.url);
+    // First, while the ingest queue is empty: the webhook rows below leave a backlog behind them.
+    const ingest = await measureIngest({ workerUrl: worker.url, adminUrl: stack.adminUrl, organizationId });
     const request = (endpoint: Endpoint) => ({
       url: `${worker.url}${endpoint.path}`,
       headers: { ...(endpoint.auth ? { authorization: `Bearer ${token}` } : {}), ...endpoint.post?.headers },
@@ -226,7 +232,17 @@ try {
     process.stdout.write(
       `\n${lines[0]}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.slice(1).join("\n")}\n\n`,
     );
-    const json = { rounds, seconds, connections, measured_at: new Date().toISOString(), results: report };
+    process.stdout.write(
+      `ingest consumer: ${ingest.items} items in ${ingest.deliveries} signed deliveries through /webhooks/x, the queue and the store in ${ingest.seconds} s: ${ingest.items_per_second} items/s\n\n`,
+    );
+    const json = {
+      rounds,
+      seconds,
+      connections,
+      measured_at: new Date().toISOString(),
+      results: report,
+      ingest,
+    };
     writeFileSync(
       resolve(import.meta.dirname, "../bench-results.json"),
       `${JSON.stringify(json, null, 2)}\n`,

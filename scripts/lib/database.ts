@@ -16,7 +16,7 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -71,4 +71,4 @@ export function appRoleUrl(adminUrl: string, database: string): string {
   return u.toString();
 }
 
-export { withClient, withDatabase };
+export { withDatabase };
