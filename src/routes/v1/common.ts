@@ -1,6 +1,7 @@
 /** Request and response pieces shared by many resources: ids, times, time zones, hashtags, handles, ETags. */
 import { z } from "@hono/zod-openapi";
 import { PLATFORMS } from "../../db/schema/columns.ts";
+import { ValidationError } from "../../errors.ts";
 
 export const IdParams = z.object({
   id: z
@@ -14,6 +15,20 @@ export const DateTimeSchema = z.iso
   .openapi({ example: "2027-03-10T08:00:00+03:00" });
 
 export const PlatformSchema = z.enum(PLATFORMS);
+
+/**
+ * A list's `from`/`to` query bounds as dates, refused when `to` is before `from` (checked here: a
+ * refined query schema loses the route's types).
+ */
+export function timeRange(query: { from?: string | undefined; to?: string | undefined }) {
+  const { from, to } = query;
+  if (from && to && Date.parse(from) > Date.parse(to)) {
+    throw new ValidationError([
+      { path: "query.to", message: "`to` must not be before `from`.", code: "invalid_range" },
+    ]);
+  }
+  return { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+}
 
 /** A list that names each item at most once, `min`..`max` items; a repeat is a 400 naming its index. */
 export function SetOf<T extends z.ZodType>(item: T, max: number, min = 0) {

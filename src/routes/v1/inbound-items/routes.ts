@@ -1,12 +1,11 @@
 /** /v1/inbound-items: what came back from the platforms (mentions, replies, comments, quotes, reposts, hashtag posts). */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
-import { ValidationError } from "../../../errors.ts";
 import { getInboundItem, listInboundItems } from "../../../services/inbound/items.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
-import { DateTimeSchema, IdParams, PlatformSchema } from "../common.ts";
+import { DateTimeSchema, IdParams, PlatformSchema, timeRange } from "../common.ts";
 import { InboundItemSchema, InboundKindSchema, toInboundItem } from "./schema.ts";
 
 export const listInboundItemsRoute = authedRoute({
@@ -61,16 +60,9 @@ export const getInboundItemRoute = authedRoute({
 export function registerInboundItems(app: OpenAPIHono<AppEnv>) {
   app.openapi(listInboundItemsRoute, async (c) => {
     const { from, to, ...query } = c.req.valid("query");
-    // Across two fields, so checked here: a refined query schema loses the route's types.
-    if (from && to && Date.parse(from) > Date.parse(to)) {
-      throw new ValidationError([
-        { path: "query.to", message: "`to` must not be before `from`.", code: "invalid_range" },
-      ]);
-    }
     const page = await listInboundItems(c.get("tenant"), {
       ...query,
-      from: from ? new Date(from) : undefined,
-      to: to ? new Date(to) : undefined,
+      ...timeRange({ from, to }),
     });
     return c.json({ data: page.data.map(toInboundItem), next_cursor: page.next_cursor }, 200);
   });
