@@ -26,6 +26,7 @@ export default defineConfig({
                 TOKEN_ENCRYPTION_KEYS: inject("tokenEncryptionKeys"),
                 BLUESKY_PDS_URL: inject("blueskyPdsUrl"),
                 BLUESKY_PDS_KEYS: inject("blueskyPdsKeys"),
+                BLUESKY_APPVIEW_URL: inject("blueskyAppViewUrl"),
                 PLATFORM_BASE_URLS: inject("platformBaseUrls"),
                 PLATFORM_CLIENTS: inject("platformClients"),
                 // Publishing retries after 1 s, 2 s, 4 s …, and a platform that does not answer within

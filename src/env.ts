@@ -31,6 +31,8 @@ export interface Bindings {
   PLATFORM_BASE_URLS?: string;
   /** JSON `{platform: {client_id, client_secret}}`: the OAuth apps registered with each platform. */
   PLATFORM_CLIENTS?: string;
+  /** The Bluesky AppView for reads without an account (hashtag search); `https://public.api.bsky.app` by default. */
+  BLUESKY_APPVIEW_URL?: string;
   /** How long a call to a platform may take before its outcome counts as uncertain (ms). */
   PLATFORM_TIMEOUT_MS?: string;
   /** First retry delay of a failed publish, doubled per attempt (seconds). */
@@ -117,6 +119,8 @@ const configSchema = z.object({
     z.strictObject({ client_id: z.string().min(1), client_secret: z.string().min(1).nullable().optional() }),
     "PLATFORM_CLIENTS must be JSON {platform: {client_id, client_secret}}",
   ),
+  // Unset: the adapter's default, Bluesky's own public AppView (as PLATFORM_BASE_URLS leaves origins).
+  BLUESKY_APPVIEW_URL: z.url().optional(),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   PUBLISH_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
   MEDIA: binding<Bindings["MEDIA"]>("MEDIA", "put"),

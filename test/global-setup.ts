@@ -13,6 +13,7 @@ export default async function setup(project: TestProject) {
   const stack = await startStack("test");
   const pds = await starting;
   project.provide("blueskyPdsUrl", pds.url);
+  project.provide("blueskyAppViewUrl", pds.appViewUrl);
   project.provide(
     "blueskyPdsKeys",
     JSON.stringify({ jwtSecret: pds.jwtSecret, rateLimitBypassKey: pds.rateLimitBypassKey }),

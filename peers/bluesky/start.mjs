@@ -3,15 +3,17 @@
  * (@did-plc/server) and the reference PDS (@atproto/pds) on 127.0.0.1, with every byte of state in a
  * temporary directory that is removed at exit.
  *
- * Prints one line `READY {"url", "plcUrl", "startMs", "jwtSecret", "rateLimitBypassKey"}` once both
- * answer, then runs until its stdin closes (the parent died or let go) or it gets SIGTERM/SIGINT.
+ * Beside them, the fake AppView (test/fakes/appview) the PDS proxies `app.bsky.*` to.
+ *
+ * Prints one line `READY {"url", "plcUrl", "appViewUrl", "appViewDid", "startMs", "jwtSecret",
+ * "rateLimitBypassKey"}` once all answer, then runs until its stdin closes (the parent died or let go)
+ * or it gets SIGTERM/SIGINT.
  *
  * Closed to the outside on purpose: only loopback listeners, only `.test` handles (the PDS answers
  * them from its own database; any other handle and every did:web resolve to nothing, without DNS or
- * HTTPS), no email, no invites, no crawlers to notify, no AppView, moderation or report service to
- * proxy to. Run with
- * Node 22 (`node_modules/.bin/node` of the repository root): the PDS needs it, and better-sqlite3 is
- * built against its headers by install.sh.
+ * HTTPS), no email, no invites, no crawlers to notify, no moderation or report service to proxy to.
+ * Run with Node 22 (`node_modules/.bin/node` of the repository root): the PDS needs it, better-sqlite3
+ * is built against its headers by install.sh, and it loads the fake AppView's TypeScript as is.
  */
 
 import { randomBytes } from "node:crypto";
@@ -29,6 +31,7 @@ process.env.LOG_LEVEL ??= "error";
 const { PDS, envToCfg, envToSecrets } = await import("@atproto/pds");
 const plcModule = await import("@did-plc/server");
 const plc = plcModule.default ?? plcModule;
+const { startAppView } = await import("../../test/fakes/appview/server.ts");
 
 const LOOPBACK = "127.0.0.1";
 const dir = await mkdtemp(join(tmpdir(), "guddu-pds-"));
@@ -45,6 +48,7 @@ async function freePort() {
 }
 
 let plcServer;
+let appView;
 let pds;
 let pdsServer;
 let stopping = false;
@@ -58,6 +62,7 @@ async function stop(code) {
     await pds?.ctx.destroy();
     plcServer?.closeAllConnections();
     plcServer?.close();
+    await appView?.close();
   } catch (err) {
     process.stderr.write(`pds peer: stopping: ${err?.stack ?? err}\n`);
   }
@@ -76,6 +81,7 @@ try {
   plcServer = plcInstance.app.listen(0, LOOPBACK);
   await once(plcServer, "listening");
   const plcUrl = `http://${LOOPBACK}:${plcServer.address().port}`;
+  appView = await startAppView();
 
   const port = await freePort();
   const jwtSecret = randomBytes(32).toString("hex");
@@ -102,6 +108,10 @@ try {
     rateLimitsEnabled: true,
     rateLimitBypassKey,
     acceptingImports: false,
+    // With no `atproto-proxy` header the PDS sends `app.bsky.*` to this URL as is: the AppView's
+    // did:web is only the audience of the service-auth JWT, never resolved.
+    bskyAppViewUrl: appView.url,
+    bskyAppViewDid: appView.did,
   };
   await mkdir(env.dataDirectory, { recursive: true });
 
@@ -115,12 +125,21 @@ try {
   pdsServer = pds.app.listen(port, LOOPBACK);
   await once(pdsServer, "listening");
   const url = `http://${LOOPBACK}:${port}`;
+  appView.usePds({ url, plcUrl, rateLimitBypassKey });
 
   const health = await fetch(`${url}/xrpc/_health`);
   if (!health.ok) throw new Error(`PDS health check answered ${health.status}`);
   const startMs = Math.round(performance.now() - started);
   // The secrets of this throwaway server, for tests: forging an expired token needs the JWT secret.
-  const ready = { url, plcUrl, startMs, jwtSecret, rateLimitBypassKey };
+  const ready = {
+    url,
+    plcUrl,
+    appViewUrl: appView.url,
+    appViewDid: appView.did,
+    startMs,
+    jwtSecret,
+    rateLimitBypassKey,
+  };
   process.stdout.write(`READY ${JSON.stringify(ready)}\n`);
 } catch (err) {
   process.stderr.write(`pds peer: failed to start: ${err?.stack ?? err} ${err?.cause ?? ""}\n`);

@@ -1,6 +1,6 @@
 /**
- * Starts the Bluesky peer (peers/bluesky/start.mjs: the reference PDS and an in-memory PLC directory on
- * loopback) and waits for its READY line. It runs under the repository's Node 22 whatever node runs
+ * Starts the Bluesky peer (peers/bluesky/start.mjs: the reference PDS, an in-memory PLC directory and
+ * the fake AppView the PDS proxies `app.bsky.*` to, on loopback) and waits for its READY line. It runs under the repository's Node 22 whatever node runs
  * this file, because the PDS and its native module are built for Node 22 (peers/bluesky/install.sh).
  */
 import { spawn } from "node:child_process";
@@ -12,6 +12,10 @@ export interface PdsInfo {
   /** The PDS's origin, e.g. `http://127.0.0.1:41161`. */
   url: string;
   plcUrl: string;
+  /** The fake AppView (test/fakes/appview): public reads, and its `/_fake` control API for tests. */
+  appViewUrl: string;
+  /** The DID the PDS names the AppView by (the audience of its service-auth tokens). */
+  appViewDid: string;
   /** From spawning the peer to its READY line (ms): Node 22 booting, loading the PDS, both servers up. */
   startMs: number;
   /** This throwaway server's JWT secret: tests forge an expired access token with it. */

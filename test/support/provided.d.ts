@@ -10,6 +10,8 @@ declare module "vitest" {
     tokenEncryptionKeys: string;
     /** Origin of the local reference PDS (peers/bluesky, scripts/lib/pds.ts). */
     blueskyPdsUrl: string;
+    /** Origin of the fake AppView behind that PDS (test/fakes/appview). */
+    blueskyAppViewUrl: string;
     /** JSON `{jwtSecret, rateLimitBypassKey}` of that throwaway PDS, for test helpers. */
     blueskyPdsKeys: string;
     /** JSON `{platform: origin}` of the local platform fakes (test/fakes/platforms). */

@@ -31,7 +31,7 @@ export function adapterFor(platform: Platform, config: Config, options: Registry
     case "threads":
       return createThreadsAdapter(configured);
     case "bluesky":
-      return createBlueskyAdapter(configured);
+      return createBlueskyAdapter({ ...configured, appViewUrl: config.BLUESKY_APPVIEW_URL });
   }
 }
 

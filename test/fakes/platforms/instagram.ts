@@ -2,10 +2,11 @@
  * Fake Instagram API with Instagram Login (docs/platforms.md, Instagram): authorize, code exchange on
  * `/oauth/access_token`, long-lived tokens and their refresh, `/me`, containers (image, reel/video,
  * carousel of up to 10; videos stay IN_PROGRESS for a few status reads), `media_publish` (refused
- * with 9007/2207027 before FINISHED, 9/2207042 over 50 a day), the account's media, media fields and
- * insights. No deletes: Instagram has none.
+ * with 9007/2207027 before FINISHED, 9/2207042 over 50 a day), the account's media, media fields,
+ * insights and Hashtag Search (instagram-hashtags.ts). No deletes: Instagram has none.
  */
 import { accepted, type FakeRequest, type FakeState, graphTime, json, type Reply, text } from "./core.ts";
+import { hashtagRoute } from "./instagram-hashtags.ts";
 import {
   type ContainerDialect,
   containerStatusRoute,
@@ -79,6 +80,8 @@ export async function handleInstagram(state: FakeState, request: FakeRequest): P
   const graph = graphRequest(state, request, "instagram");
   if (isReply(graph)) return graph;
   const { me, p } = graph;
+  const hashtags = hashtagRoute(state, graph, method, route, request.base);
+  if (hashtags) return hashtags;
 
   if (method === "GET" && (route === "/me" || route === `/${me.userId}`)) {
     const { f, reject } = graph.fault("userinfo");

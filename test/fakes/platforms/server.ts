@@ -48,6 +48,8 @@
  *   at, hashtags?, mentions?}]`; Meta batches them in `entry[]`, LinkedIn in `notifications[]`), signs
  *   it (with another secret when `forge`), POSTs it `copies` times to `url` (the Worker's
  *   `/webhooks/<platform>`) one after another, and answers `{statuses, body, headers}`.
+ * - `POST /_fake/instagram/hashtag-media`, `POST /_fake/instagram/hashtag-searches/age`: public media
+ *   for Hashtag Search, and aging an account's hashtag lookups (instagram-hashtags.ts).
  * - `POST /_fake/reset` `{platform?}` forgets everything (of one platform). Only when nothing else runs.
  *
  *   node test/fakes/platforms/server.ts [--port 4455]   # standalone, prints its base URLs
@@ -69,6 +71,7 @@ import {
 } from "./core.ts";
 import { handleFacebook } from "./facebook.ts";
 import { handleInstagram } from "./instagram.ts";
+import { instagramControl } from "./instagram-hashtags.ts";
 import { handleLinkedIn } from "./linkedin.ts";
 import { FAKE_CLIENTS } from "./oauth.ts";
 import { handleThreads } from "./threads.ts";
@@ -204,6 +207,10 @@ async function control(
   const account = typeof body.account === "string" ? body.account : null;
 
   if (method === "GET" && path === "/health") return { status: 200, json: { ok: true } };
+  if (path.startsWith("/instagram/")) {
+    const reply = instagramControl(state, method, path.slice("/instagram".length), body);
+    if (reply) return reply;
+  }
   if (method === "POST" && path === "/reset") {
     const platform = platformOf(body.platform);
     if (body.platform !== undefined && !platform) return bad("unknown platform");

@@ -2,11 +2,12 @@
  * Bluesky (AT Protocol; docs/platforms.md, Bluesky): plain XRPC over fetch against the account's PDS,
  * no SDK. An app password opens a session; the refresh JWT renews it. A post is a record in the
  * account's repository (blobs first, then `createRecord` with facets and an embed) at a key derived
- * from our post id, so a retry never makes a second one. Bluesky has no webhooks (mentions are read
- * from the firehose), so `verifyWebhook` always says no.
+ * from our post id, so a retry never makes a second one. Bluesky has no webhooks, so `verifyWebhook`
+ * always says no; we listen by asking (notifications, hashtag search).
  */
 import { type AdapterOptions, DEFAULT_TIMEOUT_MS, trimBase } from "../http.ts";
 import type { SocialAdapter } from "../types.ts";
+import { listenNotifications, searchHashtag } from "./listen.ts";
 import { fetchPostMetrics } from "./metrics.ts";
 import { findPublishedPost, publishPost } from "./publish.ts";
 import { deleteRecord } from "./records.ts";
@@ -15,12 +16,18 @@ import { type Pds, pdsOf } from "./xrpc.ts";
 
 /** The entryway of Bluesky-hosted accounts; a self-hosted account names its PDS when connecting. */
 const DEFAULT_SERVICE = "https://bsky.social";
+/** Bluesky's AppView for reads without an account. */
+const DEFAULT_APPVIEW = "https://public.api.bsky.app";
 
-export function createBlueskyAdapter(options: AdapterOptions = {}): SocialAdapter {
-  const entryway: Pds = {
-    url: trimBase(options.baseUrl ?? DEFAULT_SERVICE),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  };
+export interface BlueskyAdapterOptions extends AdapterOptions {
+  /** The AppView asked when no account is (public hashtag search). */
+  appViewUrl?: string;
+}
+
+export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): SocialAdapter {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const entryway: Pds = { url: trimBase(options.baseUrl ?? DEFAULT_SERVICE), timeoutMs };
+  const appView: Pds = { url: trimBase(options.appViewUrl ?? DEFAULT_APPVIEW), timeoutMs };
   return {
     platform: "bluesky",
     baseUrl: entryway.url,
@@ -33,5 +40,12 @@ export function createBlueskyAdapter(options: AdapterOptions = {}): SocialAdapte
     fetchMetrics: (account, platformPostId) =>
       fetchPostMetrics(pdsOf(account, entryway), account, platformPostId),
     verifyWebhook: async () => false,
+    listen: {
+      notifications: (account, cursor) => listenNotifications(pdsOf(account, entryway), account, cursor),
+      hashtag: (account, tag, cursor) =>
+        account
+          ? searchHashtag(pdsOf(account, entryway), account.tokens.accessToken, tag, cursor)
+          : searchHashtag(appView, null, tag, cursor),
+    },
   };
 }

@@ -1,12 +1,13 @@
 import { asRecord, list, num } from "../http.ts";
 import { type ConnectedAccount, PlatformError, type PostMetrics } from "../types.ts";
-import { parseAtUri } from "./records.ts";
+import { parseAtUri, type RecordRef } from "./records.ts";
 import { type Pds, xrpc } from "./xrpc.ts";
 
 /**
  * `app.bsky.feed.getPosts`, asked of the PDS, which proxies it to its AppView as it does for every
- * Bluesky client (docs/platforms.md, Bluesky › Metrics); a PDS without an AppView (the local test PDS)
- * gets nulls, with the record itself as proof that the post exists.
+ * Bluesky client (docs/platforms.md, Bluesky › Metrics). A PDS without an AppView, or an AppView that
+ * has not indexed the post yet (it answers no view), gets nulls, with the record itself as proof that
+ * the post exists.
  */
 export async function fetchPostMetrics(
   pds: Pds,
@@ -19,7 +20,9 @@ export async function fetchPostMetrics(
       token: account.tokens.accessToken,
       query: { uris: platformPostId },
     });
-    const view = asRecord(list(body.posts)[0]);
+    const found = list(body.posts)[0];
+    if (found === undefined) return await fromRecord(pds, ref, platformPostId);
+    const view = asRecord(found);
     const reposts = num(view.repostCount);
     const quotes = num(view.quoteCount);
     return {
@@ -40,6 +43,10 @@ export async function fetchPostMetrics(
     // A PDS with no AppView behind it answers "No service configured for app.bsky.feed.getPosts".
     if (!(error instanceof PlatformError && /no service configured/i.test(error.message))) throw error;
   }
+  return await fromRecord(pds, ref, platformPostId);
+}
+
+async function fromRecord(pds: Pds, ref: RecordRef, platformPostId: string): Promise<PostMetrics> {
   const body = await xrpc(pds, "com.atproto.repo.getRecord", "read", {
     query: { repo: ref.did, collection: ref.collection, rkey: ref.rkey },
   });

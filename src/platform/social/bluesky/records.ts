@@ -8,16 +8,22 @@ import { isNotFound, type Pds, xrpc } from "./xrpc.ts";
 
 export const POST_COLLECTION = "app.bsky.feed.post";
 
-interface RecordRef {
+export interface RecordRef {
   did: string;
   collection: string;
   rkey: string;
 }
 
-export function parseAtUri(uri: string): RecordRef {
+/** The parts of an AT URI (`at://<did>/<collection>/<rkey>`), or null when it is not one. */
+export function atUriParts(uri: string): RecordRef | null {
   const match = /^at:\/\/(did:[a-z]+:[a-zA-Z0-9._:%-]+)\/([a-zA-Z0-9.-]+)\/([a-zA-Z0-9._:~-]+)$/.exec(uri);
-  if (!match) throw new PlatformError("permanent", `not a Bluesky post URI: ${uri}`, { code: "invalid_uri" });
-  return { did: match[1]!, collection: match[2]!, rkey: match[3]! };
+  return match ? { did: match[1]!, collection: match[2]!, rkey: match[3]! } : null;
+}
+
+export function parseAtUri(uri: string): RecordRef {
+  const ref = atUriParts(uri);
+  if (!ref) throw new PlatformError("permanent", `not a Bluesky post URI: ${uri}`, { code: "invalid_uri" });
+  return ref;
 }
 
 export const postUrl = (did: string, rkey: string) => `https://bsky.app/profile/${did}/post/${rkey}`;

@@ -16,11 +16,13 @@ import {
   secondsUntil,
   str,
   trimBase,
-  withQuery,
 } from "../http.ts";
 import { type ConnectedAccount, PlatformError } from "../types.ts";
 
-/** Where XRPC calls go (the account's PDS, or the entryway when connecting) and how long each may take. */
+/**
+ * Where XRPC calls go (the account's PDS, the entryway when connecting, or the AppView for public
+ * reads) and how long each may take.
+ */
 export interface Pds {
   url: string;
   timeoutMs: number;
@@ -65,7 +67,8 @@ export const isNotFound = (error: unknown) =>
 
 export interface XrpcInit {
   token?: string;
-  query?: Record<string, string>;
+  /** An array is sent as the parameter repeated (`tag=a&tag=b`), as XRPC encodes arrays. */
+  query?: Record<string, string | readonly string[]>;
   json?: unknown;
   body?: BodyInit;
   contentType?: string;
@@ -79,7 +82,11 @@ export async function xrpc(pds: Pds, nsid: string, kind: CallKind, init: XrpcIni
   const body = init.json !== undefined ? JSON.stringify(init.json) : (init.body ?? null);
   if (init.json !== undefined) headers["content-type"] = "application/json";
   else if (init.contentType) headers["content-type"] = init.contentType;
-  const response = await call(withQuery(`${pds.url}/xrpc/${nsid}`, init.query ?? {}), {
+  const url = new URL(`${pds.url}/xrpc/${nsid}`);
+  for (const [key, value] of Object.entries(init.query ?? {})) {
+    for (const one of typeof value === "string" ? [value] : value) url.searchParams.append(key, one);
+  }
+  const response = await call(url.toString(), {
     method: body === null ? "GET" : "POST",
     headers,
     body,

@@ -17,6 +17,7 @@ import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import { PlatformError, type PublishRequest, type SocialAdapter } from "../types.ts";
 import { readInstagramWebhook } from "./inbound.ts";
+import { searchInstagramHashtag } from "./listen.ts";
 
 export interface InstagramAdapterOptions extends AdapterOptions {
   scopes?: readonly string[];
@@ -123,5 +124,6 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): S
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
     readWebhook: readInstagramWebhook,
+    listen: { hashtag: (account, tag, cursor) => searchInstagramHashtag(ctx, account, tag, cursor) },
   };
 }
