@@ -3,9 +3,10 @@
  * then loads the endpoints with autocannon in turn, round after round, so a slow moment of the
  * machine falls on all of them alike; each figure is the median over the rounds. Reports requests/s,
  * p50, p99, the ratio to `/ping` (the Worker's own cost, no I/O) and to `/health` (one raw query),
- * PostgreSQL round trips per request (counted by the proxy), and the Worker's own CPU per request
- * (sampled through its inspector in a further run of each endpoint). Absolute numbers depend on the
- * machine; the ratios and round trips are what to compare.
+ * PostgreSQL round trips per request (counted by the proxy), the Worker's own CPU per request
+ * (sampled through its inspector in a further run of each endpoint) and the local database side's
+ * (the proxy and PostgreSQL, which share the machine's cores here but not in production). Absolute
+ * numbers depend on the machine; the ratios, round trips and CPU figures are what to compare.
  *
  * Settings: BENCH_ROUNDS (default 5), BENCH_SECONDS (per endpoint and round, default 3),
  * BENCH_CONNECTIONS (default 10), BENCH_PROFILE (a path, e.g. `/v1/me`: afterwards, load it once more
@@ -18,6 +19,7 @@ import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { busyMilliseconds, profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
 import { measureIngest } from "./lib/ingest-bench.ts";
+import { databaseSideCpuMs } from "./lib/process-cpu.ts";
 import { freePort } from "./lib/ports.ts";
 import { startStack } from "./lib/stack-client.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
@@ -113,6 +115,7 @@ interface Sample {
   p99: number;
   errors: number;
   roundTripsPerRequest: number;
+  databaseCpuMsPerRequest: number;
 }
 
 const median = (values: number[]) => {
@@ -154,7 +157,9 @@ try {
     for (let round = 0; round < rounds; round++) {
       for (const endpoint of ENDPOINTS) {
         const before = await roundTrips();
+        const databaseBefore = databaseSideCpuMs();
         const result = await autocannon({ ...request(endpoint), connections, duration: seconds });
+        const databaseAfter = databaseSideCpuMs();
         const after = await roundTrips();
         const completed = result.requests.total;
         samples.get(endpoint)?.push({
@@ -163,6 +168,7 @@ try {
           p99: result.latency.p99,
           errors: result.errors + result.timeouts + (endpoint.expectedStatus ? 0 : result.non2xx),
           roundTripsPerRequest: completed ? (after - before) / completed : 0,
+          databaseCpuMsPerRequest: completed ? (databaseAfter - databaseBefore) / completed : 0,
         });
       }
     }
@@ -191,6 +197,7 @@ try {
         errors: taken.reduce((sum, s) => sum + s.errors, 0),
         round_trips_per_request: Number(of((s) => s.roundTripsPerRequest).toFixed(2)),
         worker_cpu_ms_per_request: cpu(),
+        database_side_cpu_ms_per_request: Number(of((s) => s.databaseCpuMsPerRequest).toFixed(2)),
       };
     });
     const ratio = (row: { requests_per_second: number }, to: string) => {
@@ -211,6 +218,7 @@ try {
       "× /health",
       "round trips/req",
       "Worker CPU ms/req",
+      "DB side CPU ms/req",
       "errors",
     ];
     const table = [
@@ -224,6 +232,7 @@ try {
         r.ratio_to_health.toFixed(2),
         r.round_trips_per_request.toFixed(2),
         r.worker_cpu_ms_per_request.toFixed(3),
+        r.database_side_cpu_ms_per_request.toFixed(2),
         String(r.errors),
       ]),
     ];

@@ -5,6 +5,7 @@
  * It counts round trips per `application_name` (a test tags its connection string with one), which
  * is how tests and benchmarks measure what an endpoint costs. Loopback only.
  */
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect as connectTcp } from "node:net";
@@ -26,6 +27,14 @@ export interface NeonProxy {
 }
 
 type QueryInput = { query: string; params?: unknown[] };
+
+/**
+ * Statements run as named prepared statements, parsed and planned once per connection, up to this
+ * many distinct texts (the rest unnamed), so PostgreSQL's memory stays bounded under a test suite.
+ * The proxy shares the machine's cores with the Worker, unlike Neon in production: what the local
+ * database spends re-planning the same statements would be charged to the Worker in `npm run bench`.
+ */
+const MAX_NAMED_STATEMENTS = 1000;
 
 /** Every text result stays text: the driver parses values itself from each field's type id. */
 const rawText = { getTypeParser: () => (value: string) => value };
@@ -70,6 +79,15 @@ export async function startNeonProxy(options: NeonProxyOptions): Promise<NeonPro
   const counts = new Map<string, number>();
   const count = (tag: string) => counts.set(tag, (counts.get(tag) ?? 0) + 1);
   const pools = new Map<string, pg.Pool>();
+  const statementNames = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = statementNames.get(text);
+    if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
+      name = createHash("sha256").update(text).digest("base64url");
+      statementNames.set(text, name);
+    }
+    return name;
+  };
 
   function poolFor(connectionString: string): { pool: pg.Pool; tag: string } {
     const url = new URL(connectionString);
@@ -116,7 +134,13 @@ export async function startNeonProxy(options: NeonProxyOptions): Promise<NeonPro
     count(tag);
     const client = await pool.connect();
     const run = (q: QueryInput) =>
-      client.query<unknown[]>({ text: q.query, values: q.params ?? [], rowMode: "array", types: rawText });
+      client.query<unknown[]>({
+        name: nameOf(q.query),
+        text: q.query,
+        values: q.params ?? [],
+        rowMode: "array",
+        types: rawText,
+      });
     let inTransaction = false;
     try {
       let payload: unknown;

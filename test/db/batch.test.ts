@@ -5,17 +5,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { reading, sendBatch } from "../../src/db/batch.ts";
-import { createDb } from "../../src/db/client.ts";
 import { inTenant } from "../../src/db/tenant.ts";
-import { loadConfig } from "../../src/env.ts";
-import { envWith } from "../support/http.ts";
-import { roundTripsOf, taggedDatabaseUrl } from "../support/round-trips.ts";
+import { roundTripsOf, taggedDb } from "../support/round-trips.ts";
 import { createTenant } from "../support/tenants.ts";
-
-const taggedDb = () => {
-  const tag = `rt_${crypto.randomUUID().replaceAll("-", "")}`;
-  return { tag, db: createDb(loadConfig(envWith({ DATABASE_URL: taggedDatabaseUrl(tag) }))) };
-};
 
 describe("named batches", () => {
   it("read every part back by name, in one round trip, in the record's order", async () => {

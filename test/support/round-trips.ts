@@ -3,6 +3,8 @@
  * call gets a connection string tagged with a fresh one, so parallel tests never mix their counts.
  */
 import { env } from "cloudflare:workers";
+import { createDb, type Database } from "../../src/db/client.ts";
+import { loadConfig } from "../../src/env.ts";
 import { callWithEnv, envWith } from "./http.ts";
 
 export function taggedDatabaseUrl(tag: string): string {
@@ -15,6 +17,12 @@ export async function roundTripsOf(tag: string): Promise<number> {
   const response = await fetch(`http://${env.NEON_LOCAL_PROXY}/round-trips?tag=${encodeURIComponent(tag)}`);
   const body = (await response.json()) as { round_trips: number };
   return body.round_trips;
+}
+
+/** A database client whose round trips are counted under a fresh tag. */
+export function taggedDb(): { tag: string; db: Database } {
+  const tag = `rt_${crypto.randomUUID().replaceAll("-", "")}`;
+  return { tag, db: createDb(loadConfig(envWith({ DATABASE_URL: taggedDatabaseUrl(tag) }))) };
 }
 
 /** Calls the Worker and reports how many round trips to PostgreSQL the call cost. */

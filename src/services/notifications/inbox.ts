@@ -4,18 +4,24 @@
  * tenant's (404). Reading writes no audit row: read state is the user's own inbox bookkeeping, not a
  * change to the organisation's data, and auditing every glance would drown the trail.
  */
-import { count, eq, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, type SQL, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type Notification, notifications } from "../../db/schema/notifications.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { type PageInput, paginate } from "../pagination.ts";
 
-/** The calling user's rows (only users have an inbox). */
-function mine(ctx: TenantContext, ...conditions: Array<SQL | undefined>): SQL {
+/** Only users have an inbox. */
+function inboxOwner(ctx: TenantContext): string {
   const userId = actorUserId(ctx.actor);
   if (!userId) throw new ForbiddenError("no_inbox", "Only users have notifications.");
-  return ownedBy(ctx, notifications.organizationId, eq(notifications.userId, userId), ...conditions);
+  return userId;
+}
+
+/** The calling user's rows. */
+function mine(ctx: TenantContext, ...conditions: Array<SQL | undefined>): SQL {
+  return ownedBy(ctx, notifications.organizationId, eq(notifications.userId, inboxOwner(ctx)), ...conditions);
 }
 
 export interface ListNotificationsInput extends PageInput {
@@ -43,12 +49,26 @@ export async function listNotifications(ctx: TenantContext, input: ListNotificat
   return page.result(rows);
 }
 
+/** Polled by every client for its badge: rendered once (db/prepared.ts). */
+const countUnread = preparedStatement("countUnread", (db, value: Value<"organizationId" | "userId">) =>
+  db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.organizationId, value("organizationId")),
+        eq(notifications.userId, value("userId")),
+        eq(notifications.isRead, false),
+      ),
+    ),
+);
+
 export async function unreadCount(ctx: TenantContext): Promise<number> {
-  const where = mine(ctx, eq(notifications.isRead, false));
+  const userId = inboxOwner(ctx);
   const {
     counted: [row],
   } = await inTenant(ctx, (db) => ({
-    counted: db.select({ unread: count() }).from(notifications).where(where),
+    counted: countUnread(db, { organizationId: ctx.organizationId, userId }),
   }));
   return row?.unread ?? 0;
 }
