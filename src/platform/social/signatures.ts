@@ -6,8 +6,22 @@ import { decodeBase64, encodeBase64 } from "hono/utils/encode";
 
 const encoder = new TextEncoder();
 
-const hmacKey = (secret: string, usage: "sign" | "verify") =>
-  crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [usage]);
+/** Imported keys by usage and secret: every delivery is verified with the same few secrets. */
+const keys = new Map<string, Promise<CryptoKey>>();
+const MAX_KEYS = 64;
+
+function hmacKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
+  const id = `${usage}:${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      usage,
+    ]);
+    keys.set(id, key);
+  }
+  return key;
+}
 
 const bytesOf = (data: ArrayBuffer | Uint8Array | string): Uint8Array =>
   typeof data === "string" ? encoder.encode(data) : data instanceof Uint8Array ? data : new Uint8Array(data);
