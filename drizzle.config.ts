@@ -29,6 +29,7 @@ const generated = [
   "notifications",
   "idempotency-keys",
   "listening-cursors",
+  "inbound-failures",
 ];
 
 export default defineConfig({

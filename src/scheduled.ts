@@ -6,6 +6,7 @@ import type { Bindings } from "./env.ts";
 import { loadConfig } from "./env.ts";
 import { createLogger } from "./platform/logger.ts";
 import { wakeOverdueApprovalRequests } from "./services/approvals/sweep.ts";
+import { replayDueDeliveries } from "./services/inbound/delivery-archive.ts";
 import { dispatchDueListeners } from "./services/inbound/listen.ts";
 import { requeueStuckMedia } from "./services/media/sweep.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
@@ -46,6 +47,8 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
         dispatchDueListeners(config, db, now).then((queued) => {
           if (queued > 0) logger.info("listeners queued", { queued });
         }),
+        // Deliveries that failed for good are kept in R2 and sent through the queue again with backoff.
+        replayDueDeliveries(config, now, logger),
       ]);
       const failure = results.find((r) => r.status === "rejected");
       if (failure) throw failure.reason;

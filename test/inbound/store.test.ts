@@ -54,6 +54,32 @@ describe("the inbound store", () => {
     });
   });
 
+  it("keeps text PostgreSQL cannot hold (U+0000, lone surrogates) as it can, instead of failing the delivery", async () => {
+    const { id: org } = await createOrganization();
+    const odd = observation({
+      content: {
+        text: "nul\u0000here \uD83D alone 🎉",
+        author: {
+          platformId: "4\u00002",
+          handle: "some\u0000one",
+          name: "\uDE00Name",
+          avatarUrl: null,
+          followers: 1,
+        },
+        hashtags: ["summit\u0000"],
+      },
+    });
+    expect(await store(org, odd)).toEqual(["created"]);
+    const [item] = await inboundItemsOf(org);
+    expect(item).toMatchObject({
+      text: "nulhere \uFFFD alone 🎉",
+      authorPlatformId: "42",
+      authorHandle: "someone",
+      authorName: "\uFFFDName",
+      hashtags: ["summit"],
+    });
+  });
+
   it("a deletion erases the text, media and author's name for good; a creation after it is not stored", async () => {
     const { id: org } = await createOrganization();
     const created = observation({ observedAt: at("2026-12-01T10:00:00Z") });

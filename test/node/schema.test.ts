@@ -213,7 +213,7 @@ const DATA_MODEL: Record<string, string[]> = {
   event_phases: ["id", "event_id", "created_at"],
 };
 
-/** The data model's 19 named tables plus the seven its issues need (see README, "Schema"). */
+/** The data model's 19 named tables plus the eight its issues need (see README, "Schema"). */
 const ALL_TABLES = [
   ...Object.keys(DATA_MODEL),
   "idempotency_keys",
@@ -223,6 +223,7 @@ const ALL_TABLES = [
   "inbound_items",
   "inbound_item_keys",
   "listening_cursors",
+  "inbound_failures",
 ].sort();
 
 const MAJOR_ENTITIES = [
@@ -264,12 +265,26 @@ async function columnsOf(table: string): Promise<string[]> {
 }
 
 describe("migrations", () => {
-  it("apply from an empty database and create exactly the data model's tables and the seven more", async () => {
+  it("apply from an empty database and create exactly the data model's tables and the eight more", async () => {
     const { rows } = await client.query<{ relname: string }>(
       `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by 1`,
     );
     expect(rows.map((r) => r.relname)).toEqual(ALL_TABLES);
+  });
+
+  it("put every table holding organisation rows under the forced tenant policy", async () => {
+    const { rows } = await client.query<{ relname: string; secured: boolean }>(
+      `select c.relname,
+              c.relrowsecurity and c.relforcerowsecurity
+              and exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as secured
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+          and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'organization_id')
+        order by 1`,
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => !r.secured).map((r) => r.relname)).toEqual([]);
   });
 
   it("are idempotent: a second run changes nothing", async () => {

@@ -8,7 +8,7 @@ import { createCampaign } from "../support/campaigns.ts";
 import { createContent, createVersionPair } from "../support/content.ts";
 import { createEventWithDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
-import { createInboundItem } from "../support/inbound.ts";
+import { createInboundFailure, createInboundItem } from "../support/inbound.ts";
 import { createMediaAsset, createMediaUploadRow } from "../support/media.ts";
 import { createNotification } from "../support/notifications.ts";
 import { createPhase } from "../support/phases.ts";
@@ -133,6 +133,9 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   }),
   "/v1/published-posts/{id}/retry": async (organizationId) => ({
     id: (await createPublishedPost(organizationId)).id,
+  }),
+  "/v1/inbound-failures/{id}/replay": async (organizationId) => ({
+    id: (await createInboundFailure(organizationId)).id,
   }),
   "/v1/inbound-items/{id}": async (organizationId) => ({
     id: (await createInboundItem(organizationId)).id,

@@ -1,6 +1,9 @@
 /** Inbound items: observations to store, and the store read back as the application role sees it. */
+import { neon } from "@neondatabase/serverless";
 import { and, eq } from "drizzle-orm";
+import { inject } from "vitest";
 import type { Platform } from "../../src/db/schema/columns.ts";
+import { type InboundFailure, inboundFailures } from "../../src/db/schema/inbound-failures.ts";
 import { type InboundItem, inboundItems } from "../../src/db/schema/inbound-items.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import type { InboundContent, InboundObservation } from "../../src/platform/social/inbound.ts";
@@ -79,4 +82,47 @@ export async function createInboundItem(
   const [item] = await inboundItemsOf(organizationId, { platform: seen.platform, itemId: seen.itemId });
   if (!item) throw new Error("the item was not stored");
   return item;
+}
+
+/** A delivery of the organisation's that could not be stored (the row only; nothing kept in R2). */
+export async function createInboundFailure(
+  organizationId: string,
+  overrides: Partial<typeof inboundFailures.$inferInsert> = {},
+): Promise<InboundFailure> {
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db
+      .insert(inboundFailures)
+      .values({
+        organizationId,
+        platform: "x",
+        deliveryId: crypto.randomUUID().replaceAll("-", ""),
+        error: "the database did not answer",
+        attempts: 4,
+        ...overrides,
+      })
+      .returning(),
+  }));
+  const [row] = rows;
+  if (!row) throw new Error("the failure was not stored");
+  return row;
+}
+
+/**
+ * Makes PostgreSQL refuse to store the platform item `itemId` (a trigger installed as the owner),
+ * until `restore` drops it: a delivery that fails for good while the database answers.
+ */
+export async function refuseInboundItem(itemId: string): Promise<{ restore: () => Promise<void> }> {
+  testDb(); // points the driver at the local proxy
+  const owner = neon(inject("adminUrl"));
+  const name = `test_refuse_item_${crypto.randomUUID().replaceAll("-", "")}`;
+  await owner.query(`
+    create or replace function test_refuse_inbound_item() returns trigger language plpgsql as $$
+    begin
+      raise exception 'inbound item refused for this test';
+    end $$`);
+  await owner.query(
+    `create trigger ${name} before insert on inbound_item_keys for each row
+       when (new.platform_item_id = '${itemId.replaceAll("'", "''")}') execute function test_refuse_inbound_item()`,
+  );
+  return { restore: () => owner.query(`drop trigger if exists ${name} on inbound_item_keys`).then(() => {}) };
 }

@@ -11,6 +11,7 @@ export * from "./engagement-metrics.ts";
 export * from "./event-phases.ts";
 export * from "./events.ts";
 export * from "./idempotency-keys.ts";
+export * from "./inbound-failures.ts";
 export * from "./inbound-items.ts";
 export * from "./listening-cursors.ts";
 export * from "./media-assets.ts";

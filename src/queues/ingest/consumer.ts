@@ -1,6 +1,7 @@
 import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { keepFailedDelivery } from "../../services/inbound/delivery-archive.ts";
+import { recordDeliveryFailure } from "../../services/inbound/failures.ts";
 import { ingestDelivery } from "../../services/inbound/ingest-delivery.ts";
 import { listenOnce } from "../../services/inbound/listen.ts";
 import type { IngestMessage } from "./message.ts";
@@ -42,9 +43,10 @@ export async function handleIngestMessage(
 
 /**
  * Where the ingest queue gives up. A delivery is tried once more; if that fails too it is kept in
- * R2 with the error (services/inbound/delivery-archive.ts), logged loudly, and acknowledged: the
- * platform will not send it again, and an operator can replay it from there. A listener's turn is
- * dropped (the next cron run starts another from the saved cursor).
+ * R2 with the error (services/inbound/delivery-archive.ts), recorded for the organisations it was for
+ * (their admins are told), logged loudly, and acknowledged: the platform will not send it again, and
+ * the cron replays it from R2. A listener's turn is dropped (the next cron run starts another from
+ * the saved cursor).
  */
 export async function handleIngestDeadLetter(
   message: Message<unknown>,
@@ -67,6 +69,13 @@ export async function handleIngestDeadLetter(
         message.retry({ delaySeconds: backoffSeconds(message.attempts) });
         return;
       }
+      // Best effort: with the database away this fails too, and the replay records it later.
+      await recordDeliveryFailure(ctx.config, body, reason, message.attempts).catch((recording) =>
+        ctx.logger.warn("a failed webhook delivery could not be recorded for its organisations", {
+          delivery_id: body.delivery_id,
+          error: recording instanceof Error ? recording.message : String(recording),
+        }),
+      );
     }
     ctx.logger.error("ingesting failed for good", {
       type: body.type,

@@ -8,6 +8,8 @@ export const DeliveryMessageSchema = z.strictObject({
   delivery_id: z.string().min(1),
   received_at: z.iso.datetime(),
   payload: z.unknown(),
+  /** Set when the delivery comes again from where failed deliveries are kept (R2): how many times. */
+  replays: z.number().int().min(1).optional(),
 });
 export type DeliveryMessage = z.infer<typeof DeliveryMessageSchema>;
 

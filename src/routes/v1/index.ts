@@ -20,6 +20,7 @@ import { registerImportDelegates } from "./delegates/import.ts";
 import { registerDelegates } from "./delegates/routes.ts";
 import { registerEventPhases } from "./event-phases/routes.ts";
 import { registerEvents } from "./events/routes.ts";
+import { registerInboundFailures } from "./inbound-failures/routes.ts";
 import { registerInboundItems } from "./inbound-items/routes.ts";
 import { registerMe } from "./me/routes.ts";
 import { registerMedia } from "./media/routes.ts";
@@ -60,6 +61,7 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerPublishing(app);
   registerPublishedPosts(app);
   registerInboundItems(app);
+  registerInboundFailures(app);
   registerPublicMedia(app);
   registerWebhooks(app);
 }

@@ -24,6 +24,48 @@ export interface AddressedObservation {
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 
 /**
+ * PostgreSQL text holds neither U+0000 nor a lone surrogate, and a platform may send either (JSON
+ * allows both): they are dropped or replaced (U+FFFD), so such an item is stored instead of failing
+ * its delivery for ever.
+ */
+function storable<T extends string | null | undefined>(text: T): T {
+  if (typeof text !== "string") return text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is the character removed
+  const cleaned = text.replace(/\u0000/g, "");
+  return (/[\uD800-\uDFFF]/.test(cleaned) ? wellFormed(cleaned) : cleaned) as T;
+}
+
+/** Lone surrogates as U+FFFD (String.prototype.toWellFormed, which ES2023's types do not know). */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+function storableObservation(observation: InboundObservation): InboundObservation {
+  const { content } = observation;
+  return {
+    ...observation,
+    itemId: storable(observation.itemId),
+    content: content && {
+      ...content,
+      url: storable(content.url),
+      text: storable(content.text),
+      language: storable(content.language),
+      mediaUrls: content.mediaUrls.map(storable),
+      author: {
+        platformId: storable(content.author.platformId),
+        handle: storable(content.author.handle),
+        name: storable(content.author.name),
+        avatarUrl: storable(content.author.avatarUrl),
+        followers: content.author.followers,
+      },
+      inReplyTo: storable(content.inReplyTo),
+      mentionedHandles: content.mentionedHandles.map(storable),
+      hashtags: content.hashtags.map(storable),
+    },
+  };
+}
+
+/**
  * The statement storing one observation for `organizationId`. Its one row says what it did:
  * `created` (a new item), `updated` (a newer state), `deleted`, or nothing (a duplicate or an older
  * state: no row). Event: the caller's, else the account's, else the event of our post it answers,
@@ -35,7 +77,7 @@ export function storeObservation(
   { observation, socialAccountId, eventId }: AddressedObservation,
   receivedAt: Date,
 ) {
-  const { platform, itemId, observedAt, content } = observation;
+  const { platform, itemId, observedAt, content } = storableObservation(observation);
   const deletedAt = content ? null : observedAt;
   const author = content?.author;
   const hashtags = content?.hashtags ?? [];
