@@ -14,6 +14,7 @@ export default async function setup(project: TestProject) {
   const pds = await starting;
   project.provide("blueskyPdsUrl", pds.url);
   project.provide("blueskyAppViewUrl", pds.appViewUrl);
+  project.provide("blueskyPlcUrl", pds.plcUrl);
   project.provide(
     "blueskyPdsKeys",
     JSON.stringify({ jwtSecret: pds.jwtSecret, rateLimitBypassKey: pds.rateLimitBypassKey }),

@@ -1,5 +1,6 @@
 /**
- * Password hashing and password rules, on WebCrypto only (Workers have no Node crypto, no argon2).
+ * Password hashing on WebCrypto only (Workers have no Node crypto, no argon2); how strong a new
+ * password is, is password-strength.ts's question.
  *
  * Hashes are PBKDF2-HMAC-SHA256 stored as PHC strings, so the algorithm and its cost can change later
  * without a migration: a verify reports `needsRehash` and the caller stores a fresh hash on the next
@@ -89,115 +90,6 @@ const DUMMY_HASH = formatHash({
  */
 export async function verifyAgainstDummy(password: string): Promise<void> {
   await verifyPassword(password, DUMMY_HASH);
-}
-
-export interface PasswordContext {
-  email?: string;
-  username?: string;
-  firstName?: string;
-  lastName?: string;
-}
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
-
-/**
- * Very common passwords that pass the length rule (shorter ones fail it already). A short list on
- * purpose: it stops the first guesses of an online attack, and the login throttle stops the rest.
- */
-const COMMON_PASSWORDS = new Set([
-  "password1234",
-  "password12345",
-  "password123456",
-  "password1234567",
-  "passwordpassword",
-  "password!234",
-  "p@ssw0rd1234",
-  "passw0rd1234",
-  "123456789012",
-  "1234567890123",
-  "12345678901234",
-  "123123123123",
-  "123456123456",
-  "121212121212",
-  "qwertyuiop12",
-  "qwertyuiop123",
-  "qwertyuiopas",
-  "qwerty123456",
-  "qwerty123456789",
-  "qwertyqwerty",
-  "1q2w3e4r5t6y",
-  "q1w2e3r4t5y6",
-  "1qaz2wsx3edc",
-  "zaq12wsxcde3",
-  "qazwsxedcrfv",
-  "asdfghjkl123",
-  "asdfasdfasdf",
-  "zxcvbnm12345",
-  "abcdefghijkl",
-  "abc123456789",
-  "abcd12345678",
-  "iloveyou1234",
-  "letmein12345",
-  "welcome12345",
-  "welcome123456",
-  "changeme1234",
-  "administrator",
-  "admin1234567",
-  "football1234",
-  "baseball1234",
-  "monkey123456",
-  "dragon123456",
-  "sunshine1234",
-  "princess1234",
-  "superman1234",
-  "starwars1234",
-  "trustno1trustno1",
-  "whatever1234",
-  "computer1234",
-  "internet1234",
-]);
-
-/**
- * Problems with a new password, as sentences to show the user; empty when it is acceptable.
- * NIST 800-63B: length and a blocklist, no composition rules (they make passwords harder to remember
- * and barely harder to guess). Length counts Unicode code points after NFKC normalisation.
- */
-export function checkPasswordStrength(password: string, context: PasswordContext): string[] {
-  const normalized = password.normalize("NFKC");
-  const characters = [...normalized];
-  const lower = normalized.toLowerCase();
-  const problems: string[] = [];
-
-  if (characters.length < PASSWORD_MIN_LENGTH) {
-    problems.push(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
-  }
-  if (characters.length > PASSWORD_MAX_LENGTH) {
-    problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters.`);
-  }
-  if (characters.length > 0 && new Set(characters).size === 1) {
-    problems.push("Do not use one character repeated throughout.");
-  }
-
-  const emailLocal = context.email?.split("@")[0] ?? "";
-  const personal: [label: string, parts: string[]][] = [
-    // The whole local part, and its pieces: "ada.lovelace" also forbids "lovelace".
-    ["your email address", [emailLocal, ...emailLocal.split(/[._+-]/)]],
-    ["your username", [context.username ?? ""]],
-    ["your name", [context.firstName ?? "", context.lastName ?? ""]],
-  ];
-  for (const [label, parts] of personal) {
-    const found = parts.some((part) => {
-      const needle = part.trim().normalize("NFKC").toLowerCase();
-      return [...needle].length >= 3 && lower.includes(needle);
-    });
-    if (found) problems.push(`Do not use ${label} in your password.`);
-  }
-
-  if (COMMON_PASSWORDS.has(lower)) {
-    problems.push("This password is too common; choose another.");
-  }
-  return problems;
 }
 
 async function derive(

@@ -1,4 +1,4 @@
-/** zod/v4/classic/external.js without `locales` (see zod.ts). */
+/** zod/v4/classic/external.js without `locales`, the compiler and `fromJSONSchema` (see zod.ts). */
 // biome-ignore-all assist/source/organizeImports: the order of zod's own entry file, so its modules evaluate in the order zod expects
 export * as core from "./zod-core.ts";
 export * from "../../node_modules/zod/v4/classic/schemas.js";
@@ -23,16 +23,10 @@ export {
   TimePrecision,
   util,
   NEVER,
-  INVALID,
   toZod,
-  compile,
-  withParser,
-  ZodCompileAsyncError,
-  ZodCompileUnsupportedError,
   getDiscriminatedOption,
 } from "./zod-core.ts";
 export { toJSONSchema } from "../../node_modules/zod/v4/core/json-schema-processors.js";
-export { fromJSONSchema } from "../../node_modules/zod/v4/classic/from-json-schema.js";
 export { deepPartial } from "../../node_modules/zod/v4/classic/deep-partial.js";
 export { input, output } from "../../node_modules/zod/v4/classic/in-out.js";
 export {

@@ -175,7 +175,22 @@ describe("approval links", () => {
   it("rejecting through a link ends the request (a comment is required)", async () => {
     const { owner, manager, draft, request } = await twoStepRequest();
     const link = await linkFor(manager, request.id);
-    await expectProblem(await decide(link.url, { decision: "reject" }), 400, "validation_failed");
+    const missing = await expectProblem(
+      await decide(link.url, { decision: "reject" }),
+      400,
+      "validation_failed",
+    );
+    expect(missing.errors).toEqual([
+      { path: "json.comment", message: "A comment is required to reject.", code: "invalid_type" },
+    ]);
+    const blank = await expectProblem(
+      await decide(link.url, { decision: "reject", comment: "  " }),
+      400,
+      "validation_failed",
+    );
+    expect(blank.errors?.map((e) => [e.path, e.message])).toEqual([
+      ["json.comment", "A comment is required to reject."],
+    ]);
     const rejected = await decide(link.url, {
       decision: "reject",
       comment: "The minister is not attending.",

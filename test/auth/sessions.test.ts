@@ -5,14 +5,16 @@ import { createTenant, createUser, TEST_PASSWORD } from "../support/tenants.ts";
 
 const unique = () => crypto.randomUUID().slice(0, 8);
 
-function registration(overrides: { slug?: string; email?: string; password?: string } = {}) {
+function registration(
+  overrides: { slug?: string; email?: string; password?: string; first_name?: string } = {},
+) {
   const id = unique();
   return {
     organization: { name: `Forum ${id}`, slug: overrides.slug ?? `forum-${id}`, country_code: "KE" },
     owner: {
       email: overrides.email ?? `owner-${id}@example.test`,
       password: overrides.password ?? "a perfectly long passphrase",
-      first_name: "Amina",
+      first_name: overrides.first_name ?? "Amina",
       last_name: "Odhiambo",
     },
   };
@@ -91,6 +93,31 @@ describe("sign-up", () => {
       "validation_failed",
     );
     expect(problem.errors?.[0]).toMatchObject({ path: "json.owner.password", code: "weak_password" });
+  });
+
+  it("a guessable password is refused saying what would make it acceptable", async () => {
+    const problem = await expectProblem(
+      await postJson("/v1/auth/register", registration({ password: "Odhiambo2027!" })),
+      400,
+      "validation_failed",
+    );
+    expect(problem.detail).toBe("Choose a stronger password.");
+    expect(problem.errors?.map((e) => [e.path, e.code])).toContainEqual([
+      "json.owner.password",
+      "weak_password",
+    ]);
+    expect(problem.errors?.[0]?.message).toBe("It contains your name, email address or organisation.");
+    expect(problem.errors?.at(-1)?.message).toMatch(
+      /make it acceptable \(10\^8 or more\) by adding two or three/,
+    );
+  });
+
+  it("a long passphrase that contains a short first name (Pro, probe) is accepted", async () => {
+    const response = await postJson(
+      "/v1/auth/register",
+      registration({ first_name: "Pro", password: "a probe into quiet harbour lights" }),
+    );
+    expect(response.status).toBe(201);
   });
 });
 

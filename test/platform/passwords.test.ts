@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  checkPasswordStrength,
   hashPassword,
   PASSWORD_HASH_PARAMS,
   verifyAgainstDummy,
@@ -152,77 +151,5 @@ describe("verifyAgainstDummy", () => {
     expect(real![0]).toMatchObject(work);
     expect(dummy![0]).toMatchObject(work);
     expect(dummy![2]).toBe(real![2]);
-  });
-});
-
-describe("checkPasswordStrength", () => {
-  const context = {
-    email: "ada.lovelace@example.com",
-    username: "countess",
-    firstName: "Ada",
-    lastName: "Byron",
-  };
-
-  it("accepts a long password with nothing personal or common in it", () => {
-    expect(checkPasswordStrength("tangerine orbit velvet", context)).toEqual([]);
-    expect(checkPasswordStrength("tangerine orbit velvet", {})).toEqual([]);
-  });
-
-  it("asks for at least 12 characters, counting characters rather than bytes", () => {
-    expect(checkPasswordStrength("short pass!", {})).toEqual(["Use at least 12 characters."]);
-    expect(checkPasswordStrength("twelve chars", {})).toEqual([]);
-    expect(checkPasswordStrength("🔑🔑🔑🔑🔐🔐🔐🔐🗝🗝🗝", {})).toEqual(["Use at least 12 characters."]);
-  });
-
-  it("allows at most 128 characters", () => {
-    const words = "lantern harbour ".repeat(8);
-    expect(checkPasswordStrength(words, {})).toEqual([]);
-    expect(checkPasswordStrength(`${words}x`, {})).toEqual(["Use at most 128 characters."]);
-  });
-
-  it("refuses one character repeated, whatever the length", () => {
-    expect(checkPasswordStrength("aaaaaaaaaaaaaaaa", {})).toEqual([
-      "Do not use one character repeated throughout.",
-    ]);
-    expect(checkPasswordStrength("aaaaaaaaaaaaaaab", {})).toEqual([]);
-  });
-
-  it("refuses the local part of the email, or a piece of it, in any case", () => {
-    const problem = "Do not use your email address in your password.";
-    expect(checkPasswordStrength("my ADA.LOVELACE secret", { email: context.email })).toEqual([problem]);
-    expect(checkPasswordStrength("lovelace rocks again", { email: context.email })).toEqual([problem]);
-  });
-
-  it("refuses the username and the names, case-insensitively", () => {
-    expect(checkPasswordStrength("the Countess of maths", context)).toEqual([
-      "Do not use your username in your password.",
-    ]);
-    expect(checkPasswordStrength("lord byron's daughter", context)).toEqual([
-      "Do not use your name in your password.",
-    ]);
-    expect(checkPasswordStrength("ADA writes programs", context)).toEqual([
-      "Do not use your email address in your password.",
-      "Do not use your name in your password.",
-    ]);
-  });
-
-  it("ignores personal parts shorter than 3 characters", () => {
-    expect(checkPasswordStrength("bo and li went walking", { firstName: "Bo", lastName: "Li" })).toEqual([]);
-    expect(checkPasswordStrength("jo went walking today", { email: "jo@example.com" })).toEqual([]);
-  });
-
-  it("refuses very common passwords, case-insensitively", () => {
-    const problem = "This password is too common; choose another.";
-    expect(checkPasswordStrength("password123456", {})).toEqual([problem]);
-    expect(checkPasswordStrength("QwertyUiop12", {})).toEqual([problem]);
-    expect(checkPasswordStrength("1q2w3e4r5t6y", {})).toEqual([problem]);
-  });
-
-  it("lists every problem at once", () => {
-    expect(checkPasswordStrength("ada", context)).toEqual([
-      "Use at least 12 characters.",
-      "Do not use your email address in your password.",
-      "Do not use your name in your password.",
-    ]);
   });
 });

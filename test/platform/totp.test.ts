@@ -42,54 +42,64 @@ describe("totpUri", () => {
 });
 
 describe("verifyTotp", () => {
-  it("accepts the code of the current step and returns the step", () => {
-    expect(verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW })).toEqual({ ok: true, step: STEP });
+  it("accepts the code of the current step and returns the step", async () => {
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW })).toEqual({ ok: true, step: STEP });
   });
 
-  it("agrees with the RFC 6238 test vector (T = 59 s)", () => {
+  it("agrees with the RFC 6238 test vector (T = 59 s)", async () => {
     // RFC 6238 appendix B gives 94287082 for 8 digits; 6 digits are its last six.
-    expect(verifyTotp({ secret: SECRET, code: "287082", now: 59_000 })).toEqual({ ok: true, step: 1 });
+    expect(await verifyTotp({ secret: SECRET, code: "287082", now: 59_000 })).toEqual({ ok: true, step: 1 });
   });
 
-  it("accepts the code one step before or after, and returns that step", () => {
-    expect(verifyTotp({ secret: SECRET, code: codeAt(-1), now: NOW })).toEqual({ ok: true, step: STEP - 1 });
-    expect(verifyTotp({ secret: SECRET, code: codeAt(1), now: NOW })).toEqual({ ok: true, step: STEP + 1 });
+  it("accepts the code one step before or after, and returns that step", async () => {
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(-1), now: NOW })).toEqual({
+      ok: true,
+      step: STEP - 1,
+    });
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(1), now: NOW })).toEqual({
+      ok: true,
+      step: STEP + 1,
+    });
   });
 
-  it("refuses the code two steps before or after", () => {
-    expect(verifyTotp({ secret: SECRET, code: codeAt(-2), now: NOW })).toEqual({ ok: false });
-    expect(verifyTotp({ secret: SECRET, code: codeAt(2), now: NOW })).toEqual({ ok: false });
+  it("refuses the code two steps before or after", async () => {
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(-2), now: NOW })).toEqual({ ok: false });
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(2), now: NOW })).toEqual({ ok: false });
   });
 
-  it("refuses a code for another secret", () => {
+  it("refuses a code for another secret", async () => {
     const other = createTotpSecret();
     const code = TOTP.generate({ secret: Secret.fromBase32(other), timestamp: NOW });
-    expect(verifyTotp({ secret: SECRET, code, now: NOW })).toEqual({ ok: false });
+    expect(await verifyTotp({ secret: SECRET, code, now: NOW })).toEqual({ ok: false });
   });
 
-  it("refuses a replay of the step it last accepted, and any earlier step", () => {
-    const first = verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW });
+  it("refuses a replay of the step it last accepted, and any earlier step", async () => {
+    const first = await verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW });
     expect(first).toEqual({ ok: true, step: STEP });
     const lastUsedStep = STEP;
-    expect(verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW, lastUsedStep })).toEqual({ ok: false });
-    expect(verifyTotp({ secret: SECRET, code: codeAt(-1), now: NOW, lastUsedStep })).toEqual({ ok: false });
-    expect(verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW + 20_000, lastUsedStep })).toEqual({
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW, lastUsedStep })).toEqual({
+      ok: false,
+    });
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(-1), now: NOW, lastUsedStep })).toEqual({
+      ok: false,
+    });
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW + 20_000, lastUsedStep })).toEqual({
       ok: false,
     });
   });
 
-  it("still accepts a later step after one was used", () => {
-    expect(verifyTotp({ secret: SECRET, code: codeAt(1), now: NOW, lastUsedStep: STEP })).toEqual({
+  it("still accepts a later step after one was used", async () => {
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(1), now: NOW, lastUsedStep: STEP })).toEqual({
       ok: true,
       step: STEP + 1,
     });
-    expect(verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW, lastUsedStep: null })).toEqual({
+    expect(await verifyTotp({ secret: SECRET, code: codeAt(0), now: NOW, lastUsedStep: null })).toEqual({
       ok: true,
       step: STEP,
     });
   });
 
-  it("refuses anything that is not exactly six ASCII digits", () => {
+  it("refuses anything that is not exactly six ASCII digits", async () => {
     const code = codeAt(0);
     const refused = [
       "",
@@ -105,8 +115,48 @@ describe("verifyTotp", () => {
       code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), // full-width digits
     ];
     for (const attempt of refused) {
-      expect(verifyTotp({ secret: SECRET, code: attempt, now: NOW }), JSON.stringify(attempt)).toEqual({
+      expect(await verifyTotp({ secret: SECRET, code: attempt, now: NOW }), JSON.stringify(attempt)).toEqual({
         ok: false,
+      });
+    }
+  });
+});
+
+describe("HOTP on WebCrypto", () => {
+  it("gives RFC 4226's ten test values (appendix D) and otpauth's codes over many steps", async () => {
+    // RFC 4226 appendix D: secret "12345678901234567890", counters 0–9.
+    const rfc = [
+      "755224",
+      "287082",
+      "359152",
+      "969429",
+      "338314",
+      "254676",
+      "287922",
+      "162583",
+      "399871",
+      "520489",
+    ];
+    for (const [counter, code] of rfc.entries()) {
+      expect(await verifyTotp({ secret: SECRET, code, now: counter * 30_000 + 1 }), String(counter)).toEqual({
+        ok: true,
+        step: counter,
+      });
+    }
+    const secret = createTotpSecret();
+    for (let step = 0; step < 200; step += 1) {
+      const now = NOW + step * 7_919_000;
+      const code = TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: now });
+      expect(await verifyTotp({ secret, code, now }), `step ${step}`).toMatchObject({ ok: true });
+    }
+  });
+
+  it("reads secrets in lower case, with padding or spaces, as apps and otpauth do", async () => {
+    const code = codeAt(0);
+    for (const spelling of [SECRET.toLowerCase(), `${SECRET}====`, SECRET.replace(/(.{4})/g, "$1 ")]) {
+      expect(await verifyTotp({ secret: spelling, code, now: NOW }), spelling).toEqual({
+        ok: true,
+        step: STEP,
       });
     }
   });

@@ -14,72 +14,10 @@ import { loadConfig } from "../../src/env.ts";
 import { signAccessToken } from "../../src/platform/jwt.ts";
 import { publicJwks } from "../../src/platform/signing-keys.ts";
 import { ACCESS_TOKEN_AUDIENCE } from "../../src/services/auth/tokens.ts";
-import { call, expectProblem } from "../support/http.ts";
+import { expectProblem } from "../support/http.ts";
 import { createTenant, createUser, type TestUser } from "../support/tenants.ts";
+import { fill, loadOperations, type Operation, request, SYSTEM_PATHS } from "./operations.ts";
 import { RESOURCES } from "./resources.ts";
-
-interface Operation {
-  method: string;
-  path: string;
-  permission?: string;
-  isPublic: boolean;
-  secured: boolean;
-  bodySchema?: JsonSchema;
-  bodyExample?: unknown;
-}
-
-interface JsonSchema {
-  $ref?: string;
-  properties?: Record<string, unknown>;
-  example?: unknown;
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, Record<string, unknown>>>;
-  components: { schemas: Record<string, JsonSchema> };
-}
-
-const HTTP_METHODS = ["get", "post", "put", "patch", "delete"];
-
-async function loadOperations(): Promise<{ operations: Operation[]; document: OpenApiDocument }> {
-  const document = (await (await call("/openapi.json")).json()) as OpenApiDocument;
-  const resolve = (schema: JsonSchema | undefined): JsonSchema | undefined =>
-    schema?.$ref ? document.components.schemas[schema.$ref.replace("#/components/schemas/", "")] : schema;
-  const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!HTTP_METHODS.includes(method)) continue;
-      const body = (op.requestBody as { content?: Record<string, { schema?: JsonSchema }> } | undefined)
-        ?.content?.["application/json"];
-      const schema = resolve(body?.schema);
-      operations.push({
-        method: method.toUpperCase(),
-        path,
-        permission: op["x-permission"] as string | undefined,
-        isPublic: op["x-public"] === true,
-        secured: Array.isArray(op.security) && op.security.length > 0,
-        bodySchema: schema,
-        bodyExample: schema?.example,
-      });
-    }
-  }
-  return { operations, document };
-}
-
-/** Operations outside /v1 that serve the system itself rather than a tenant. */
-const SYSTEM_PATHS = new Set(["/health", "/ping"]);
-
-const fill = (path: string, params: Record<string, string> = {}) =>
-  path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? crypto.randomUUID());
-
-function request(op: Operation, headers: Record<string, string>, path = fill(op.path), body?: unknown) {
-  const hasBody = op.bodySchema !== undefined;
-  return call(path, {
-    method: op.method,
-    headers: { ...headers, ...(hasBody ? { "content-type": "application/json" } : {}) },
-    body: hasBody ? JSON.stringify(body ?? op.bodyExample ?? {}) : undefined,
-  });
-}
 
 const b64url = (value: unknown) =>
   btoa(JSON.stringify(value)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");

@@ -10,6 +10,7 @@ import { open } from "../../src/platform/secret-box.ts";
 import { loadConnectedAccount, refreshAccount } from "../../src/services/social-accounts/credentials.ts";
 import { auditRows } from "../support/audit.ts";
 import { createAppPassword, createPdsAccount, pdsUrl } from "../support/bluesky.ts";
+import { fakesOrigin } from "../support/fake-platforms.ts";
 import { callWithEnv, envWith, expectProblem, postJson } from "../support/http.ts";
 import { measure } from "../support/round-trips.ts";
 import { createTenant, type TestUser, testDb } from "../support/tenants.ts";
@@ -22,6 +23,8 @@ interface AccountBody {
   metadata: Record<string, unknown>;
   connection_status: string;
 }
+
+const platformBaseUrls = () => JSON.parse(env.PLATFORM_BASE_URLS ?? "{}") as Record<string, string>;
 
 const connect = (user: TestUser, body: Record<string, unknown>) =>
   postJson(
@@ -123,7 +126,7 @@ describe("connecting Bluesky with an app password", () => {
     expect(((await second.json()) as AccountBody).id).toBe(first.id);
   });
 
-  it("only Bluesky takes app passwords, and only over https in production", async () => {
+  it("only Bluesky takes app passwords", async () => {
     const { owner } = await createTenant();
     await expectProblem(
       await postJson(
@@ -134,20 +137,119 @@ describe("connecting Bluesky with an app password", () => {
       400,
       "validation_failed",
     );
-    const production = await callWithEnv(
-      envWith({ APP_ENV: "production" }),
+  });
+});
+
+describe("the server a caller names for an app password", () => {
+  const inProduction = (user: TestUser, service: string) =>
+    callWithEnv(envWith({ APP_ENV: "production" }), "/v1/social-accounts/app-password", {
+      method: "POST",
+      headers: { ...user.headers, "content-type": "application/json" },
+      body: JSON.stringify({ platform: "bluesky", identifier: "a.test", app_password: "x", service }),
+    });
+
+  it("in production is only an https address with a public host name (400 service_not_allowed)", async () => {
+    const { owner } = await createTenant();
+    const refused = [
+      "http://10.0.0.1/",
+      "http://pds.example.com/",
+      "https://127.0.0.1/",
+      "https://2130706433/",
+      "https://localhost:2583/",
+      "https://pds.localhost/",
+      "https://[::1]/",
+      "https://[fd00::1]/",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://192.168.1.10/",
+      "https://metadata.google.internal/",
+      "https://pds.local/",
+      "https://intranet/",
+      "https://user:secret@pds.example.com/",
+    ];
+    for (const service of refused) {
+      const problem = await expectProblem(await inProduction(owner, service), 400, "service_not_allowed");
+      expect(problem.detail, service).toMatch(/not allowed/);
+    }
+  });
+
+  it("that does not answer is the caller's mistake: 422 service_unreachable, not a 503", async () => {
+    const { owner } = await createTenant();
+    // Port 9 (discard) has no listener here: the connection is refused at once.
+    const problem = await expectProblem(
+      await connect(owner, { identifier: "a.test", app_password: "x", service: "http://127.0.0.1:9/" }),
+      422,
+      "service_unreachable",
+    );
+    expect(problem.detail).toContain("http://127.0.0.1:9");
+  });
+
+  it("that answers but is not an AT Protocol server is 422 service_not_atproto", async () => {
+    const { owner } = await createTenant();
+    const problem = await expectProblem(
+      await connect(owner, { identifier: "a.test", app_password: "x", service: fakesOrigin() }),
+      422,
+      "service_not_atproto",
+    );
+    expect(problem.detail).toContain("not an AT Protocol server");
+  });
+});
+
+describe("connecting without naming the server", () => {
+  /** Bluesky's entryway (which resolves handles) played by the local PDS. */
+  const viaLocalEntryway = (user: TestUser, body: Record<string, unknown>) =>
+    callWithEnv(
+      envWith({ PLATFORM_BASE_URLS: JSON.stringify({ ...platformBaseUrls(), bluesky: pdsUrl() }) }),
       "/v1/social-accounts/app-password",
       {
         method: "POST",
-        headers: { ...owner.headers, "content-type": "application/json" },
-        body: JSON.stringify({
-          platform: "bluesky",
-          identifier: "a.test",
-          app_password: "x",
-          service: "http://10.0.0.1/",
-        }),
+        headers: { ...user.headers, "content-type": "application/json" },
+        body: JSON.stringify({ platform: "bluesky", ...body }),
       },
     );
-    await expectProblem(production, 400, "service_not_allowed");
+
+  it("finds the PDS from a DID's document and signs in there", async () => {
+    const { owner } = await createTenant();
+    const pds = await createPdsAccount("bydid");
+    const response = await postJson(
+      "/v1/social-accounts/app-password",
+      { platform: "bluesky", identifier: pds.did, app_password: await createAppPassword(pds) },
+      { headers: owner.headers },
+    );
+    expect(response.status).toBe(201);
+    const account = (await response.json()) as AccountBody;
+    expect(account).toMatchObject({ platform_user_id: pds.did, username: pds.handle });
+    // The PDS as the DID document names it (the local PDS calls itself localhost).
+    expect(new URL(String(account.metadata.pds)).port).toBe(new URL(pdsUrl()).port);
+  });
+
+  it("finds the PDS from a handle: handle → DID → document, which must claim the handle back", async () => {
+    const { owner } = await createTenant();
+    const pds = await createPdsAccount("byhandle");
+    const response = await viaLocalEntryway(owner, {
+      identifier: `@${pds.handle}`,
+      app_password: await createAppPassword(pds),
+    });
+    expect(response.status).toBe(201);
+    const account = (await response.json()) as AccountBody;
+    expect(account.platform_user_id).toBe(pds.did);
+    expect(account.metadata.pds).toMatch(/^http:\/\/localhost:\d+$/);
+  });
+
+  it("a handle that names no account is 422 handle_not_resolved, a DID without a document 422 did_not_resolved", async () => {
+    const { owner } = await createTenant();
+    await expectProblem(
+      await viaLocalEntryway(owner, { identifier: "nobody-here.test", app_password: "x" }),
+      422,
+      "handle_not_resolved",
+    );
+    await expectProblem(
+      await postJson(
+        "/v1/social-accounts/app-password",
+        { platform: "bluesky", identifier: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", app_password: "x" },
+        { headers: owner.headers },
+      ),
+      422,
+      "did_not_resolved",
+    );
   });
 });

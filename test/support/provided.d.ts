@@ -12,6 +12,8 @@ declare module "vitest" {
     blueskyPdsUrl: string;
     /** Origin of the fake AppView behind that PDS (test/fakes/appview). */
     blueskyAppViewUrl: string;
+    /** Origin of the in-memory PLC directory beside that PDS (its accounts' did:plc documents). */
+    blueskyPlcUrl: string;
     /** JSON `{jwtSecret, rateLimitBypassKey}` of that throwaway PDS, for test helpers. */
     blueskyPdsKeys: string;
     /** JSON `{platform: origin}` of the local platform fakes (test/fakes/platforms). */

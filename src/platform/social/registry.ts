@@ -4,7 +4,7 @@
  * from `PLATFORM_CLIENTS`.
  */
 import type { Platform } from "../../db/schema/columns.ts";
-import type { Config } from "../../env.ts";
+import { type Config, isLocalStack } from "../../env.ts";
 import { createBlueskyAdapter } from "./bluesky/index.ts";
 import { createFacebookAdapter } from "./facebook/index.ts";
 import type { AdapterOptions } from "./http.ts";
@@ -31,7 +31,12 @@ export function adapterFor(platform: Platform, config: Config, options: Registry
     case "threads":
       return createThreadsAdapter(configured);
     case "bluesky":
-      return createBlueskyAdapter({ ...configured, appViewUrl: config.BLUESKY_APPVIEW_URL });
+      return createBlueskyAdapter({
+        ...configured,
+        appViewUrl: config.BLUESKY_APPVIEW_URL,
+        plcUrl: config.BLUESKY_PLC_URL,
+        allowLoopback: isLocalStack(config),
+      });
   }
 }
 

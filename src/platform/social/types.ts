@@ -170,7 +170,10 @@ export interface SocialAdapter {
     /** Code → tokens → who the account is. */
     exchangeCode(params: ExchangeParams): Promise<{ tokens: TokenSet; identity: AccountIdentity }>;
   };
-  /** App-password login where the platform uses one (Bluesky). `service` overrides the base URL (a PDS). */
+  /**
+   * App-password login where the platform uses one (Bluesky). `service` is the caller's choice of
+   * server (a PDS), checked before it is called; without it the adapter finds the account's server.
+   */
   passwordLogin?(
     identifier: string,
     password: string,

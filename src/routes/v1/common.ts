@@ -30,7 +30,10 @@ export function timeRange(query: { from?: string | undefined; to?: string | unde
   return { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
 }
 
-/** A list that names each item at most once, `min`..`max` items; a repeat is a 400 naming its index. */
+/**
+ * A list that names each item at most once, `min`..`max` items; a repeat is a 400 naming its index.
+ * The document says so with `uniqueItems`.
+ */
 export function SetOf<T extends z.ZodType>(item: T, max: number, min = 0) {
   return z
     .array(item)
@@ -41,7 +44,8 @@ export function SetOf<T extends z.ZodType>(item: T, max: number, min = 0) {
         if (items.indexOf(value) !== index)
           ctx.addIssue({ code: "custom", path: [index], message: `${String(value)} is listed twice` });
       }
-    });
+    })
+    .openapi({ uniqueItems: true });
 }
 
 /** A set of platforms: each at most once. */
@@ -62,7 +66,7 @@ export const TimezoneSchema = z
   .string()
   .max(64)
   .refine(isTimeZone, "an IANA time zone such as Africa/Nairobi")
-  .openapi({ example: "Africa/Nairobi" });
+  .openapi({ description: "An IANA time zone (Area/Location, or UTC)", example: "Africa/Nairobi" });
 
 const HASHTAG = /^#[\p{L}\p{N}_]{1,99}$/u;
 
@@ -94,7 +98,11 @@ export const HashtagsSchema = z
     }
     return out;
   })
-  .openapi({ example: ["#AES2027", "EnergyTransition"] });
+  .openapi({
+    description:
+      "Hashtags of letters, digits and _ (up to 99), with or without the #; answered with one # each and repeats (any case) dropped",
+    example: ["#AES2027", "EnergyTransition"],
+  });
 
 const HANDLE_RULES: Record<(typeof PLATFORMS)[number], RegExp> = {
   x: /^@?[A-Za-z0-9_]{1,15}$/,

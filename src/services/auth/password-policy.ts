@@ -1,9 +1,9 @@
 import { ValidationError } from "../../errors.ts";
-import { checkPasswordStrength, type PasswordContext } from "../../platform/passwords.ts";
+import { checkPasswordStrength, type PasswordContext } from "../../platform/password-strength.ts";
 
 /**
  * The one place a chosen password is judged: throws `validation_failed` with a `weak_password`
- * entry per problem, at `path` (e.g. `json.owner.password`).
+ * entry per problem, at `path` (e.g. `json.owner.password`); the last says what would make it acceptable.
  */
 export function assertStrongPassword(
   password: string,
@@ -13,6 +13,9 @@ export function assertStrongPassword(
 ): void {
   const problems = [...checkPasswordStrength(password, context), ...extraProblems];
   if (problems.length) {
-    throw new ValidationError(problems.map((message) => ({ path, message, code: "weak_password" })));
+    throw new ValidationError(
+      problems.map((message) => ({ path, message, code: "weak_password" })),
+      "Choose a stronger password.",
+    );
   }
 }

@@ -28,6 +28,7 @@ export async function register(ctx: ServiceContext, input: RegisterInput) {
       username: owner.username,
       firstName: owner.first_name,
       lastName: owner.last_name,
+      organizationName: input.organization.name,
     },
     "json.owner.password",
   );

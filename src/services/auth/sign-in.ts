@@ -104,7 +104,12 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
       const keyring = ctx.config.TOKEN_ENCRYPTION_KEYS;
       const secret = await open(keyring, row.totp_secret ?? "", row.id);
       const lastUsedStep = row.totp_last_used_step === null ? null : Number(row.totp_last_used_step);
-      const check = verifyTotp({ secret, code: input.totp_code, now: ctx.now().getTime(), lastUsedStep });
+      const check = await verifyTotp({
+        secret,
+        code: input.totp_code,
+        now: ctx.now().getTime(),
+        lastUsedStep,
+      });
       if (!check.ok)
         return fail(new UnauthorizedError("invalid_mfa_code", "The authentication code is wrong."));
       totpStep = check.step;

@@ -18,7 +18,7 @@ export const TimeZoneSchema = z
       return z.NEVER;
     }
   })
-  .openapi({ type: "string", example: "Africa/Nairobi" });
+  .openapi({ type: "string", description: "An IANA time zone the runtime knows", example: "Africa/Nairobi" });
 
 export const OrganizationSettingsSchema = z
   .strictObject({
@@ -27,6 +27,7 @@ export const OrganizationSettingsSchema = z
       .array(z.enum(PLATFORMS))
       .max(PLATFORMS.length)
       .refine((list) => new Set(list).size === list.length, "List each platform once.")
+      .openapi({ uniqueItems: true })
       .optional(),
     brand_hashtags: z
       .array(z.string().regex(/^#?[^\s#]{1,100}$/, "a hashtag: no spaces, at most one leading #"))

@@ -44,7 +44,12 @@ async function requirePassword(user: User, password: string): Promise<void> {
 /** Checks a TOTP code (or a recovery code's hash against the stored ones is left to the caller). */
 async function totpStep(ctx: TenantContext, user: User, code: string): Promise<number> {
   const secret = await open(ctx.config.TOKEN_ENCRYPTION_KEYS, user.totpSecret ?? "", user.id);
-  const check = verifyTotp({ secret, code, now: ctx.now().getTime(), lastUsedStep: user.totpLastUsedStep });
+  const check = await verifyTotp({
+    secret,
+    code,
+    now: ctx.now().getTime(),
+    lastUsedStep: user.totpLastUsedStep,
+  });
   if (!check.ok) throw new UnauthorizedError("invalid_mfa_code", "The authentication code is wrong.");
   return check.step;
 }

@@ -7,21 +7,28 @@
  */
 import { type AdapterOptions, DEFAULT_TIMEOUT_MS, trimBase } from "../http.ts";
 import type { SocialAdapter } from "../types.ts";
+import { connectWithAppPassword } from "./connect.ts";
 import { listenNotifications, searchHashtag } from "./listen.ts";
 import { fetchPostMetrics } from "./metrics.ts";
 import { findPublishedPost, publishPost } from "./publish.ts";
 import { deleteRecord } from "./records.ts";
-import { createSession, refreshSession } from "./session.ts";
+import { refreshSession } from "./session.ts";
 import { type Pds, pdsOf } from "./xrpc.ts";
 
 /** The entryway of Bluesky-hosted accounts; a self-hosted account names its PDS when connecting. */
 const DEFAULT_SERVICE = "https://bsky.social";
 /** Bluesky's AppView for reads without an account. */
 const DEFAULT_APPVIEW = "https://public.api.bsky.app";
+/** Where did:plc documents are read. */
+const DEFAULT_PLC_DIRECTORY = "https://plc.directory";
 
 export interface BlueskyAdapterOptions extends AdapterOptions {
   /** The AppView asked when no account is (public hashtag search). */
   appViewUrl?: string;
+  /** The PLC directory (did:plc documents). */
+  plcUrl?: string;
+  /** The local stack: a PDS a caller names may be on loopback, over http. */
+  allowLoopback?: boolean;
 }
 
 export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): SocialAdapter {
@@ -32,7 +39,16 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Socia
     platform: "bluesky",
     baseUrl: entryway.url,
     passwordLogin: (identifier, password, service) =>
-      createSession({ ...entryway, url: trimBase(service ?? entryway.url) }, identifier, password),
+      connectWithAppPassword(
+        {
+          entryway,
+          plcUrl: options.plcUrl ?? DEFAULT_PLC_DIRECTORY,
+          allowLoopback: options.allowLoopback ?? false,
+        },
+        identifier,
+        password,
+        service,
+      ),
     refreshToken: (account) => refreshSession(pdsOf(account, entryway), account),
     publish: (account, post, progress) => publishPost(pdsOf(account, entryway), account, post, progress),
     findPublished: (account, post) => findPublishedPost(pdsOf(account, entryway), account, post),

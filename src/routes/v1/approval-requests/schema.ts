@@ -18,25 +18,39 @@ export const SubmitBody = z
   })
   .openapi("SubmitForApprovalRequest", { example: { comment: "Ready for legal review." } });
 
-const PERSON_ACTIONS = ["approve", "reject", "request_changes", "comment", "cancel"] as const;
-/** Actions whose comment is their point: the reason, the changes wanted, the comment itself. */
-const NEEDS_COMMENT: ReadonlySet<string> = new Set(["reject", "request_changes", "comment"]);
+/**
+ * The comment an action cannot go without (the reason, the changes wanted, the comment itself):
+ * required in the schema, so the document says what the server enforces.
+ */
+const RequiredComment = (action: string) => {
+  const verb = action.replace("_", " ");
+  const message = `A comment is required to ${verb}.`;
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(2000)
+    .openapi({ description: `Required to ${verb}` });
+};
 
-/** A comment required with the actions that need one (400, on the field `comment`). */
-function requireComment(action: string, comment: string | undefined, ctx: z.RefinementCtx) {
-  if (NEEDS_COMMENT.has(action) && !comment) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["comment"],
-      message: `A comment is required to ${action.replace("_", " ")}.`,
-    });
-  }
-}
+/** An action that needs a comment; each branch is named, so the document maps `action` to it. */
+const commented = <A extends "reject" | "request_changes" | "comment">(action: A, name: string) =>
+  z.strictObject({ action: z.literal(action), comment: RequiredComment(action) }).openapi(name);
 
 export const ActionBody = z
-  .strictObject({ action: z.enum(PERSON_ACTIONS), comment: Comment.optional() })
-  .superRefine((body, ctx) => requireComment(body.action, body.comment, ctx))
-  .openapi("ApprovalActionRequest", { example: { action: "approve", comment: "Looks right." } });
+  .discriminatedUnion("action", [
+    z
+      .strictObject({ action: z.enum(["approve", "cancel"]), comment: Comment.optional() })
+      .openapi("ApprovalActionApproveOrCancel"),
+    commented("reject", "ApprovalActionReject"),
+    commented("request_changes", "ApprovalActionRequestChanges"),
+    commented("comment", "ApprovalActionComment"),
+  ])
+  .openapi("ApprovalActionRequest", {
+    description:
+      "`reject`, `request_changes` and `comment` need a comment; `approve` and `cancel` may have one.",
+    example: { action: "approve", comment: "Looks right." },
+  });
 
 export const LinkBody = z
   .strictObject({
@@ -53,9 +67,18 @@ export const LinkBody = z
   });
 
 export const LinkDecisionBody = z
-  .strictObject({ decision: z.enum(["approve", "reject"]), comment: Comment.optional() })
-  .superRefine((body, ctx) => requireComment(body.decision, body.comment, ctx))
-  .openapi("ApprovalLinkDecision", { example: { decision: "approve" } });
+  .discriminatedUnion("decision", [
+    z
+      .strictObject({ decision: z.literal("approve"), comment: Comment.optional() })
+      .openapi("ApprovalLinkApprove"),
+    z
+      .strictObject({ decision: z.literal("reject"), comment: RequiredComment("reject") })
+      .openapi("ApprovalLinkReject"),
+  ])
+  .openapi("ApprovalLinkDecision", {
+    description: "A rejection needs a comment (the reason); an approval may have one.",
+    example: { decision: "approve" },
+  });
 
 export const ListQuery = PaginationQuery.extend({
   scope: z.enum(INBOX_SCOPES).optional().openapi({

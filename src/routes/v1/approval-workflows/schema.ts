@@ -28,7 +28,11 @@ const ApproversSchema = z
   .refine((a) => Boolean(a.roles?.length || a.user_ids?.length), {
     message: "Name roles, user_ids or both.",
   })
-  .openapi("ApprovalApprovers", { example: { roles: ["manager"], user_ids: [] } });
+  .openapi("ApprovalApprovers", {
+    description:
+      "Name roles, user_ids or both (not both empty); every role named must be able to approve content.",
+    example: { roles: ["manager"], user_ids: [] },
+  });
 
 const DeadlineSchema = z
   .strictObject({
@@ -40,7 +44,10 @@ const DeadlineSchema = z
   .refine((d) => (d.hours === undefined) !== (d.before_publish_hours === undefined), {
     message: "Give either hours or before_publish_hours.",
   })
-  .openapi("ApprovalDeadline", { example: { hours: 24 } });
+  .openapi("ApprovalDeadline", {
+    description: "Exactly one of hours and before_publish_hours.",
+    example: { hours: 24 },
+  });
 
 const canApprove = (role: (typeof USER_ROLES)[number]) => rolePermissions(role).includes("content:approve");
 
@@ -90,7 +97,10 @@ const StepInputSchema = z
       );
     }
   })
-  .openapi("ApprovalStepInput");
+  .openapi("ApprovalStepInput", {
+    description:
+      'Approver roles must be able to approve content; required_approvals "all" needs a step that names user_ids and no roles; remind_before_hours and escalate_to need a deadline, and the reminder falls within it (at most the deadline\'s hours).',
+  });
 
 const StepsSchema = z
   .array(StepInputSchema)
@@ -106,7 +116,8 @@ const StepsSchema = z
         });
       }
     }
-  });
+  })
+  .openapi({ description: "In order; a step's number, when given, is its position (1, 2 …)." });
 
 export const TriggerConditionsSchema = z
   .strictObject({

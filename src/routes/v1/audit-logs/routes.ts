@@ -30,10 +30,9 @@ const ListAuditLogsQuery = PaginationQuery.extend({
     .datetime({ offset: true })
     .optional()
     .openapi({ description: "Inclusive lower bound of created_at" }),
-  to: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .openapi({ description: "Inclusive upper bound of created_at" }),
+  to: z.iso.datetime({ offset: true }).optional().openapi({
+    description: "Inclusive upper bound of created_at; not before `from` (else 400, `invalid_range`)",
+  }),
 });
 
 export const listAuditLogsRoute = authedRoute({

@@ -58,7 +58,9 @@ export const CampaignFields = {
   name: z.string().trim().min(2).max(200),
   campaign_type: CampaignTypeSchema,
   start_date: DateTimeSchema,
-  end_date: DateTimeSchema,
+  end_date: DateTimeSchema.openapi({
+    description: "Not before start_date (else 400 validation_failed, `date_order`)",
+  }),
   target_platforms: TargetPlatformsSchema,
   kpi_targets: KpiTargetsSchema,
   status: CampaignStatusSchema,

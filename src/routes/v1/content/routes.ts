@@ -59,7 +59,10 @@ const UpdateContentBody = z
     },
   )
   .refine((body) => Object.keys(body).length > 0, "Send at least one field to change.")
-  .openapi("UpdateContentRequest", { example: { caption: "Doors open at 8:30 — see you there!" } });
+  .openapi("UpdateContentRequest", {
+    minProperties: 1,
+    example: { caption: "Doors open at 8:30 — see you there!" },
+  });
 
 export const createContentRoute = authedRoute({
   method: "post",

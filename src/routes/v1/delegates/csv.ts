@@ -2,10 +2,18 @@
  * A delegate CSV upload, read as it streams in: the header names the columns, each row is checked
  * with the same rules as the JSON create (`CreateDelegateBody`), and only the valid rows are kept.
  * A file that is not a proper CSV fails as a whole (400 `invalid_csv` with the line); a row that
- * breaks a field rule is only rejected, with its row number and reasons.
+ * breaks a field rule is only rejected, with its row number and reasons. A cell the database cannot
+ * hold (a NUL character: often a UTF-16 file) refuses the file as the JSON API refuses such a field
+ * (400 `validation_failed` at `csv.row.<row>.<column>`).
  */
 import { PLATFORMS, type Platform } from "../../../db/schema/columns.ts";
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../../../errors.ts";
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from "../../../errors.ts";
+import { unstorableText } from "../../../middleware/validation.ts";
 import { CsvError, type CsvRecord, readCsv } from "../../../platform/csv.ts";
 import type { DelegateInput } from "../../../services/delegates/delegates.ts";
 import {
@@ -113,6 +121,13 @@ function readRow(
   }
   const body: Record<string, unknown> = {};
   const handles: Record<string, string> = {};
+  const unstorable = header.columns.flatMap((column, index) => {
+    const name = header.names.get("field" in column ? column.field : `social_handles.${column.platform}`);
+    return unstorableText(record.fields[index], `csv.row.${record.row}.${name}`);
+  });
+  if (unstorable.length) {
+    throw new ValidationError(unstorable, "The file holds text that cannot be stored; save it as CSV UTF-8.");
+  }
   for (const [index, column] of header.columns.entries()) {
     const cell = record.fields[index]!.trim();
     if (cell === "") continue;

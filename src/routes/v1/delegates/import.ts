@@ -16,7 +16,11 @@ export const ImportReportSchema = z
     rejected: z
       .array(
         z.object({
-          row: z.number().int().openapi({ description: "As a spreadsheet numbers it: the header is row 1" }),
+          row: z.number().int().openapi({
+            description:
+              "As a spreadsheet numbers it: the header is row 1, so the first data row is 2 and the 250th is 251",
+            example: 251,
+          }),
           errors: z.array(z.object({ field: z.string(), message: z.string() })),
         }),
       )

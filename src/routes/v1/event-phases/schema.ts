@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { EventPhase } from "../../../db/schema/event-phases.ts";
+import { PHASE_WINDOW_DAYS } from "../../../services/phases/phases.ts";
 import { DateTimeSchema, IdParams } from "../common.ts";
 
 export const PhaseParams = IdParams.extend({
@@ -40,6 +41,8 @@ export const PhaseFields = {
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5000).nullable(),
   starts_at: DateTimeSchema,
-  ends_at: DateTimeSchema,
+  ends_at: DateTimeSchema.openapi({
+    description: `After starts_at (else 400 validation_failed, \`date_order\`); the phase lies within the event or at most ${PHASE_WINDOW_DAYS} days before or after it (else 400 phase_outside_event)`,
+  }),
   sort_order: z.int().min(0).max(10_000),
 };

@@ -44,7 +44,9 @@ export const EventFields = {
   slug: SlugSchema,
   description: z.string().max(5000).nullable(),
   start_date: DateTimeSchema,
-  end_date: DateTimeSchema,
+  end_date: DateTimeSchema.openapi({
+    description: "Not before start_date (else 400 validation_failed, `date_order`)",
+  }),
   timezone: TimezoneSchema,
   social_handles: SocialHandlesSchema,
   official_hashtags: HashtagsSchema,

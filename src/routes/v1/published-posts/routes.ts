@@ -29,7 +29,7 @@ export const listPublishedPostsRoute = authedRoute({
   request: {
     query: PaginationQuery.extend({
       content_id: z.uuid().optional(),
-      status: PublishStatusSchema.optional(),
+      status: PublishStatusSchema.optional().openapi({ description: "Posts whose publish_status is this" }),
       platform: PlatformSchema.optional(),
       social_account_id: z.uuid().optional(),
       sort: z

@@ -47,11 +47,10 @@ const AppPasswordBody = z
     platform: z.enum(["bluesky"]),
     identifier: z.string().trim().min(1).max(256).openapi({ description: "Handle, DID or email" }),
     app_password: z.string().min(1).max(256).openapi({ description: "Used once to sign in; never stored" }),
-    service: z
-      .url()
-      .max(2000)
-      .optional()
-      .openapi({ description: "The account's PDS (default: bsky.social)" }),
+    service: z.url().max(2000).optional().openapi({
+      description:
+        "The account's PDS: an https:// address with a public host name (else 400 service_not_allowed) that answers as an AT Protocol server (else 422 service_unreachable / service_not_atproto) and is the PDS its DID document names (else 422 pds_not_serving_account). Without it the PDS is found from the handle or DID and its DID document (422 handle_not_resolved / did_not_resolved when there is none); an email signs in at bsky.social.",
+    }),
     event_id: z.uuid().optional(),
   })
   .openapi("AppPasswordConnectRequest", {

@@ -42,7 +42,7 @@ const UpdateTemplateBody = z
     },
   )
   .refine((body) => Object.keys(body).length > 0, "Send at least one field to change.")
-  .openapi("UpdateTemplateRequest", { example: { name: "Speaker spotlight (day 2)" } });
+  .openapi("UpdateTemplateRequest", { minProperties: 1, example: { name: "Speaker spotlight (day 2)" } });
 
 const RenderTemplateBody = z
   .strictObject({
