@@ -30,6 +30,7 @@ const generated = [
   "idempotency-keys",
   "listening-cursors",
   "inbound-failures",
+  "event-widgets",
 ];
 
 export default defineConfig({

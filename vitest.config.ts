@@ -27,6 +27,7 @@ export default defineConfig({
                 BLUESKY_PDS_URL: inject("blueskyPdsUrl"),
                 BLUESKY_PDS_KEYS: inject("blueskyPdsKeys"),
                 BLUESKY_APPVIEW_URL: inject("blueskyAppViewUrl"),
+                BLUESKY_PLC_URL: inject("blueskyPlcUrl"),
                 PLATFORM_BASE_URLS: inject("platformBaseUrls"),
                 PLATFORM_CLIENTS: inject("platformClients"),
                 // Publishing retries after 1 s, 2 s, 4 s …, and a platform that does not answer within
@@ -35,6 +36,11 @@ export default defineConfig({
                 PLATFORM_TIMEOUT_MS: "1500",
                 // How many posts the no-duplicates proof publishes: 48 in `npm test`, more in `npm run soak`.
                 PROOF_POSTS: process.env.GUDDU_PROOF_POSTS ?? "48",
+              },
+              // A rate limiter with a budget small enough to exhaust in a test (swapped in with envWith).
+              ratelimits: {
+                PUBLIC_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 120, period: 60 as const } },
+                TIGHT_RATE_LIMITER: { namespace_id: "1002", simple: { limit: 3, period: 60 as const } },
               },
               // As wrangler.toml, but a partly filled batch is delivered after 50 ms instead of 5 s, so a
               // retried publish message does not wait for company.
@@ -59,6 +65,9 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
+          // obscenity ships CommonJS behind an ESM wrapper whose default import workerd's module
+          // loader leaves undefined; bundled by the optimizer (as wrangler's esbuild bundles it), it loads.
+          deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
           // Files share workerd isolates instead of paying ~2 s to start one each; tests never share
           // state (each makes its own organisation, Durable Object names are random).
           isolate: false,

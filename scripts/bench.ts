@@ -6,7 +6,9 @@
  * PostgreSQL round trips per request (counted by the proxy), the Worker's own CPU per request
  * (sampled through its inspector in a further run of each endpoint) and the local database side's
  * (the proxy and PostgreSQL, which share the machine's cores here but not in production). Absolute
- * numbers depend on the machine; the ratios, round trips and CPU figures are what to compare.
+ * numbers depend on the machine; the ratios, round trips and CPU figures are what to compare. Beside
+ * the table: the ingest consumer's items per second, and the time from a moderator's approval to the
+ * item on a widget's live socket (p50, p99). The rows include the public wall read from the edge cache.
  *
  * Settings: BENCH_ROUNDS (default 5), BENCH_SECONDS (per endpoint and round, default 3),
  * BENCH_CONNECTIONS (default 10), BENCH_PROFILE (a path, e.g. `/v1/me`: afterwards, load it once more
@@ -22,6 +24,7 @@ import { measureIngest } from "./lib/ingest-bench.ts";
 import { freePort } from "./lib/ports.ts";
 import { databaseSideCpuMs } from "./lib/process-cpu.ts";
 import { startStack } from "./lib/stack-client.ts";
+import { measureApprovalToSocket, prepareWall } from "./lib/wall-bench.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
 import { startWranglerDev } from "./lib/wrangler.ts";
 
@@ -65,7 +68,9 @@ const ENDPOINTS: Endpoint[] = [
 ];
 
 /** A fresh organisation with some events, signed in: what the authenticated endpoints read. */
-async function seedBenchTenant(baseUrl: string): Promise<{ token: string; organizationId: string }> {
+async function seedBenchTenant(
+  baseUrl: string,
+): Promise<{ token: string; organizationId: string; eventId: string }> {
   const id = crypto.randomUUID().slice(0, 8);
   const response = await fetch(`${baseUrl}/v1/auth/register`, {
     method: "POST",
@@ -86,6 +91,7 @@ async function seedBenchTenant(baseUrl: string): Promise<{ token: string; organi
     access_token: string;
     organization: { id: string };
   };
+  let eventId = "";
   for (let i = 0; i < 40; i++) {
     const created = await fetch(`${baseUrl}/v1/events`, {
       method: "POST",
@@ -100,8 +106,9 @@ async function seedBenchTenant(baseUrl: string): Promise<{ token: string; organi
       }),
     });
     if (created.status !== 201) throw new Error(`bench event failed: ${created.status}`);
+    eventId ||= ((await created.json()) as { id: string }).id;
   }
-  return { token: access_token, organizationId: organization.id };
+  return { token: access_token, organizationId: organization.id, eventId };
 }
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -140,9 +147,20 @@ try {
       const response = await fetch(`http://${stack.neonProxy}/round-trips?tag=${TAG}`);
       return ((await response.json()) as { round_trips: number }).round_trips;
     };
-    const { token, organizationId } = await seedBenchTenant(worker.url);
+    const { token, organizationId, eventId } = await seedBenchTenant(worker.url);
+    // The public wall: its cached read is a row below; the approval-to-socket time is measured apart.
+    const wall = await prepareWall({ workerUrl: worker.url, token, eventId });
+    ENDPOINTS.push({ name: "GET public wall (edge cache)", path: `/public/v1/events/${wall.key}/wall` });
     // First, while the ingest queue is empty: the webhook rows below leave a backlog behind them.
     const ingest = await measureIngest({ workerUrl: worker.url, adminUrl: stack.adminUrl, organizationId });
+    // Before the loads: every approval moves the wall's version on, which the cached read then keeps.
+    const approvals = await measureApprovalToSocket({
+      workerUrl: worker.url,
+      adminUrl: stack.adminUrl,
+      organizationId,
+      token,
+      wall,
+    });
     const request = (endpoint: Endpoint) => ({
       url: `${worker.url}${endpoint.path}`,
       headers: { ...(endpoint.auth ? { authorization: `Bearer ${token}` } : {}), ...endpoint.post?.headers },
@@ -242,7 +260,8 @@ try {
       `\n${lines[0]}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${lines.slice(1).join("\n")}\n\n`,
     );
     process.stdout.write(
-      `ingest consumer: ${ingest.items} items in ${ingest.deliveries} signed deliveries through /webhooks/x, the queue and the store in ${ingest.seconds} s: ${ingest.items_per_second} items/s\n\n`,
+      `ingest consumer: ${ingest.items} items in ${ingest.deliveries} signed deliveries through /webhooks/x, the queue and the store in ${ingest.seconds} s: ${ingest.items_per_second} items/s\n` +
+        `moderator's approval to the item on a connected widget's socket: p50 ${approvals.p50_ms} ms, p99 ${approvals.p99_ms} ms (${approvals.approvals} approvals)\n\n`,
     );
     const json = {
       rounds,
@@ -251,6 +270,7 @@ try {
       measured_at: new Date().toISOString(),
       results: report,
       ingest,
+      approval_to_socket: approvals,
     };
     writeFileSync(
       resolve(import.meta.dirname, "../bench-results.json"),

@@ -27,7 +27,7 @@ import {
 import { startNeonProxy } from "./lib/neon-proxy.ts";
 import { assertPortFree, freePort } from "./lib/ports.ts";
 import { type RunningPostgres, startPostgres } from "./lib/postgres.ts";
-import { seedDemoData } from "./lib/seed.ts";
+import { DEMO_EVENT_KEY, seedDemoData } from "./lib/seed.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
 
 export interface StackInfo {
@@ -48,6 +48,8 @@ export interface StackInfo {
   platformClients: string;
   /** JSON for `WEBHOOK_SECRETS`: local signing secrets and verify token (`LOCAL_WEBHOOK_SECRETS`). */
   webhookSecrets: string;
+  /** Dev only: the demo event's public key (the sample event page's widgets). */
+  demoEventKey?: string;
 }
 
 const { values } = parseArgs({
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
     platformBaseUrls: JSON.stringify(platforms.baseUrls),
     platformClients: JSON.stringify(platforms.clients),
     webhookSecrets: JSON.stringify(LOCAL_WEBHOOK_SECRETS),
+    ...(mode === "dev" ? { demoEventKey: DEMO_EVENT_KEY } : {}),
   };
   process.stdout.write(`READY ${JSON.stringify(info)}\n`);
 }

@@ -33,11 +33,20 @@ export interface Bindings {
   PLATFORM_CLIENTS?: string;
   /** The Bluesky AppView for reads without an account (hashtag search); `https://public.api.bsky.app` by default. */
   BLUESKY_APPVIEW_URL?: string;
+  /** The PLC directory did:plc documents are read from; `https://plc.directory` by default. */
+  BLUESKY_PLC_URL?: string;
   /** How long a call to a platform may take before its outcome counts as uncertain (ms). */
   PLATFORM_TIMEOUT_MS?: string;
   /** First retry delay of a failed publish, doubled per attempt (seconds). */
   PUBLISH_RETRY_BASE_SECONDS?: string;
+  /** Widgets allowed on one event's live channel, and per client address (defaults 5,000 and 10). */
+  LIVE_MAX_CONNECTIONS_PER_EVENT?: string;
+  LIVE_MAX_CONNECTIONS_PER_CLIENT?: string;
   MEDIA: R2Bucket;
+  /** Public reads that reach the database, per client address (wrangler.toml `[[ratelimits]]`). */
+  PUBLIC_RATE_LIMITER: RateLimit;
+  /** The static files of `public/` (the embed script). */
+  ASSETS: Fetcher;
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
   MEDIA_QUEUE: Queue<MediaMessage>;
@@ -121,9 +130,14 @@ const configSchema = z.object({
   ),
   // Unset: the adapter's default, Bluesky's own public AppView (as PLATFORM_BASE_URLS leaves origins).
   BLUESKY_APPVIEW_URL: z.url().optional(),
+  BLUESKY_PLC_URL: z.url().optional(),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   PUBLISH_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
+  LIVE_MAX_CONNECTIONS_PER_EVENT: z.coerce.number().int().positive().default(5000),
+  LIVE_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().default(10),
   MEDIA: binding<Bindings["MEDIA"]>("MEDIA", "put"),
+  PUBLIC_RATE_LIMITER: binding<Bindings["PUBLIC_RATE_LIMITER"]>("PUBLIC_RATE_LIMITER", "limit"),
+  ASSETS: binding<Bindings["ASSETS"]>("ASSETS", "fetch"),
   PUBLISH_QUEUE: binding<Bindings["PUBLISH_QUEUE"]>("PUBLISH_QUEUE", "send"),
   INGEST_QUEUE: binding<Bindings["INGEST_QUEUE"]>("INGEST_QUEUE", "send"),
   MEDIA_QUEUE: binding<Bindings["MEDIA_QUEUE"]>("MEDIA_QUEUE", "send"),
@@ -134,6 +148,9 @@ const configSchema = z.object({
 
 /** The parsed configuration: secrets as the parsed keys (`JWT_PRIVATE_KEYS.signing`, …), bindings as given. */
 export type Config = z.infer<typeof configSchema>;
+
+/** `npm run dev` and the tests: servers a caller names may be on loopback (a local Bluesky PDS). */
+export const isLocalStack = (config: Config) => config.APP_ENV === "development" || config.APP_ENV === "test";
 
 const cache = new WeakMap<object, Config>();
 

@@ -1,8 +1,9 @@
 /**
- * Demo data for `npm run dev`: an organisation with an event (and its phases), delegates and a
- * campaign. Fixed ids and ON CONFLICT DO NOTHING make it idempotent, so a second run keeps the data
+ * Demo data for `npm run dev`: an organisation with an event (and its phases), delegates, a
+ * campaign, and the event's widgets switched on with a few items on its wall. Fixed ids and ON CONFLICT DO NOTHING make it idempotent, so a second run keeps the data
  * (and anything you changed) as it is.
  */
+import { DEFAULT_WALL_FILTERS } from "../../src/db/schema/event-widgets.ts";
 import { hashPassword } from "../../src/platform/passwords.ts";
 import { withClient } from "./database.ts";
 
@@ -66,6 +67,53 @@ const DELEGATES = [
     "exhibitor",
     0,
     false,
+  ],
+] as const;
+
+/** The demo event's public key: the embed's `event` attribute on the sample event page. */
+export const DEMO_EVENT_KEY = "DemoAES2027w";
+
+/** What people said about the summit: approved on its wall, so the widgets show something at once. */
+const WALL_ITEMS = [
+  [
+    "1866000000000000001",
+    "x",
+    "mention",
+    "kipchoge_fan",
+    "Wanjiru K.",
+    "Counting down to @AESummit in Nairobi. Who else is going? #AES2027",
+  ],
+  [
+    "1866000000000000002",
+    "x",
+    "hashtag",
+    "gridwatcher",
+    "Tobi A.",
+    "Mini-grids are the real story of the energy transition. Looking forward to day 2 #AES2027 #EnergyTransition",
+  ],
+  [
+    "3kabcdefgh2x1",
+    "bluesky",
+    "mention",
+    "solarlena.bsky.social",
+    "Lena F.",
+    "Speaking on blended finance for clean energy at @aesummit.bsky.social next month!",
+  ],
+  [
+    "urn:li:comment:(urn:li:activity:7100,7101)",
+    "linkedin",
+    "comment",
+    "amara-okafor",
+    "Amara Okafor",
+    "Great line-up this year. The ministerial panel is a must-see.",
+  ],
+  [
+    "1866000000000000005",
+    "x",
+    "reply",
+    "nairobi_tech",
+    "Nairobi Tech Week",
+    "We'll be at booth 14 with live demos of pay-as-you-go solar.",
   ],
 ] as const;
 
@@ -185,6 +233,40 @@ export async function seedDemoData(adminUrl: string): Promise<void> {
         "0d6f0f4e-0000-4000-8000-000000000100",
       ],
     );
+    // The event's public face: widgets on, automatic moderation, a few items already on its wall.
+    await c.query(
+      `insert into event_widgets (event_id, organization_id, public_key, enabled, moderation, filters)
+       values ($1, $2, $3, true, 'automatic', $4) on conflict do nothing`,
+      [EVENT_ID, DEMO_ORGANIZATION_ID, DEMO_EVENT_KEY, JSON.stringify(DEFAULT_WALL_FILTERS)],
+    );
+    await c.query("update delegates set featured = true where id = $1", [DELEGATES[2][0]]);
+    for (const [index, [itemId, platform, kind, handle, name, text]] of WALL_ITEMS.entries()) {
+      const at = new Date(Date.now() - (WALL_ITEMS.length - index) * 3_600_000).toISOString();
+      const key = await c.query<{ item_id: string; received_at: string }>(
+        `insert into inbound_item_keys (organization_id, platform, platform_item_id, received_at, observed_at)
+         values ($1, $2, $3, $4, $4) on conflict do nothing returning item_id, received_at`,
+        [DEMO_ORGANIZATION_ID, platform, itemId, at],
+      );
+      const row = key.rows[0];
+      if (!row) continue;
+      await c.query(
+        `insert into inbound_items (id, received_at, organization_id, event_id, platform, kind, platform_item_id,
+                                    author_handle, author_name, text, platform_created_at, observed_at, wall_status)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $2, $2, 'approved')`,
+        [
+          row.item_id,
+          row.received_at,
+          DEMO_ORGANIZATION_ID,
+          EVENT_ID,
+          platform,
+          kind,
+          itemId,
+          handle,
+          name,
+          text,
+        ],
+      );
+    }
     await c.query("commit");
   });
 }

@@ -15,32 +15,3 @@ describe("ApprovalRequest", () => {
     expect(stored.size).toBe(0);
   });
 });
-
-describe("EventLive", () => {
-  it("fans a wall item out to every connected widget", async () => {
-    const stub = env.EVENT_LIVE.get(env.EVENT_LIVE.idFromName(crypto.randomUUID()));
-    const sockets = await Promise.all(
-      [1, 2].map(async () => {
-        const response = await stub.fetch("http://event-live/connect", { headers: { upgrade: "websocket" } });
-        expect(response.status).toBe(101);
-        const socket = response.webSocket!;
-        socket.accept();
-        return socket;
-      }),
-    );
-    const received = sockets.map(
-      (socket) =>
-        new Promise<string>((resolve) => socket.addEventListener("message", (e) => resolve(String(e.data)))),
-    );
-    expect(await stub.broadcast({ kind: "post", text: "hello" })).toBe(2);
-    expect((await Promise.all(received)).map((m) => JSON.parse(m))).toEqual([
-      { kind: "post", text: "hello" },
-      { kind: "post", text: "hello" },
-    ]);
-  });
-
-  it("refuses a plain request with 426", async () => {
-    const stub = env.EVENT_LIVE.get(env.EVENT_LIVE.idFromName(crypto.randomUUID()));
-    expect((await stub.fetch("http://event-live/connect")).status).toBe(426);
-  });
-});

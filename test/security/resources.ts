@@ -16,6 +16,7 @@ import { createPublishedPost } from "../support/publishing.ts";
 import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTemplate } from "../support/templates.ts";
 import { createUser } from "../support/tenants.ts";
+import { createWallItem, createWidgetEvent } from "../support/wall.ts";
 import { createWorkflow } from "../support/workflows.ts";
 
 export type PathParams = Record<string, string>;
@@ -134,6 +135,20 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/published-posts/{id}/retry": async (organizationId) => ({
     id: (await createPublishedPost(organizationId)).id,
   }),
+  "/v1/events/{id}/widgets": async (organizationId) => ({ id: (await createEvent(organizationId)).id }),
+  "/v1/events/{id}/widgets/rotate-key": async (organizationId) => ({
+    id: (await createWidgetEvent(organizationId)).event.id,
+  }),
+  "/v1/events/{id}/wall": async (organizationId) => ({
+    id: (await createWidgetEvent(organizationId)).event.id,
+  }),
+  "/v1/events/{id}/wall/blocked-authors": async (organizationId) => ({
+    id: (await createWidgetEvent(organizationId)).event.id,
+  }),
+  "/v1/events/{id}/wall/{item_id}/moderation": async (organizationId) => {
+    const { event } = await createWidgetEvent(organizationId);
+    return { id: event.id, item_id: (await createWallItem(organizationId, event.id)).id };
+  },
   "/v1/inbound-failures/{id}/replay": async (organizationId) => ({
     id: (await createInboundFailure(organizationId)).id,
   }),

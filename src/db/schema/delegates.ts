@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { lifecycleColumns, type Platform, sqlList, tsvector } from "./columns.ts";
 import { events } from "./events.ts";
+import { mediaAssets } from "./media-assets.ts";
 import { organizations } from "./organizations.ts";
 
 export const DELEGATE_TYPES = [
@@ -50,6 +51,10 @@ export const delegates = pgTable(
     email: text(),
     socialHandles: jsonb().$type<Partial<Record<Platform, string>>>().notNull().default({}),
     photoUrl: text(),
+    /** A photo from the media library, shown by the public speakers widget. */
+    photoMediaId: uuid().references(() => mediaAssets.id, { onDelete: "set null" }),
+    /** Shown by the public speakers widget (with every VIP). */
+    featured: boolean().notNull().default(false),
     /** Full-text search over name, designation and organisation; maintained by Postgres. */
     searchVector: tsvector()
       .notNull()

@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { INBOUND_KINDS, type InboundKind } from "../../platform/social/inbound.ts";
 import { PLATFORMS, type Platform, sqlList, timestamptz, tsvector } from "./columns.ts";
+import { WALL_STATUSES, type WallStatus } from "./event-widgets.ts";
 import { events } from "./events.ts";
 import { organizations } from "./organizations.ts";
 import { publishedPosts } from "./published-posts.ts";
@@ -48,6 +49,17 @@ export const inboundItems = pgTable(
     updatedAt: timestamptz().notNull().defaultNow(),
     /** Deleted on the platform: text, media and the author's display fields are gone from the row. */
     deletedAt: timestamptz(),
+    /**
+     * On the event's public wall (when its widgets are on): `approved` (shown), `pending` (waits for a
+     * moderator, `wall_reason` says why), `hidden`; null when the item has no wall.
+     */
+    wallStatus: text().$type<WallStatus>(),
+    /** Why it is pending or hidden: the filter that stopped it, or `manual`/`moderator`. */
+    wallReason: text(),
+    pinnedAt: timestamptz(),
+    /** The moderator who last decided it (null when the filters did). */
+    moderatedBy: uuid(),
+    moderatedAt: timestamptz(),
     searchVector: tsvector()
       .notNull()
       .generatedAlwaysAs(
@@ -63,6 +75,8 @@ export const inboundItems = pgTable(
     index("inbound_items_mentioned_delegate_ids_idx").using("gin", t.mentionedDelegateIds),
     check("inbound_items_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),
     check("inbound_items_kind_check", sql`${t.kind} in (${sqlList(INBOUND_KINDS)})`),
+    index("inbound_items_event_id_wall_status_received_at_idx").on(t.eventId, t.wallStatus, t.receivedAt),
+    check("inbound_items_wall_status_check", sql`${t.wallStatus} in (${sqlList(WALL_STATUSES)})`),
   ],
 );
 

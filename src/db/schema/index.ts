@@ -9,6 +9,7 @@ export * from "./content-templates.ts";
 export * from "./delegates.ts";
 export * from "./engagement-metrics.ts";
 export * from "./event-phases.ts";
+export * from "./event-widgets.ts";
 export * from "./events.ts";
 export * from "./idempotency-keys.ts";
 export * from "./inbound-failures.ts";

@@ -5,6 +5,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.ts";
 import { registerPublicMedia } from "../media-public.ts";
+import { registerEmbed } from "../public/embed.ts";
+import { registerPublic } from "../public/routes.ts";
 import { registerWebhooks } from "../webhooks/routes.ts";
 import { registerJwks } from "../well-known/jwks.ts";
 import { registerApprovalLinks } from "./approval-links/routes.ts";
@@ -19,6 +21,7 @@ import { registerContentWorkflow } from "./content/workflow.ts";
 import { registerImportDelegates } from "./delegates/import.ts";
 import { registerDelegates } from "./delegates/routes.ts";
 import { registerEventPhases } from "./event-phases/routes.ts";
+import { registerEventWidgets } from "./event-widgets/routes.ts";
 import { registerEvents } from "./events/routes.ts";
 import { registerInboundFailures } from "./inbound-failures/routes.ts";
 import { registerInboundItems } from "./inbound-items/routes.ts";
@@ -45,6 +48,7 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerImportDelegates(app);
   registerDelegates(app);
   registerEventPhases(app);
+  registerEventWidgets(app);
   registerCampaigns(app);
   registerMediaUploads(app);
   registerMedia(app);
@@ -64,4 +68,6 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerInboundFailures(app);
   registerPublicMedia(app);
   registerWebhooks(app);
+  registerPublic(app);
+  registerEmbed(app);
 }

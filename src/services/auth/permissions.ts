@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   "publishing:write",
   "analytics:read",
   "inbound:read",
+  "wall:moderate",
   "notifications:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -49,9 +50,10 @@ const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     "workflows:write",
     "social_accounts:write",
     "publishing:write",
+    "wall:moderate",
   ],
   editor: [...READ, "content:write", "media:write", "templates:write"],
-  approver: [...READ, "content:approve"],
+  approver: [...READ, "content:approve", "wall:moderate"],
   viewer: READ,
 };
 

@@ -11,9 +11,10 @@ import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { DeliveryMessage } from "../../queues/ingest/message.ts";
 import { systemContext, type TenantContext } from "../context.ts";
+import { moderateArrivals, wallsOf } from "../wall/moderate.ts";
 import { resolveInboundFailure } from "./failures.ts";
 import { routeDelivery } from "./route-delivery.ts";
-import { type AddressedObservation, storeObservation } from "./store.ts";
+import { type AddressedObservation, storeAll } from "./store.ts";
 
 export interface IngestOutcome {
   observations: number;
@@ -57,22 +58,34 @@ export async function ingestDelivery(
       addressed,
       receivedAt,
       replayed,
+      logger,
     );
     for (const result of stored) outcome[result] += 1;
   }
   return outcome;
 }
 
-/** One batch for one organisation's observations (closing the failure of a replayed delivery); what each did. */
+/**
+ * One batch for one organisation's observations (closing the failure of a replayed delivery), then
+ * the wall's moderation of what arrived; what each observation did.
+ */
 export async function storeObservations(
   ctx: TenantContext,
   addressed: readonly AddressedObservation[],
   receivedAt: Date,
   replayed?: Pick<DeliveryMessage, "platform" | "delivery_id" | "replays">,
+  logger?: Logger,
 ): Promise<Array<"created" | "updated" | "deleted" | "unchanged">> {
-  const { stored } = await inTenant(ctx, (db) => ({
-    stored: addressed.map((item) => storeObservation(db, ctx.organizationId, item, receivedAt)),
+  const { stored, walls } = await inTenant(ctx, (db) => ({
+    stored: storeAll(db, ctx.organizationId, addressed, receivedAt),
+    walls: wallsOf(ctx, db),
     resolved: replayed ? resolveInboundFailure(ctx, db, replayed) : undefined,
   }));
-  return stored.map((result) => result.rows[0]?.outcome ?? "unchanged");
+  await moderateArrivals(
+    ctx,
+    walls,
+    stored.filter((item) => item !== null),
+    logger,
+  );
+  return stored.map((item) => item?.outcome ?? "unchanged");
 }

@@ -23,7 +23,8 @@ import type { ListenMessage } from "../../queues/ingest/message.ts";
 import { systemContext, type TenantContext } from "../context.ts";
 import { refreshAccount } from "../social-accounts/credentials.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
-import { storeObservation } from "./store.ts";
+import { moderateArrivals, wallsOf } from "../wall/moderate.ts";
+import { storeAll } from "./store.ts";
 
 /** Instagram: at most 30 distinct hashtags per account in a rolling 7 days. */
 export const INSTAGRAM_HASHTAGS_PER_WEEK = 30;
@@ -109,22 +110,19 @@ export async function listenOnce(
     return saveRefusal(ctx, message.listener, outcome, `${error.kind}: ${error.message}`);
   }
   const receivedAt = ctx.now();
-  const { stored } = await inTenant(ctx, (db) => ({
-    stored: page.observations.map((observation) =>
-      storeObservation(
-        db,
-        ctx.organizationId,
-        {
-          observation,
-          socialAccountId: row?.id ?? null,
-          eventId: listener.type === "hashtag" ? listener.eventId : null,
-        },
-        receivedAt,
-      ),
-    ),
+  const addressed = page.observations.map((observation) => ({
+    observation,
+    socialAccountId: row?.id ?? null,
+    eventId: listener.type === "hashtag" ? listener.eventId : null,
+  }));
+  const { stored, walls } = await inTenant(ctx, (db) => ({
+    stored: storeAll(db, ctx.organizationId, addressed, receivedAt),
+    walls: wallsOf(ctx, db),
     cursor: saveCursor(db, ctx, message.listener, { cursor: page.cursor, lastError: null }),
   }));
-  return { ...outcome, found: page.observations.length, stored: stored.filter((r) => r.rows[0]).length };
+  const arrived = stored.filter((item) => item !== null);
+  await moderateArrivals(ctx, walls, arrived, logger);
+  return { ...outcome, found: page.observations.length, stored: arrived.length };
 }
 
 /** Notifications: the listener's account. Instagram hashtags: the event's Instagram account, else the organisation's newest. */

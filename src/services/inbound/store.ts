@@ -9,6 +9,7 @@
  * written by its full primary key. One statement per observation; a caller batches them.
  */
 import { sql } from "drizzle-orm";
+import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import type { InboundObservation } from "../../platform/social/inbound.ts";
 
@@ -19,6 +20,49 @@ export interface AddressedObservation {
   socialAccountId: string | null;
   /** The event it belongs to when the caller knows (an event's hashtag, the account's event). */
   eventId: string | null;
+}
+
+/** What storing an observation did: nothing (no row), or this, of the item it names. */
+type StoredRow = {
+  outcome: "created" | "updated" | "deleted";
+  item_id: string;
+  received_at: string;
+  event_id: string | null;
+};
+
+/** An observation the store took (created, updated or deleted an item). */
+export interface StoredItem {
+  outcome: StoredRow["outcome"];
+  itemId: string;
+  receivedAt: Date;
+  eventId: string | null;
+  observation: InboundObservation;
+}
+
+/** Statements storing each observation, read back as what each did (null: nothing, a duplicate or older state). */
+export function storeAll(
+  db: Database,
+  organizationId: string,
+  addressed: readonly AddressedObservation[],
+  receivedAt: Date,
+) {
+  return reading(
+    { stored: addressed.map((item) => storeObservation(db, organizationId, item, receivedAt)) },
+    ({ stored }) =>
+      stored.map((result, index): StoredItem | null => {
+        const row = result.rows[0];
+        const item = addressed[index];
+        return row && item
+          ? {
+              outcome: row.outcome,
+              itemId: row.item_id,
+              receivedAt: new Date(row.received_at),
+              eventId: row.event_id,
+              observation: item.observation,
+            }
+          : null;
+      }),
+  );
 }
 
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
@@ -81,7 +125,7 @@ export function storeObservation(
   const deletedAt = content ? null : observedAt;
   const author = content?.author;
   const hashtags = content?.hashtags ?? [];
-  return db.execute<{ outcome: "created" | "updated" | "deleted" }>(sql`
+  return db.execute<StoredRow>(sql`
     with key as (
       insert into inbound_item_keys as k
         (organization_id, platform, platform_item_id, received_at, observed_at, deleted_at)
@@ -139,7 +183,7 @@ export function storeObservation(
         mentioned_delegate_ids = excluded.mentioned_delegate_ids,
         platform_created_at = coalesce(excluded.platform_created_at, i.platform_created_at),
         observed_at = excluded.observed_at, updated_at = now()
-      returning i.id
+      returning i.id, i.event_id
     ),
     erased as (
       update inbound_items i set
@@ -149,10 +193,12 @@ export function storeObservation(
       from key
       where key.deleted_at is not null and i.organization_id = ${organizationId}
         and i.id = key.item_id and i.received_at = key.received_at
-      returning i.id
+      returning i.id, i.event_id
     )
     select case when key.deleted_at is not null then 'deleted'
-                when key.created then 'created' else 'updated' end as outcome
+                when key.created then 'created' else 'updated' end as outcome,
+           key.item_id, key.received_at,
+           coalesce((select event_id from written), (select event_id from erased)) as event_id
     from key
   `);
 }

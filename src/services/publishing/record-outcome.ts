@@ -11,6 +11,7 @@ import { type PublishAttemptOutcome, publishAttempts } from "../../db/schema/pub
 import { type PublishedPost, type PublishStatus, publishedPosts } from "../../db/schema/published-posts.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
+import { officialWallEntry, pushOfficialPost } from "../wall/official.ts";
 import type { PublishOutcome } from "./classify-outcome.ts";
 import {
   auditContentStatus,
@@ -122,7 +123,7 @@ export async function recordOutcome(
 ): Promise<boolean> {
   const attemptNumber = post.attemptCount;
   const settles = outcome.kind === "published" || outcome.kind === "failed";
-  const { updated } = await inTenant(ctx, (db) => ({
+  const { updated, official } = await inTenant(ctx, (db) => ({
     attempt: db
       .update(publishAttempts)
       .set({ ...attemptRowOf(outcome), finishedAt: ctx.now() })
@@ -142,7 +143,10 @@ export async function recordOutcome(
     settled: settles
       ? settleStatements(ctx, db, post, outcome.kind === "failed" ? outcome.reason : null, attemptNumber)
       : undefined,
+    // Read after the post's update in the same transaction: what its event's wall shows of it.
+    official: outcome.kind === "published" ? officialWallEntry(ctx, db, post.id) : undefined,
   }));
+  if (updated.length > 0 && official) await pushOfficialPost(ctx.config, official.rows);
   return updated.length > 0;
 }
 

@@ -165,7 +165,17 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   const body = await readBody(req);
   const [, first = "", ...rest] = url.pathname.split("/");
   if (first === "_fake") {
-    send(res, await control(state, req.method ?? "GET", `/${rest.join("/")}`, url.searchParams, body));
+    const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+    send(
+      res,
+      await control(state, req.method ?? "GET", `/${rest.join("/")}`, url.searchParams, body, origin),
+    );
+    return;
+  }
+  if (first === "_cdn") {
+    // Where the fakes' deliveries point avatars (a platform's image CDN): a small PNG for any path.
+    res.writeHead(200, { "content-type": "image/png", "content-length": String(CDN_IMAGE.length) });
+    res.end(CDN_IMAGE);
     return;
   }
   const platform = FAKE_PLATFORMS.find((p) => p === first);
@@ -188,12 +198,19 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
 
 const bad = (message: string): Reply => ({ status: 400, json: { error: message } });
 
+/** A 1×1 PNG, as the fakes' image CDN serves for every avatar. */
+const CDN_IMAGE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 async function control(
   state: FakeState,
   method: string,
   path: string,
   query: URLSearchParams,
   raw: Buffer,
+  origin: string,
 ): Promise<Reply> {
   let body: Record<string, unknown> = {};
   if (raw.length > 0) {
@@ -348,7 +365,9 @@ async function control(
     if (!Number.isInteger(copies) || copies < 1 || copies > 100) return bad("copies must be 1 to 100");
     let delivery: string;
     try {
-      delivery = JSON.stringify(buildWebhookPayload(platform, parseWebhookEvents(body.events)));
+      delivery = JSON.stringify(
+        buildWebhookPayload(platform, parseWebhookEvents(body.events), { imageOrigin: `${origin}/_cdn` }),
+      );
     } catch (error) {
       return bad((error as Error).message);
     }

@@ -72,7 +72,10 @@ function oneAccount(platform: FakePlatform, events: readonly WebhookEvent[]): st
   return events[0]?.account ?? "";
 }
 
-function xTweet(event: WebhookEvent) {
+/** Where X's avatars live (its image CDN); the fakes' server points deliveries at its own stand-in. */
+const X_IMAGES = "https://pbs.twimg.com";
+
+function xTweet(event: WebhookEvent, imageOrigin = X_IMAGES) {
   const author = event.author ?? DEFAULT_AUTHOR;
   // An edit is a new tweet, with an id of its own, that names the one it edits.
   const id = event.action === "edit" ? `${event.item_id}${event.at.getTime()}` : event.item_id;
@@ -102,7 +105,7 @@ function xTweet(event: WebhookEvent) {
       id_str: author.id,
       screen_name: author.handle,
       name: author.name,
-      profile_image_url_https: `https://pbs.twimg.com/profile_images/${author.id}/photo_normal.jpg`,
+      profile_image_url_https: `${imageOrigin}/profile_images/${author.id}/photo_normal.jpg`,
       followers_count: 1200,
     },
     in_reply_to_status_id_str: event.kind === "reply" ? target(event) : null,
@@ -124,8 +127,8 @@ function xTweet(event: WebhookEvent) {
   };
 }
 
-function xDelivery(events: readonly WebhookEvent[]) {
-  const created = events.filter((e) => e.action !== "delete").map(xTweet);
+function xDelivery(events: readonly WebhookEvent[], imageOrigin?: string) {
+  const created = events.filter((e) => e.action !== "delete").map((e) => xTweet(e, imageOrigin));
   const deleted = events
     .filter((e) => e.action === "delete")
     .map((e) => ({
@@ -269,6 +272,7 @@ function linkedInNotification(event: WebhookEvent) {
 export function buildWebhookPayload(
   platform: FakePlatform,
   events: readonly WebhookEvent[],
+  options: { imageOrigin?: string } = {},
 ): Record<string, unknown> {
   if (events.length === 0) throw new Error("a delivery has at least one event");
   for (const event of events) {
@@ -276,7 +280,7 @@ export function buildWebhookPayload(
       throw new Error(`${platform} delivers no ${event.action} of a ${event.kind}`);
     }
   }
-  if (platform === "x") return xDelivery(events);
+  if (platform === "x") return xDelivery(events, options.imageOrigin);
   if (platform === "facebook") return metaDelivery("page", events, facebookChange);
   if (platform === "instagram") return metaDelivery("instagram", events, instagramChange);
   if (platform === "threads") return threadsDelivery(events);

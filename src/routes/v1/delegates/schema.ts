@@ -45,6 +45,14 @@ export const DelegateFields = {
   social_handles: SocialHandlesSchema,
 };
 
+/** What the public speakers widget shows of a delegate: JSON only (not CSV columns). */
+const PublicFaceFields = {
+  featured: z.boolean().openapi({ description: "Shown by the public speakers widget (VIPs always are)" }),
+  photo_media_id: z.uuid().nullable().openapi({
+    description: "An image of the organisation's media library: the photo the speakers widget shows",
+  }),
+};
+
 /** Every field optional (the update body; the create body less its required name). */
 function optional<T extends Record<string, z.ZodType>>(fields: T) {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
@@ -53,7 +61,11 @@ function optional<T extends Record<string, z.ZodType>>(fields: T) {
 }
 
 export const CreateDelegateBody = z
-  .strictObject({ ...optional(DelegateFields), first_name: DelegateFields.first_name })
+  .strictObject({
+    ...optional(DelegateFields),
+    ...optional(PublicFaceFields),
+    first_name: DelegateFields.first_name,
+  })
   .openapi("CreateDelegateRequest", {
     example: {
       title: "H.E.",
@@ -69,9 +81,11 @@ export const CreateDelegateBody = z
     },
   });
 
-export const UpdateDelegateBody = z.strictObject(optional(DelegateFields)).openapi("UpdateDelegateRequest", {
-  example: { designation: "Minister of Energy and Petroleum", vip_tier: 1 },
-});
+export const UpdateDelegateBody = z
+  .strictObject({ ...optional(DelegateFields), ...optional(PublicFaceFields) })
+  .openapi("UpdateDelegateRequest", {
+    example: { designation: "Minister of Energy and Petroleum", vip_tier: 1 },
+  });
 
 export const DelegateSchema = z
   .object({
@@ -88,6 +102,8 @@ export const DelegateSchema = z
     auto_tag: z.boolean(),
     email: z.string().nullable(),
     social_handles: z.record(z.string(), z.string()),
+    featured: z.boolean(),
+    photo_media_id: z.uuid().nullable(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
   })
@@ -108,6 +124,8 @@ export function toDelegate(row: Delegate): z.infer<typeof DelegateSchema> {
     auto_tag: row.autoTag,
     email: row.email,
     social_handles: row.socialHandles as Record<string, string>,
+    featured: row.featured,
+    photo_media_id: row.photoMediaId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
