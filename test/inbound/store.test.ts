@@ -65,6 +65,7 @@ describe("the inbound store", () => {
           name: "\uDE00Name",
           avatarUrl: null,
           followers: 1,
+          accountCreatedAt: null,
         },
         hashtags: ["summit\u0000"],
       },

@@ -37,6 +37,7 @@ const author = (a: Partial<InboundContent["author"]>) => ({
   name: null,
   avatarUrl: null,
   followers: null,
+  accountCreatedAt: null,
   ...a,
 });
 const NO_TAGS = { mentionedHandles: [], hashtags: [] };
@@ -608,6 +609,7 @@ function expected(platform: FakePlatform, event: WebhookEvent): InboundObservati
       name: FAN.name,
       avatarUrl: `https://pbs.twimg.com/profile_images/${FAN.id}/photo_normal.jpg`,
       followers: 1200,
+      accountCreatedAt: new Date("2015-06-01T00:00:00Z"),
     }),
     facebook: author({ platformId: FAN.id, name: FAN.name }),
     instagram: author(igMention ? {} : { platformId: FAN.id, handle: FAN.handle }),

@@ -244,6 +244,7 @@ describe("the public API", () => {
       name: "Fan",
       avatarUrl,
       followers: 5,
+      accountCreatedAt: null,
     });
     const shown = await createWallItem(organization.id, event.id, {
       content: { author: author(`${cdn}/a.png`) },

@@ -28,7 +28,10 @@ async function arrive(organizationId: string, eventId: string, ...seen: Seen[]) 
   return new Map(items.map((item) => [item.text ?? item.platformItemId, item]));
 }
 
-const said = (text: string, author: Partial<{ handle: string; followers: number }> = {}): Seen => ({
+const said = (
+  text: string,
+  author: Partial<{ handle: string; followers: number; accountCreatedAt: Date }> = {},
+): Seen => ({
   content: {
     text,
     author: {
@@ -37,6 +40,7 @@ const said = (text: string, author: Partial<{ handle: string; followers: number 
       name: "A Fan",
       avatarUrl: null,
       followers: author.followers ?? 50,
+      accountCreatedAt: author.accountCreatedAt ?? null,
     },
   },
 });
@@ -71,13 +75,14 @@ async function openWidget(key: string) {
 }
 
 describe("moderation as items arrive", () => {
-  it("automatic: shows clean items, holds profanity, blocked words and small accounts, hides blocked authors", async () => {
+  it("automatic: shows clean items, holds profanity, blocked words, small and new accounts, hides blocked authors", async () => {
     const { organization } = await createTenant();
     const { event } = await wallEvent(organization.id, {
       filters: {
         blocked_words: ["pipeline"],
         blocked_authors: [{ platform: "x", handle: "@Troll" }],
         min_followers: 10,
+        min_account_age_days: 30,
       },
     });
     const items = await arrive(
@@ -89,6 +94,8 @@ describe("moderation as items arrive", () => {
       said("Stop the Pipeline now"),
       said("Hello from a new account", { followers: 2 }),
       said("Troll here", { handle: "troll" }),
+      said("Brand new account", { accountCreatedAt: new Date(Date.now() - 2 * 86_400_000) }),
+      said("An old account", { accountCreatedAt: new Date("2012-01-01T00:00:00Z") }),
     );
     const verdict = (text: string) => [items.get(text)?.wallStatus, items.get(text)?.wallReason];
     expect(verdict("What a keynote at #AES2027")).toEqual(["approved", null]);
@@ -97,6 +104,8 @@ describe("moderation as items arrive", () => {
     expect(verdict("Stop the Pipeline now")).toEqual(["pending", "blocked_word"]);
     expect(verdict("Hello from a new account")).toEqual(["pending", "few_followers"]);
     expect(verdict("Troll here")).toEqual(["hidden", "blocked_author"]);
+    expect(verdict("Brand new account")).toEqual(["pending", "new_account"]);
+    expect(verdict("An old account")).toEqual(["approved", null]);
   });
 
   it("manual: everything waits, except the organisation's accounts and the event's delegates", async () => {
@@ -242,7 +251,14 @@ describe("the moderator", () => {
     const shown = await createWallItem(organization.id, event.id, {
       content: {
         text: "First",
-        author: { platformId: "9", handle: "spammer", name: "S", avatarUrl: null, followers: 1 },
+        author: {
+          platformId: "9",
+          handle: "spammer",
+          name: "S",
+          avatarUrl: null,
+          followers: 1,
+          accountCreatedAt: null,
+        },
       },
     });
     const widget = await openWidget(widgets.publicKey);

@@ -28,6 +28,8 @@ export interface WallFilters {
   allowed_authors: AuthorRef[];
   /** Authors with fewer followers wait, where the platform says how many. */
   min_followers: number | null;
+  /** Authors whose account is younger than this many days wait, where the platform says (X). */
+  min_account_age_days: number | null;
   /** The same text more than `max_identical` times within `window_minutes` waits. */
   flood: { max_identical: number; window_minutes: number } | null;
 }
@@ -38,6 +40,7 @@ export const DEFAULT_WALL_FILTERS: WallFilters = {
   blocked_authors: [],
   allowed_authors: [],
   min_followers: null,
+  min_account_age_days: null,
   flood: { max_identical: 3, window_minutes: 10 },
 };
 

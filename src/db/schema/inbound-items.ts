@@ -38,6 +38,8 @@ export const inboundItems = pgTable(
     authorName: text(),
     authorAvatarUrl: text(),
     authorFollowers: integer(),
+    /** When the author's account was made, where the platform says (X). */
+    authorCreatedAt: timestamptz(),
     text: text(),
     language: text(),
     mediaUrls: text().array().notNull().default(sql`'{}'::text[]`),

@@ -18,6 +18,8 @@ export interface InboundAuthor {
   name: string | null;
   avatarUrl: string | null;
   followers: number | null;
+  /** When the author's account was made, where the platform says (X). */
+  accountCreatedAt: Date | null;
 }
 
 /** An item as it is on the platform now. */

@@ -101,6 +101,7 @@ function storableObservation(observation: InboundObservation): InboundObservatio
         name: storable(content.author.name),
         avatarUrl: storable(content.author.avatarUrl),
         followers: content.author.followers,
+        accountCreatedAt: content.author.accountCreatedAt,
       },
       inReplyTo: storable(content.inReplyTo),
       mentionedHandles: content.mentionedHandles.map(storable),
@@ -147,7 +148,7 @@ export function storeObservation(
       insert into inbound_items as i (
         id, received_at, organization_id, event_id, social_account_id, published_post_id, platform, kind,
         platform_item_id, platform_url, in_reply_to_platform_id, author_platform_id, author_handle,
-        author_name, author_avatar_url, author_followers, text, language, media_urls, hashtags,
+        author_name, author_avatar_url, author_followers, author_created_at, text, language, media_urls, hashtags,
         mentioned_delegate_ids, platform_created_at, observed_at
       )
       select key.item_id, key.received_at, ${organizationId},
@@ -165,7 +166,8 @@ export function storeObservation(
         ${socialAccountId}::uuid, (select ours.id from ours), ${platform}, ${content?.kind ?? null},
         ${itemId}, ${content?.url ?? null}, ${content?.inReplyTo ?? null}, ${author?.platformId ?? null},
         ${author?.handle ?? null}, ${author?.name ?? null}, ${author?.avatarUrl ?? null},
-        ${author?.followers ?? null}, ${content?.text ?? null}, ${content?.language ?? null},
+        ${author?.followers ?? null}, ${author?.accountCreatedAt ?? null}, ${content?.text ?? null},
+        ${content?.language ?? null},
         ${textArray(content?.mediaUrls ?? [])}, ${textArray(hashtags)},
         array(select d.id from delegates d
           where d.organization_id = ${organizationId} and d.deleted_at is null
@@ -178,7 +180,8 @@ export function storeObservation(
         published_post_id = coalesce(excluded.published_post_id, i.published_post_id),
         author_platform_id = excluded.author_platform_id, author_handle = excluded.author_handle,
         author_name = excluded.author_name, author_avatar_url = excluded.author_avatar_url,
-        author_followers = excluded.author_followers, text = excluded.text, language = excluded.language,
+        author_followers = excluded.author_followers, author_created_at = excluded.author_created_at,
+        text = excluded.text, language = excluded.language,
         media_urls = excluded.media_urls, hashtags = excluded.hashtags,
         mentioned_delegate_ids = excluded.mentioned_delegate_ids,
         platform_created_at = coalesce(excluded.platform_created_at, i.platform_created_at),

@@ -162,6 +162,12 @@ export function settleStatements(
   attempt: number,
 ) {
   return reading({
+    // Two posts of one content settling at once would each see the other unsettled and leave the
+    // content `publishing` for ever: the content row is locked first, so the second waits for the
+    // first to commit and then sees both.
+    lock: db.execute(
+      sql`select 1 from content where id = ${post.contentId} and organization_id = ${ctx.organizationId} for update`,
+    ),
     contentStatus: followPosts(ctx, db, post.contentId),
     audit: auditContentStatus(ctx, db, post.contentId, "publishing"),
     notified:

@@ -95,6 +95,7 @@ export interface WallCandidate {
   platform: Platform;
   authorHandle: string | null;
   authorFollowers: number | null;
+  authorCreatedAt: Date | null;
   text: string | null;
 }
 
@@ -104,11 +105,13 @@ export interface WallJudgement {
   blocked: boolean;
   /** A listed allowed author: shown whatever else is said. */
   allowed: boolean;
-  /** Why it must wait for a moderator, if it must: `profanity`, `blocked_word` or `few_followers`. */
-  hold: "profanity" | "blocked_word" | "few_followers" | null;
+  /** Why it must wait for a moderator, if it must: `profanity`, `blocked_word`, `few_followers`, `new_account`. */
+  hold: "profanity" | "blocked_word" | "few_followers" | "new_account" | null;
 }
 
-export function judgeWallCandidate(item: WallCandidate, filters: WallFilters): WallJudgement {
+const DAY_MS = 86_400_000;
+
+export function judgeWallCandidate(item: WallCandidate, filters: WallFilters, now: Date): WallJudgement {
   const handle = item.authorHandle;
   const blocked = handle !== null && names(filters.blocked_authors, item.platform, handle);
   const allowed = handle !== null && names(filters.allowed_authors, item.platform, handle);
@@ -122,6 +125,11 @@ export function judgeWallCandidate(item: WallCandidate, filters: WallFilters): W
             item.authorFollowers !== null &&
             item.authorFollowers < filters.min_followers
           ? "few_followers"
-          : null;
+          : // Settings saved before this filter existed have no such field.
+            (filters.min_account_age_days ?? null) !== null &&
+              item.authorCreatedAt !== null &&
+              now.getTime() - item.authorCreatedAt.getTime() < (filters.min_account_age_days ?? 0) * DAY_MS
+            ? "new_account"
+            : null;
   return { blocked, allowed, hold };
 }

@@ -41,9 +41,11 @@ function decide(db: Database, ctx: TenantContext, wall: EventWidgets, item: Stor
       platform: item.observation.platform,
       authorHandle: handle,
       authorFollowers: content?.author.followers ?? null,
+      authorCreatedAt: content?.author.accountCreatedAt ?? null,
       text: content?.text ?? null,
     },
     wall.filters,
+    ctx.now(),
   );
   const platform = item.observation.platform;
   const trusted = handle

@@ -75,7 +75,7 @@ export async function updateWidgets(
   const next = {
     enabled: input.enabled ?? current?.enabled ?? false,
     moderation: input.moderation ?? current?.moderation ?? "automatic",
-    filters: { ...(current?.filters ?? DEFAULT_WALL_FILTERS), ...input.filters },
+    filters: { ...DEFAULT_WALL_FILTERS, ...current?.filters, ...input.filters },
     showOfficialPosts: input.show_official_posts ?? current?.showOfficialPosts ?? true,
   };
   const changes = Object.fromEntries(

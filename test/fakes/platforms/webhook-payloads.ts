@@ -20,7 +20,8 @@ export interface WebhookEvent {
   in_reply_to?: string;
   /** The comment a reply answers (Facebook, Instagram); one is made up when absent. */
   parent_comment?: string;
-  author?: { id: string; handle: string; name: string };
+  /** Who wrote it (`created`: when their account was made, which X tells). */
+  author?: { id: string; handle: string; name: string; created?: Date };
   at: Date;
   /** X puts these in the tweet's entities; elsewhere they are only in the text. */
   hashtags?: string[];
@@ -47,7 +48,11 @@ const SUPPORTED: Record<FakePlatform, Partial<Record<WebhookKind, readonly Webho
   linkedin: { comment: ["create", "edit", "delete"], repost: ["create"], mention: ["create"] },
 };
 
-const DEFAULT_AUTHOR = { id: "7700000001", handle: "summit_fan", name: "Summit Fan" };
+const DEFAULT_AUTHOR: NonNullable<WebhookEvent["author"]> = {
+  id: "7700000001",
+  handle: "summit_fan",
+  name: "Summit Fan",
+};
 const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
 const pad = (n: number) => String(n).padStart(2, "0");
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -71,6 +76,9 @@ function oneAccount(platform: FakePlatform, events: readonly WebhookEvent[]): st
   if (accounts.size !== 1) throw new Error(`one ${platform} delivery is for one account`);
   return events[0]?.account ?? "";
 }
+
+/** When the fakes' X authors made their accounts, unless an event says otherwise. */
+const X_ACCOUNTS_SINCE = new Date("2015-06-01T00:00:00Z");
 
 /** Where X's avatars live (its image CDN); the fakes' server points deliveries at its own stand-in. */
 const X_IMAGES = "https://pbs.twimg.com";
@@ -107,6 +115,7 @@ function xTweet(event: WebhookEvent, imageOrigin = X_IMAGES) {
       name: author.name,
       profile_image_url_https: `${imageOrigin}/profile_images/${author.id}/photo_normal.jpg`,
       followers_count: 1200,
+      created_at: v11Date(author.created ?? X_ACCOUNTS_SINCE),
     },
     in_reply_to_status_id_str: event.kind === "reply" ? target(event) : null,
     in_reply_to_user_id_str: event.kind === "reply" ? event.account : null,

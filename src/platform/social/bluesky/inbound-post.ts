@@ -24,6 +24,7 @@ export function authorOf(view: unknown): InboundAuthor {
     name: str(actor.displayName),
     avatarUrl: str(actor.avatar),
     followers: null,
+    accountCreatedAt: null,
   };
 }
 

@@ -78,7 +78,14 @@ function readMedia(item: unknown, tag: string): InboundObservation | null {
       text: caption,
       language: null,
       mediaUrls: mediaUrl ? [mediaUrl] : [],
-      author: { platformId: null, handle: null, name: null, avatarUrl: null, followers: null },
+      author: {
+        platformId: null,
+        handle: null,
+        name: null,
+        avatarUrl: null,
+        followers: null,
+        accountCreatedAt: null,
+      },
       inReplyTo: null,
       mentionedHandles: [
         ...new Set([...(caption ?? "").matchAll(MENTION)].map((m) => (m[1] ?? "").toLowerCase())),

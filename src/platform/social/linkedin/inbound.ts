@@ -68,6 +68,7 @@ export function readLinkedInWebhook(payload: unknown): InboundObservation[] {
             name: null,
             avatarUrl: null,
             followers: null,
+            accountCreatedAt: null,
           },
           inReplyTo: sourcePost && sourcePost !== itemId ? sourcePost : null,
           // LinkedIn members have no @handles; a mention is a tagged name.

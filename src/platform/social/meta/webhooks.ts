@@ -80,6 +80,7 @@ export const metaAuthor = (
   name: name ?? null,
   avatarUrl: null,
   followers: null,
+  accountCreatedAt: null,
 });
 
 const lowerUnique = (values: string[]) => [...new Set(values.map((v) => v.toLowerCase()))];

@@ -23,6 +23,7 @@ const User = z.looseObject({
   name: z.string().nullish(),
   profile_image_url_https: z.string().nullish(),
   followers_count: z.number().nullish(),
+  created_at: z.string().nullish(),
 });
 const Tweet = z.looseObject({
   id_str: z.string().min(1),
@@ -98,6 +99,7 @@ function contentOf(tweet: Tweet, edited: boolean): InboundContent {
     name: user?.name ?? null,
     avatarUrl: user?.profile_image_url_https ?? null,
     followers: user?.followers_count ?? null,
+    accountCreatedAt: v11Date(user?.created_at),
   };
   return {
     ...kindOf(tweet),

@@ -52,6 +52,9 @@ const Filters = z
     min_followers: z.number().int().min(0).nullable().openapi({
       description: "Authors with fewer followers wait, where the platform says how many",
     }),
+    min_account_age_days: z.number().int().min(0).max(3650).nullable().openapi({
+      description: "Authors whose account is younger than this many days wait, where the platform says (X)",
+    }),
     flood: z
       .strictObject({
         max_identical: z.number().int().min(1).max(1000),
@@ -84,7 +87,8 @@ function toWidgets(eventId: string, row: EventWidgets | null, origin: string): z
     enabled: row?.enabled ?? false,
     public_key: row?.publicKey ?? null,
     moderation: row?.moderation ?? "automatic",
-    filters: row?.filters ?? DEFAULT_WALL_FILTERS,
+    // Settings saved before a filter existed take its default.
+    filters: { ...DEFAULT_WALL_FILTERS, ...row?.filters },
     show_official_posts: row?.showOfficialPosts ?? true,
     embed: row
       ? `<script type="module" src="${origin}/embed/v1/guddu.js"></script>\n<guddu-wall event="${row.publicKey}"></guddu-wall>`
@@ -98,7 +102,7 @@ const WallItemSchema = InboundItemSchema.extend({
     status: z.enum(WALL_STATUSES),
     reason: z.string().nullable().openapi({
       description:
-        "Why it waits or is hidden: profanity, blocked_word, few_followers, flood, manual, blocked_author, moderator",
+        "Why it waits or is hidden: profanity, blocked_word, few_followers, new_account, flood, manual, blocked_author, moderator",
     }),
     pinned: z.boolean(),
     moderated_by: z.uuid().nullable(),
