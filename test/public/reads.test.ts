@@ -207,8 +207,8 @@ describe("the public API", () => {
         headers: { ...auth, "content-type": "application/json" },
         body: JSON.stringify({ photo_media_id: crypto.randomUUID() }),
       }),
-      422,
-      "photo_not_found",
+      400,
+      "unknown_media",
     );
 
     const speakers = await readJson<{ data: Array<{ name: string; photo_url: string }> }>(

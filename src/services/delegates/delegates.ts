@@ -10,12 +10,12 @@ import { pgError, uniqueViolation } from "../../db/errors.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type Delegate, type DelegateType, delegates } from "../../db/schema/delegates.ts";
 import { events } from "../../db/schema/events.ts";
-import { mediaAssets } from "../../db/schema/media-assets.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
-import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableError } from "../../errors.ts";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { assertMediaOwned } from "../media/media.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 
@@ -33,31 +33,6 @@ export interface DelegateInput {
   social_handles?: Partial<Record<Platform, string>>;
   featured?: boolean;
   photo_media_id?: string | null;
-}
-
-/** A photo must be an image of the organisation's media library: one read, only when one is given. */
-async function assertPhoto(ctx: TenantContext, mediaId: string | null | undefined): Promise<void> {
-  if (!mediaId) return;
-  const { found } = await inTenant(ctx, (db) => ({
-    found: db
-      .select({ id: mediaAssets.id })
-      .from(mediaAssets)
-      .where(
-        ownedBy(
-          ctx,
-          mediaAssets.organizationId,
-          eq(mediaAssets.id, mediaId),
-          eq(mediaAssets.fileType, "image"),
-          isNull(mediaAssets.deletedAt),
-        ),
-      ),
-  }));
-  if (!found[0]) {
-    throw new UnprocessableError(
-      "photo_not_found",
-      "photo_media_id names no image of this organisation's media.",
-    );
-  }
 }
 
 export const eventNotFound = () => new NotFoundError("event_not_found", "No such event.");
@@ -98,7 +73,7 @@ export async function createDelegate(
   input: DelegateInput,
 ): Promise<Delegate> {
   const id = crypto.randomUUID();
-  await assertPhoto(ctx, input.photo_media_id);
+  if (input.photo_media_id) await assertMediaOwned(ctx, [input.photo_media_id], { images: true });
   try {
     const { inserted } = await inTenant(ctx, (db) => ({
       inserted: db
@@ -225,7 +200,7 @@ export async function updateDelegate(
 ): Promise<Delegate> {
   const current = await getDelegate(ctx, eventId, id);
   assertIfMatch(ifMatch, current.updatedAt);
-  await assertPhoto(ctx, patch.photo_media_id);
+  if (patch.photo_media_id) await assertMediaOwned(ctx, [patch.photo_media_id], { images: true });
   const changes = {
     title: patch.title,
     firstName: patch.first_name,

@@ -294,10 +294,15 @@ export const restoreMedia = (ctx: TenantContext, id: string) =>
   restore(ctx, { table: mediaAssets, id, entity: "media" });
 
 /**
- * For content and templates that reference media: every id must be a live asset of the
- * organisation. One query; throws 400 `unknown_media` listing the ids that are not.
+ * For content, templates and delegates' photos that reference media: every id must be a live asset
+ * of the organisation (an image, with `images`). One query; throws 400 `unknown_media` listing the
+ * ids that are not.
  */
-export async function assertMediaOwned(ctx: TenantContext, ids: readonly string[]): Promise<void> {
+export async function assertMediaOwned(
+  ctx: TenantContext,
+  ids: readonly string[],
+  options: { images?: boolean } = {},
+): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
   const { rows } = await inTenant(ctx, (db) => ({
@@ -310,15 +315,21 @@ export async function assertMediaOwned(ctx: TenantContext, ids: readonly string[
           mediaAssets.organizationId,
           inArray(mediaAssets.id, wanted),
           isNull(mediaAssets.deletedAt),
+          options.images ? eq(mediaAssets.fileType, "image") : undefined,
         ),
       ),
   }));
   const found = new Set(rows.map((r) => r.id));
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new BadRequestError("unknown_media", `No such media in your organisation: ${missing.join(", ")}.`, {
-      media_ids: missing,
-    });
+    const what = options.images ? "image" : "media";
+    throw new BadRequestError(
+      "unknown_media",
+      `No such ${what} in your organisation: ${missing.join(", ")}.`,
+      {
+        media_ids: missing,
+      },
+    );
   }
 }
 
