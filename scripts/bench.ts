@@ -22,7 +22,7 @@ import autocannon from "autocannon";
 import { busyMilliseconds, profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
 import { measureIngest } from "./lib/ingest-bench.ts";
 import { freePort } from "./lib/ports.ts";
-import { databaseSideCpuMs } from "./lib/process-cpu.ts";
+import { cpuSpentBetween, databaseSideCpu } from "./lib/process-cpu.ts";
 import { startStack } from "./lib/stack-client.ts";
 import { measureApprovalToSocket, prepareWall } from "./lib/wall-bench.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
@@ -175,9 +175,9 @@ try {
     for (let round = 0; round < rounds; round++) {
       for (const endpoint of ENDPOINTS) {
         const before = await roundTrips();
-        const databaseBefore = databaseSideCpuMs();
+        const databaseBefore = databaseSideCpu();
         const result = await autocannon({ ...request(endpoint), connections, duration: seconds });
-        const databaseAfter = databaseSideCpuMs();
+        const databaseAfter = databaseSideCpu();
         const after = await roundTrips();
         const completed = result.requests.total;
         samples.get(endpoint)?.push({
@@ -186,7 +186,7 @@ try {
           p99: result.latency.p99,
           errors: result.errors + result.timeouts + (endpoint.expectedStatus ? 0 : result.non2xx),
           roundTripsPerRequest: completed ? (after - before) / completed : 0,
-          databaseCpuMsPerRequest: completed ? (databaseAfter - databaseBefore) / completed : 0,
+          databaseCpuMsPerRequest: completed ? cpuSpentBetween(databaseBefore, databaseAfter) / completed : 0,
         });
       }
     }

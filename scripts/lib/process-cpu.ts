@@ -13,14 +13,14 @@ function isDatabaseSide(cmdline: string): boolean {
   return cmdline.includes("postgres") || cmdline.includes("scripts/stack.ts");
 }
 
-/** Milliseconds of CPU the database side has used so far (0 where /proc is missing). */
-export function databaseSideCpuMs(): number {
-  let ticks = 0;
+/** CPU milliseconds used so far by each database-side process, by pid (empty where /proc is missing). */
+export function databaseSideCpu(): Map<string, number> {
+  const used = new Map<string, number>();
   let pids: string[] = [];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return 0;
+    return used;
   }
   for (const pid of pids) {
     try {
@@ -28,10 +28,20 @@ export function databaseSideCpuMs(): number {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
     } catch {
       // the process ended meanwhile
     }
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return used;
+}
+
+/**
+ * What the database side spent between two readings: per process, so one that ended in between
+ * (a PostgreSQL backend closing) takes nothing away; one that started counts from zero.
+ */
+export function cpuSpentBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += Math.max(0, ms - (before.get(pid) ?? 0));
+  return spent;
 }

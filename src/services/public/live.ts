@@ -9,8 +9,26 @@ import type { LiveChange } from "./live-messages.ts";
 
 const channel = (config: Config, key: string) => config.EVENT_LIVE.getByName(key);
 
+/**
+ * Versions this isolate read or moved on within the last second: a burst of readers asks the channel
+ * once a second instead of once each. A change made elsewhere reaches this isolate's readers within
+ * that second; one made here, at once.
+ */
+const recent = new Map<string, { version: number; at: number }>();
+const FRESH_MS = 1000;
+const MAX_REMEMBERED = 1000;
+
+function remember(key: string, version: number): void {
+  if (recent.size >= MAX_REMEMBERED) recent.clear();
+  recent.set(key, { version, at: Date.now() });
+}
+
 export async function publicVersion(config: Config, key: string): Promise<number> {
-  return channel(config, key).version();
+  const known = recent.get(key);
+  if (known && Date.now() - known.at < FRESH_MS) return known.version;
+  const version = await channel(config, key).version();
+  remember(key, version);
+  return version;
 }
 
 /**
@@ -25,7 +43,9 @@ export async function publishLive(
   logger?: Logger,
 ): Promise<number | null> {
   try {
-    return await channel(config, key).publish(changes);
+    const version = await channel(config, key).publish(changes);
+    remember(key, version);
+    return version;
   } catch (error) {
     logger?.warn("the live channel could not be told of a change", {
       error: error instanceof Error ? error.message : String(error),
