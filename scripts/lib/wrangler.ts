@@ -26,6 +26,8 @@ export async function startWranglerDev(
     quiet?: boolean;
     /** Readable function names in a CPU profile (wrangler.toml minifies). */
     minify?: boolean;
+    /** Further vars (a test's smaller caps). */
+    vars?: Record<string, string>;
   },
 ): Promise<WranglerDev> {
   await assertPortFree(options.port, "the Worker (wrangler dev)", "GUDDU_PORT");
@@ -41,6 +43,7 @@ export async function startWranglerDev(
     PLATFORM_BASE_URLS: stack.platformBaseUrls,
     PLATFORM_CLIENTS: stack.platformClients,
     WEBHOOK_SECRETS: stack.webhookSecrets,
+    ...options.vars,
   };
   // Secrets hold JSON, so they go through an env file (single-quoted values) rather than --var.
   const envDir = mkdtempSync(join(tmpdir(), "guddu-wrangler-"));

@@ -258,6 +258,8 @@ beforeAll(async () => {
     persistTo: stateDir,
     appEnv: "test",
     quiet: true,
+    // Two live connections per client address: a third page meets the cap and must poll.
+    vars: { LIVE_MAX_CONNECTIONS_PER_CLIENT: "2" },
   });
   seeded = await seedEvent();
   const first = await deliverMentions(14);
@@ -374,6 +376,23 @@ describe("the embed on an event's website, in Chromium", { timeout: 90_000 }, ()
     expect((await animation(page)).name).toBe("guddu-arrive");
     expect(await animation(calm)).toEqual({ isNew: true, name: "none", running: 0 });
     await calm.close();
+  });
+
+  it("polls instead when the live channel refuses another connection, and still shows new posts", async () => {
+    const second = await context.newPage();
+    await second.goto(site.url);
+    await second.locator("guddu-wall .note.live").waitFor();
+    const third = await context.newPage();
+    await third.goto(site.url);
+    // Over the per-client cap the server closes the socket with 4429: the widget polls.
+    await third.locator("guddu-wall .note.polling").waitFor({ timeout: ARRIVAL_MS });
+    expect(await third.locator("guddu-wall .note").textContent()).toMatch(
+      /^Checking for new posts every \d+ s/,
+    );
+    const [mention] = await deliverMentions(1, "polled");
+    await wallPost(third, mention!).waitFor({ timeout: ARRIVAL_MS });
+    await third.close();
+    await second.close();
   });
 
   it("lets the keyboard reach and work every control, with a visible focus", async () => {
