@@ -1,23 +1,15 @@
 /** One post on the wall as an `<article>` of the feed. */
+import { PLATFORM_NAMES } from "../platform/social/platform-names.ts";
 import { apiImage, webLink } from "./api.ts";
 import { h, initials } from "./dom.ts";
 import { formatInstant } from "./format.ts";
 import type { WallItem } from "./types.ts";
 
-const PLATFORMS: Record<string, string> = {
-  bluesky: "Bluesky",
-  x: "X",
-  facebook: "Facebook",
-  instagram: "Instagram",
-  linkedin: "LinkedIn",
-  threads: "Threads",
-};
-
 let ids = 0;
 
 export function renderItem(item: WallItem, api: string, posted: Intl.DateTimeFormat): HTMLElement {
   const id = `item-${++ids}`;
-  const platform = PLATFORMS[item.platform] ?? item.platform;
+  const platform = PLATFORM_NAMES[item.platform as keyof typeof PLATFORM_NAMES] ?? item.platform;
   const handle = handleOf(item);
   const name = item.author.name || handle || platform;
   const time = h("time", { datetime: item.posted_at }, formatInstant(posted, item.posted_at));

@@ -4,7 +4,7 @@
  * connection over the caps is closed with 4429 so the widget polls instead.
  */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const channel = () => env.EVENT_LIVE.getByName(`test-${crypto.randomUUID()}`);
 
@@ -28,11 +28,12 @@ async function connect(
   socket.addEventListener("message", (e) => messages.push(typeof e.data === "string" ? e.data : ""));
   socket.accept();
   const next = async (count: number) => {
-    const deadline = Date.now() + 5000;
-    while (messages.length < count) {
-      if (Date.now() > deadline) throw new Error(`only ${messages.length} of ${count} messages arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await vi.waitFor(
+      () => {
+        if (messages.length < count) throw new Error(`only ${messages.length} of ${count} messages arrived`);
+      },
+      { timeout: 5000, interval: 10 },
+    );
     return messages.slice(0, count).map((m) => (m === "pong" ? m : JSON.parse(String(m))));
   };
   return { socket, next, closed };

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { type EventSite, startEventSite } from "../../scripts/lib/event-site.ts";
 import { freePort } from "../../scripts/lib/ports.ts";
 import type { StackInfo } from "../../scripts/lib/stack-client.ts";
@@ -235,11 +235,12 @@ const wallPost = (on: Page, mention: Mention) => on.locator("guddu-wall article"
 
 /** Waits for a condition with a deadline (expect.poll belongs to tests, this runs in beforeAll too). */
 async function until(condition: () => Promise<boolean>, ms: number, failure: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${failure} within ${ms / 1000} s`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await condition())) throw new Error(`${failure} within ${ms / 1000} s`);
+    },
+    { timeout: ms, interval: 250 },
+  );
 }
 
 /** Asks test/fixtures/event-site/probes.js, which the test injects into every page. */

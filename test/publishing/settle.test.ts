@@ -2,6 +2,8 @@
  * Content follows its posts even when two of them settle in transactions that overlap: each would see
  * the other unsettled, and without the content row's lock both would leave it `publishing` for ever.
  */
+import { env } from "cloudflare:workers";
+import { neonConfig, Pool } from "@neondatabase/serverless";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { publishedPosts } from "../../src/db/schema/published-posts.ts";
@@ -11,6 +13,26 @@ import { createContent, readContent, systemContext } from "../support/content.ts
 import { createPost } from "../support/publishing.ts";
 import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTenant } from "../support/tenants.ts";
+
+/** A transaction holding advisory lock `key` until `release` (over the driver's WebSocket to the local proxy). */
+async function lockHolder(key: number) {
+  neonConfig.wsProxy = () => `${env.NEON_LOCAL_PROXY}/v1`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineTLS = false;
+  neonConfig.pipelineConnect = false;
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  pool.on("error", () => {});
+  const client = await pool.connect();
+  await client.query("begin");
+  await client.query("select pg_advisory_xact_lock($1)", [key]);
+  return {
+    release: async () => {
+      await client.query("commit");
+      client.release();
+      await pool.end();
+    },
+  };
+}
 
 describe("settling a content's posts", () => {
   it("leaves the content published when its two posts settle in overlapping transactions", async () => {
@@ -34,31 +56,48 @@ describe("settling a content's posts", () => {
       ),
     );
     const ctx = systemContext(owner.organizationId);
-    // The first holds its transaction open after deciding; the second decides meanwhile.
-    const settle = (post: (typeof posts)[number], holdSeconds: number) =>
+    // The test holds an advisory lock in a transaction of its own; the first settlement, once it has
+    // decided, waits for that lock, so its transaction stays open while the second one runs.
+    const lock = Math.floor(Math.random() * 2 ** 31);
+    const settle = (post: (typeof posts)[number], waitForLock: boolean) =>
       inTenant(ctx, (db) => ({
         post: db
           .update(publishedPosts)
           .set({ publishStatus: "published", publishedAt: new Date(), platformPostId: crypto.randomUUID() })
           .where(eq(publishedPosts.id, post.id)),
         settled: settleStatements(ctx, db, post, null, 1),
-        hold: holdSeconds ? db.execute(sql`select pg_sleep(${holdSeconds})`) : undefined,
+        held: waitForLock ? db.execute(sql`select pg_advisory_xact_lock(${lock})`) : undefined,
       }));
+    const waiting = async () => {
+      const { rows } = await inTenant(ctx, (db) => ({
+        rows: db.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`,
+        ),
+      }));
+      return rows.rows[0]?.n ?? 0;
+    };
+    const holder = await lockHolder(lock);
     const [first, second] = posts as [(typeof posts)[number], (typeof posts)[number]];
-    const slow = settle(first, 1);
-    // The second starts once the first has decided and is holding its transaction open.
+    const held = settle(first, true);
     await vi.waitFor(
       async () => {
-        const { holding } = await inTenant(ctx, (db) => ({
-          holding: db.execute<{ n: number }>(
-            sql`select count(*)::int as n from pg_stat_activity where state = 'active' and query like 'select pg_sleep(%'`,
-          ),
-        }));
-        if ((holding.rows[0]?.n ?? 0) < 1) throw new Error("the first settlement is not holding yet");
+        if ((await waiting()) < 1) throw new Error("the first settlement is not waiting yet");
       },
       { timeout: 5000, interval: 20 },
     );
-    await Promise.all([slow, settle(second, 0)]);
+    // The second either finishes (each saw the other unsettled) or waits for the first: then let go.
+    let secondDone = false;
+    const next = settle(second, false).then(() => {
+      secondDone = true;
+    });
+    await vi.waitFor(
+      async () => {
+        if (!secondDone && (await waiting()) < 2) throw new Error("the second settlement is still deciding");
+      },
+      { timeout: 5000, interval: 20 },
+    );
+    await holder.release();
+    await Promise.all([held, next]);
     expect((await readContent(owner, row.id)).workflow_status).toBe("published");
   });
 });

@@ -3,7 +3,7 @@
  * (filters, trusted authors, floods, manual mode), a moderator approves, hides, pins and blocks, every
  * action audited, and every change reaches an open widget over the live channel at once.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { WallFilters } from "../../src/db/schema/event-widgets.ts";
 import { storeObservations } from "../../src/services/inbound/ingest-delivery.ts";
 import { systemContext } from "../support/content.ts";
@@ -62,15 +62,15 @@ async function openWidget(key: string) {
   const messages: Array<Record<string, unknown>> = [];
   socket.addEventListener("message", (e) => messages.push(JSON.parse(String(e.data))));
   socket.accept();
-  const waitFor = async (match: (m: Record<string, unknown>) => boolean) => {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const found = messages.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no such message among ${JSON.stringify(messages)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const waitFor = (match: (m: Record<string, unknown>) => boolean) =>
+    vi.waitFor(
+      () => {
+        const found = messages.find(match);
+        if (!found) throw new Error(`no such message among ${JSON.stringify(messages)}`);
+        return found;
+      },
+      { timeout: 5000, interval: 10 },
+    );
   return { socket, messages, waitFor };
 }
 

@@ -2,7 +2,7 @@
  * The organisation's own posts on its event's wall: published through the real consumer (to the X
  * fake), pushed to open widgets in the batch that records them, and shown as `official` on the wall.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call } from "../support/http.ts";
 import { connectedAccount, deliver, queuedPost } from "../support/publishing.ts";
 import { createTenant } from "../support/tenants.ts";
@@ -30,11 +30,13 @@ describe("the organisation's posts on the wall", () => {
       { published_post_id: post.id, organization_id: organization.id },
     ]);
     expect(outcome.explicitAcks).toHaveLength(1);
-    const deadline = Date.now() + 5000;
-    while (!messages.some((m) => m.type === "item")) {
-      if (Date.now() > deadline) throw new Error(`no item pushed: ${JSON.stringify(messages)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await vi.waitFor(
+      () => {
+        if (!messages.some((m) => m.type === "item"))
+          throw new Error(`no item pushed: ${JSON.stringify(messages)}`);
+      },
+      { timeout: 5000, interval: 10 },
+    );
     expect(messages.find((m) => m.type === "item")?.item).toMatchObject({
       official: true,
       kind: "post",

@@ -2,7 +2,7 @@
  * What each platform accepts, as a table of pure functions: caption length as the platform counts it
  * (post-text.ts), hashtag, mention and link counts, and the number, kind, size and shape of the
  * attached media (the checks in rule-checks.ts). Used by `POST /v1/content/{id}/validate` and
- * before content may become `scheduled`, so the two never disagree. The numbers come from docs/platforms.md, and `§n.m` below is its section n.m (§1.3 =
+ * before content may become `scheduled`, so the two never disagree. The numbers come from docs/platform-contracts.md, and `§n.m` below is its section n.m (§1.3 =
  * Bluesky › Limits); where it says a limit is unknown ([?]) there is no rule, rather than a guess.
  *
  * "MB" there is read as 2^20 bytes (the platforms do not say which); Bluesky's limits are exact

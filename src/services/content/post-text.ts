@@ -2,7 +2,7 @@
  * Post text as the platforms count and split it: the caption with its hashtags, a thread cut into
  * its posts, lengths in graphemes, UTF-8 bytes, code points, X's weighted characters and Threads'
  * count (links, hashtags and mentions: platform/text-entities.ts). Pure functions; `§n.m` is a section of
- * docs/platforms.md.
+ * docs/platform-contracts.md.
  */
 import type { Platform } from "../../db/schema/columns.ts";
 import { extractHashtags, TRAILING_PUNCTUATION, URL_PATTERN } from "../../platform/text-entities.ts";

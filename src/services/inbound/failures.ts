@@ -11,12 +11,12 @@ import { users } from "../../db/schema/users.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { Config } from "../../env.ts";
 import { ConflictError, NotFoundError } from "../../errors.ts";
+import { PLATFORM_NAMES } from "../../platform/social/platform-names.ts";
 import type { DeliveryMessage } from "../../queues/ingest/message.ts";
 import { auditEntry } from "../audit/record.ts";
 import { systemContext, type TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
 import { type PageInput, paginate } from "../pagination.ts";
-import { PLATFORM_NAMES } from "../social-accounts/platforms.ts";
 import { replayKeptDelivery } from "./delivery-archive.ts";
 import { routeDelivery } from "./route-delivery.ts";
 

@@ -1,6 +1,6 @@
 /**
  * Which files the media library takes, and how large. The limits follow what the platforms accept
- * (docs/platforms.md), with room for an original that is cut down for one platform later:
+ * (docs/platform-contracts.md), with room for an original that is cut down for one platform later:
  * - images 20 MiB: the largest any platform takes is Mastodon's 16 MiB (X 5 MB, Instagram and
  *   Threads 8 MB, Facebook 10 MB, Bluesky 1 MB);
  * - video 512 MiB: X's limit, above LinkedIn's 500 MB and Bluesky's and Instagram Reels' 300 MB

@@ -6,10 +6,11 @@
  */
 import type { Platform } from "../../db/schema/columns.ts";
 import { BadRequestError, UnprocessableError } from "../../errors.ts";
+import { PLATFORM_NAMES } from "../../platform/social/platform-names.ts";
 import { PlatformError } from "../../platform/social/types.ts";
 import type { TenantContext } from "../context.ts";
 import { type SavedConnection, saveConnection } from "./connect.ts";
-import { adapterOf, connectProblem, PLATFORM_NAMES } from "./platforms.ts";
+import { adapterOf, connectProblem } from "./platforms.ts";
 
 export interface AppPasswordInput {
   platform: Platform;

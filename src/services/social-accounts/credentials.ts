@@ -16,13 +16,14 @@ import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type SocialAccount, socialAccounts } from "../../db/schema/social-accounts.ts";
 import { users } from "../../db/schema/users.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { PLATFORM_NAMES } from "../../platform/social/platform-names.ts";
 import { oauthClientFor } from "../../platform/social/registry.ts";
 import { type ConnectedAccount, PlatformError, type TokenSet } from "../../platform/social/types.ts";
 import { auditEntry } from "../audit/record.ts";
 import { unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
-import { adapterOf, PLATFORM_NAMES } from "./platforms.ts";
+import { adapterOf } from "./platforms.ts";
 import { connectedAccountOf, sealTokens } from "./tokens.ts";
 
 export type SocialAccountUnavailableCode =

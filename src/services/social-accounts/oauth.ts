@@ -27,11 +27,12 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { BadRequestError, ServiceUnavailableError } from "../../errors.ts";
 import { InvalidTokenError, signPurposeToken, verifyPurposeToken } from "../../platform/jwt.ts";
 import { open, SecretBoxError, seal } from "../../platform/secret-box.ts";
+import { PLATFORM_NAMES } from "../../platform/social/platform-names.ts";
 import { oauthClientFor } from "../../platform/social/registry.ts";
 import type { ServiceContext, TenantContext } from "../context.ts";
 import { eventNotFound } from "../delegates/delegates.ts";
 import { type SavedConnection, saveConnection } from "./connect.ts";
-import { adapterOf, connectProblem, oauthRedirectUri, PLATFORM_NAMES } from "./platforms.ts";
+import { adapterOf, connectProblem, oauthRedirectUri } from "./platforms.ts";
 
 export const OAUTH_STATE_PURPOSE = "guddu-oauth-state";
 export const OAUTH_STATE_TTL_SECONDS = 600;

@@ -5,17 +5,9 @@
 import type { Platform } from "../../db/schema/columns.ts";
 import type { Config } from "../../env.ts";
 import { ServiceUnavailableError, UnprocessableError } from "../../errors.ts";
+import { PLATFORM_NAMES } from "../../platform/social/platform-names.ts";
 import { adapterFor } from "../../platform/social/registry.ts";
 import { PlatformError, type SocialAdapter } from "../../platform/social/types.ts";
-
-export const PLATFORM_NAMES: Record<Platform, string> = {
-  bluesky: "Bluesky",
-  x: "X",
-  facebook: "Facebook",
-  instagram: "Instagram",
-  linkedin: "LinkedIn",
-  threads: "Threads",
-};
 
 /** The platform's adapter, its calls bounded by `PLATFORM_TIMEOUT_MS` (the refresh lease counts on it). */
 export function adapterOf(config: Config, platform: Platform): SocialAdapter {

@@ -1,5 +1,5 @@
 /**
- * Fake Facebook Pages Graph API (docs/platforms.md, Facebook Pages): Facebook Login (PKCE checked
+ * Fake Facebook Pages Graph API (docs/platform-contracts.md, Facebook Pages): Facebook Login (PKCE checked
  * when a challenge was sent), short → long-lived user tokens, `/me/accounts` with a Page token that
  * does not expire, Page feed posts (message, link, attached unpublished photos; a repeated message is
  * refused with 506), photos, videos, the feed since a time, post fields and insights, delete.

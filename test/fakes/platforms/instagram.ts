@@ -1,5 +1,5 @@
 /**
- * Fake Instagram API with Instagram Login (docs/platforms.md, Instagram): authorize, code exchange on
+ * Fake Instagram API with Instagram Login (docs/platform-contracts.md, Instagram): authorize, code exchange on
  * `/oauth/access_token`, long-lived tokens and their refresh, `/me`, containers (image, reel/video,
  * carousel of up to 10; videos stay IN_PROGRESS for a few status reads), `media_publish` (refused
  * with 9007/2207027 before FINISHED, 9/2207042 over 50 a day), the account's media, media fields,

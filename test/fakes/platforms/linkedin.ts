@@ -1,5 +1,5 @@
 /**
- * Fake LinkedIn (docs/platforms.md, LinkedIn): OAuth 2.0 (PKCE checked when a challenge was sent; 60-day access
+ * Fake LinkedIn (docs/platform-contracts.md, LinkedIn): OAuth 2.0 (PKCE checked when a challenge was sent; 60-day access
  * tokens; refresh tokens that rotate but keep the first one's 365-day expiry), `/v2/userinfo`, and
  * the versioned REST API (`LinkedIn-Version` required, retired versions → 426): image and video
  * uploads, `POST /rest/posts` (201, URN in `x-restli-id`, a repeated commentary → 422

@@ -2,7 +2,7 @@
  * Local fakes of the closed social platforms (X, Facebook Pages, Instagram, LinkedIn, Threads): one
  * Node HTTP server on 127.0.0.1, each platform under its own prefix, so `PLATFORM_BASE_URLS` can say
  * `{"x": "http://127.0.0.1:<port>/x", …}`. Each follows its platform's documented requests, answers,
- * errors and limits (docs/platforms.md); the OAuth authorize pages consent at once (a new user each
+ * errors and limits (docs/platform-contracts.md); the OAuth authorize pages consent at once (a new user each
  * time) and redirect back with a code. Started by `scripts/stack.ts` for tests and `npm run dev`.
  *
  * Control API (JSON in, JSON out), under `/_fake`:

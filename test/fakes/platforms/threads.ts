@@ -1,5 +1,5 @@
 /**
- * Fake Threads API (docs/platforms.md, Threads): authorize, code exchange, long-lived tokens and
+ * Fake Threads API (docs/platform-contracts.md, Threads): authorize, code exchange, long-lived tokens and
  * refresh, `/me`, containers (TEXT with `link_attachment`, IMAGE, VIDEO, CAROUSEL of 2–20; videos stay
  * IN_PROGRESS for a few status reads), `reply_to_id` (a thread's next post, replying to one of the
  * account's own posts), `threads_publish`, the account's posts and its replies (listed apart),

@@ -1,5 +1,5 @@
 /**
- * Fake X API v2 (docs/platforms.md, X): OAuth 2.0 with PKCE (required) and rotating refresh tokens,
+ * Fake X API v2 (docs/platform-contracts.md, X): OAuth 2.0 with PKCE (required) and rotating refresh tokens,
  * `/2/users/me`, simple and chunked media upload with processing status, `POST /2/tweets` (refuses
  * duplicate content with 403, rewrites links to t.co, takes `reply.in_reply_to_tweet_id` to one of
  * the account's own posts for threads), the user timeline (replies included), lookup with metrics,
@@ -68,7 +68,7 @@ function faultReply(fault: Fault): Reply | null {
   }
 }
 
-/** Weighted length as X counts it (docs/platforms.md, X › Limits): URLs 23, most Latin 1, the rest 2. */
+/** Weighted length as X counts it (docs/platform-contracts.md, X › Limits): URLs 23, most Latin 1, the rest 2. */
 function weightedLength(value: string): number {
   const withoutUrls = value.replace(/https?:\/\/\S+/g, "");
   const urls = (value.match(/https?:\/\/\S+/g) ?? []).length;
@@ -373,7 +373,7 @@ function createTweet(state: FakeState, request: FakeRequest, me: FakeToken, faul
     if (item.state !== "succeeded") return invalid("Your media is still processing.");
   }
   // A reply (a thread's next post) names a live post of the same account: the self-serve tier refuses
-  // replies into other people's conversations (docs/platforms.md, X › Publishing).
+  // replies into other people's conversations (docs/platform-contracts.md, X › Publishing).
   const replyTo = text((body.reply as { in_reply_to_tweet_id?: unknown } | undefined)?.in_reply_to_tweet_id);
   if (body.reply !== undefined && !replyTo) return invalid("reply.in_reply_to_tweet_id is required");
   if (replyTo) {

@@ -1,6 +1,6 @@
 /**
  * What a post shows besides its text: images (blobs uploaded first, with alt text and aspect ratio),
- * one video, or a link card (docs/platforms.md, Bluesky › Publishing and Bluesky › Limits).
+ * one video, or a link card (docs/platform-contracts.md, Bluesky › Publishing and Bluesky › Limits).
  */
 import { isRecord, type Json } from "../http.ts";
 import { PlatformError, type PublishMedia, type PublishRequest } from "../types.ts";

@@ -1,6 +1,6 @@
 /**
  * Rich text: the links, @mentions and #tags of a post's text as facets, whose indexes are UTF-8 byte
- * offsets (docs/platforms.md, Bluesky › Publishing). A URL without a facet is not clickable.
+ * offsets (docs/platform-contracts.md, Bluesky › Publishing). A URL without a facet is not clickable.
  */
 import { type Json, str } from "../http.ts";
 import { PlatformError } from "../types.ts";

@@ -1,5 +1,5 @@
 /**
- * Who an account is and where it lives (docs/platforms.md, Bluesky › Identity): a handle names a DID,
+ * Who an account is and where it lives (docs/platform-contracts.md, Bluesky › Identity): a handle names a DID,
  * the DID's document names the account's PDS (`#atproto_pds`) and claims the handle back
  * (`alsoKnownAs: at://<handle>`). did:plc documents come from the PLC directory, did:web ones from
  * the host's `/.well-known/did.json`.

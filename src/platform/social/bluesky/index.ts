@@ -1,5 +1,5 @@
 /**
- * Bluesky (AT Protocol; docs/platforms.md, Bluesky): plain XRPC over fetch against the account's PDS,
+ * Bluesky (AT Protocol; docs/platform-contracts.md, Bluesky): plain XRPC over fetch against the account's PDS,
  * no SDK. An app password opens a session; the refresh JWT renews it. A post is a record in the
  * account's repository (blobs first, then `createRecord` with facets and an embed) at a key derived
  * from our post id, so a retry never makes a second one. Bluesky has no webhooks, so `verifyWebhook`

@@ -5,7 +5,7 @@ import { type Pds, xrpc } from "./xrpc.ts";
 
 /**
  * `app.bsky.feed.getPosts`, asked of the PDS, which proxies it to its AppView as it does for every
- * Bluesky client (docs/platforms.md, Bluesky › Metrics). A PDS without an AppView, or an AppView that
+ * Bluesky client (docs/platform-contracts.md, Bluesky › Metrics). A PDS without an AppView, or an AppView that
  * has not indexed the post yet (it answers no view), gets nulls, with the record itself as proof that
  * the post exists.
  */

@@ -6,7 +6,7 @@ const KEY_TIME_BITS = 45n;
 
 /**
  * The record key of our post `postId`: a valid TID (the key type of `app.bsky.feed.post`,
- * docs/platforms.md, Bluesky › Idempotency and existence check), the same on every attempt, so a
+ * docs/platform-contracts.md, Bluesky › Idempotency and existence check), the same on every attempt, so a
  * retry can only meet the record an earlier attempt wrote.
  *
  * A TID is a timestamp and a clock id; ours come from SHA-256 of the post id, with the timestamp inside

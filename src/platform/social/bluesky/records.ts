@@ -1,6 +1,6 @@
 /**
  * Posts as records of the account's repository: their AT URIs and web URLs, reading what our record
- * key holds, and deleting one (docs/platforms.md, Bluesky › Idempotency and existence check).
+ * key holds, and deleting one (docs/platform-contracts.md, Bluesky › Idempotency and existence check).
  */
 import { asRecord, str } from "../http.ts";
 import { type ConnectedAccount, PlatformError, type PublishedRef } from "../types.ts";

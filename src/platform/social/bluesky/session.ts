@@ -1,6 +1,6 @@
 /**
  * App-password sessions: `createSession` opens one, `refreshSession` (with the refresh JWT, which it
- * replaces) renews it (docs/platforms.md, Bluesky › Auth).
+ * replaces) renews it (docs/platform-contracts.md, Bluesky › Auth).
  */
 import { decodeJwt } from "jose";
 import { type Json, str } from "../http.ts";

@@ -1,7 +1,7 @@
 /**
  * XRPC over fetch against the account's PDS: queries are GET, procedures POST with JSON or raw bytes.
  * An error answer (`{error, message}`) is classified here for the publishing consumer
- * (docs/platforms.md, Bluesky › Errors and rate limiting).
+ * (docs/platform-contracts.md, Bluesky › Errors and rate limiting).
  */
 import {
   asRecord,

@@ -1,5 +1,5 @@
 /**
- * Connecting a Page (docs/platforms.md, Facebook Pages › Auth): Facebook Login (with PKCE) → a
+ * Connecting a Page (docs/platform-contracts.md, Facebook Pages › Auth): Facebook Login (with PKCE) → a
  * long-lived user token → the Page's token, which does not expire. The long-lived user token is kept
  * as the "refresh token" because it is what derives a new Page token. The account is the first Page
  * the person may create content on.

@@ -1,5 +1,5 @@
 /**
- * Facebook Pages (Graph API; docs/platforms.md, Facebook Pages): a Page connected through Facebook
+ * Facebook Pages (Graph API; docs/platform-contracts.md, Facebook Pages): a Page connected through Facebook
  * Login, posts to its feed, photos and videos, reconciled by searching the feed for our message.
  */
 import { type AdapterOptions, resolveOptions, trimBase } from "../http.ts";

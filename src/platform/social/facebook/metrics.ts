@@ -4,7 +4,7 @@ import type { ConnectedAccount, PostMetrics } from "../types.ts";
 
 /**
  * Reactions, comments and shares from the post's fields; views and clicks from its insights
- * (`post_impressions*` are gone since November 2025: docs/platforms.md, Facebook Pages › Metrics).
+ * (`post_impressions*` are gone since November 2025: docs/platform-contracts.md, Facebook Pages › Metrics).
  */
 export async function fetchPageMetrics(
   ctx: GraphContext,

@@ -1,5 +1,5 @@
 /**
- * Publishing to a Page (docs/platforms.md, Facebook Pages › Publishing): `/{page}/feed` (text,
+ * Publishing to a Page (docs/platform-contracts.md, Facebook Pages › Publishing): `/{page}/feed` (text,
  * link), `/{page}/photos` (one image), unpublished photos attached to a feed post (several),
  * `/{page}/videos` (one video). Graph has no idempotency key: after an uncertain outcome the Page
  * feed is searched for our exact message.

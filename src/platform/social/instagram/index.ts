@@ -1,5 +1,5 @@
 /**
- * Instagram (content publishing with Business Login for Instagram; docs/platforms.md, Instagram). A
+ * Instagram (content publishing with Business Login for Instagram; docs/platform-contracts.md, Instagram). A
  * post is a container — one image, one video as a reel, or a carousel of up to 10 items — that
  * Instagram fetches from our signed media URL and processes; we wait for it (bounded), then
  * `media_publish` it. Instagram has no text-only posts, no link cards and no API deletes.

@@ -1,7 +1,7 @@
 /**
  * One way to call LinkedIn's versioned REST API (every call carries `LinkedIn-Version` and the
  * Rest.li protocol header), uploads to the URLs it hands out, and its failures classified: 401,
- * 429 until the daily buckets reset at midnight UTC, 422 duplicate (docs/platforms.md,
+ * 429 until the daily buckets reset at midnight UTC, 422 duplicate (docs/platform-contracts.md,
  * LinkedIn › Errors and rate limiting).
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Commentary in LinkedIn's "little text format" (docs/platforms.md, LinkedIn › Publishing): reserved
+ * Commentary in LinkedIn's "little text format" (docs/platform-contracts.md, LinkedIn › Publishing): reserved
  * characters escaped, our hashtags as templates. Mentions stay plain text because a mention needs the
  * member's URN, which a handle does not give.
  */

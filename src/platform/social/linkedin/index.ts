@@ -1,5 +1,5 @@
 /**
- * LinkedIn (Posts API; docs/platforms.md, LinkedIn): posting as the member with self-serve "Share on
+ * LinkedIn (Posts API; docs/platform-contracts.md, LinkedIn): posting as the member with self-serve "Share on
  * LinkedIn". Images and videos are uploaded first, then `POST /rest/posts` with the commentary in the
  * little text format. No idempotency key: an uncertain outcome is settled by reading the author's
  * recent posts, which only partner access allows.

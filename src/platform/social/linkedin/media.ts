@@ -1,6 +1,6 @@
 /**
  * Images and videos uploaded before the post (initialize, PUT the bytes, finalize a video), then
- * waited for until AVAILABLE (docs/platforms.md, LinkedIn › Publishing). Their URNs can be reused, so
+ * waited for until AVAILABLE (docs/platform-contracts.md, LinkedIn › Publishing). Their URNs can be reused, so
  * a retry does not upload again.
  */
 import { asRecord, chunks, list, num, pollUntil, readAll, str } from "../http.ts";

@@ -3,7 +3,7 @@ import type { ConnectedAccount, PostMetrics } from "../types.ts";
 import { type LinkedInClient, rest } from "./client.ts";
 
 /**
- * Reactions (all kinds summed) and comments from `/rest/socialMetadata` (docs/platforms.md,
+ * Reactions (all kinds summed) and comments from `/rest/socialMetadata` (docs/platform-contracts.md,
  * LinkedIn › Metrics). No impressions: member-post analytics need partner access.
  */
 export async function fetchLinkedInMetrics(

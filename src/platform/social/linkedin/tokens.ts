@@ -1,6 +1,6 @@
 /**
  * OAuth 2.0 at `www.linkedin.com/oauth/v2/accessToken`: the code exchange (the member's id from
- * `/v2/userinfo`), and refreshes, which only approved partners get (docs/platforms.md, LinkedIn › Auth).
+ * `/v2/userinfo`), and refreshes, which only approved partners get (docs/platform-contracts.md, LinkedIn › Auth).
  */
 import { asRecord, str } from "../http.ts";
 import { postTokenRequest, requireClient, tokenSetFrom } from "../oauth.ts";

@@ -1,4 +1,4 @@
-/** LinkedIn's webhook signature and `challengeCode` validation (docs/platforms.md, LinkedIn › Webhooks). */
+/** LinkedIn's webhook signature and `challengeCode` validation (docs/platform-contracts.md, LinkedIn › Webhooks). */
 import { afterPrefix, fromHex, hmacSha256, hmacVerify, jsonAnswer, toHex } from "../signatures.ts";
 
 /**

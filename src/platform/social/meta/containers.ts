@@ -1,5 +1,5 @@
 /**
- * The container flow of Instagram and Threads (docs/platforms.md, Instagram › Publishing): create a
+ * The container flow of Instagram and Threads (docs/platform-contracts.md, Instagram › Publishing): create a
  * container, wait until it is FINISHED, publish it. The container id is saved first, so a retry
  * resumes it and an uncertain outcome is settled by its status — the platforms' own idempotency.
  * `containerFlow` is the one implementation; a `ContainerDialect` says how the two differ.

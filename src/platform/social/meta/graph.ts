@@ -1,6 +1,6 @@
 /**
  * What Facebook Pages, Instagram and Threads share: one way to call the Graph API, Graph error codes
- * classified, the usage headers read into a wait (docs/platforms.md, Meta Graph API), token
+ * classified, the usage headers read into a wait (docs/platform-contracts.md, Meta Graph API), token
  * endpoints, permalinks, insights and deletes.
  */
 import type { Platform } from "../../../db/schema/columns.ts";

@@ -1,7 +1,7 @@
 /**
  * Instagram and Threads tokens: the code is exchanged for a short-lived token (a form POST), that for
  * a 60-day one (`<prefix>_exchange_token`), which refreshes itself (`<prefix>_refresh_token`, once it
- * is a day old): there is no separate refresh token (docs/platforms.md, Instagram › Auth and
+ * is a day old): there is no separate refresh token (docs/platform-contracts.md, Instagram › Auth and
  * Threads › Auth).
  */
 import { asRecord, call, type Json, list } from "../http.ts";

@@ -1,5 +1,5 @@
 /**
- * Threads (docs/platforms.md, Threads): the Instagram container flow — a TEXT, IMAGE, VIDEO or
+ * Threads (docs/platform-contracts.md, Threads): the Instagram container flow — a TEXT, IMAGE, VIDEO or
  * CAROUSEL (2–20) container, waited for, then `threads_publish`. A link goes as `link_attachment` on
  * text posts (else Threads previews the first URL in the text). A thread is a chain of replies.
  */

@@ -4,7 +4,7 @@ import type { GraphContext } from "../meta/graph.ts";
 import type { ConnectedAccount, PublishedRef, PublishProgress, PublishRequest } from "../types.ts";
 
 /**
- * A thread (docs/platforms.md, Threads › Publishing): the first post, then each reply a container
+ * A thread (docs/platform-contracts.md, Threads › Publishing): the first post, then each reply a container
  * with `reply_to_id` = the post before it. The first post's container state stays at the top of the
  * progress (findPublished reads it there); after it, the ids published so far are saved after every
  * part, and the reply in flight keeps its own container state under `part`, so a retry resumes that

@@ -1,5 +1,5 @@
 /**
- * The container flow of the Instagram and Threads fakes (docs/platforms.md, Instagram › Publishing):
+ * The container flow of the Instagram and Threads fakes (docs/platform-contracts.md, Instagram › Publishing):
  * create → IN_PROGRESS/FINISHED → publish → PUBLISHED, the routes that drive it, and the account's
  * posts listed. A `ContainerDialect` says how the two platforms differ.
  */

@@ -1,5 +1,5 @@
 /**
- * What the Meta fakes (Facebook Pages, Instagram, Threads) share (docs/platforms.md, Meta Graph API):
+ * What the Meta fakes (Facebook Pages, Instagram, Threads) share (docs/platform-contracts.md, Meta Graph API):
  * Graph error bodies and codes, usage headers on throttling, the token taken from `access_token` or a
  * bearer header, the request context every Graph route starts from, and the token endpoints of
  * Instagram and Threads (code exchange, long-lived tokens and their refresh).
