@@ -31,6 +31,7 @@ const generated = [
   "listening-cursors",
   "inbound-failures",
   "event-widgets",
+  "sentiment-alerts",
 ];
 
 export default defineConfig({

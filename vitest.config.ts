@@ -59,6 +59,7 @@ export default defineConfig({
                   maxRetries: 5,
                   deadLetterQueue: "guddu-ingest-dlq",
                 },
+                "guddu-metrics": { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 3, retryDelay: 30 },
               },
             },
           })),

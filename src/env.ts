@@ -12,6 +12,7 @@ import { loadKeyring } from "./platform/secret-box.ts";
 import { parseSigningKeys } from "./platform/signing-keys.ts";
 import type { IngestMessage } from "./queues/ingest/message.ts";
 import type { MediaMessage } from "./queues/media/message.ts";
+import type { MetricsMessage } from "./queues/metrics/message.ts";
 import type { PublishMessage } from "./queues/publish/message.ts";
 
 /** What wrangler.toml (and `wrangler secret put`) gives the Worker. */
@@ -21,6 +22,8 @@ export interface Bindings {
   PUBLIC_BASE_URL: string;
   MAX_JSON_BODY_BYTES?: string;
   DATABASE_URL: string;
+  /** A Neon read replica's connection string: analytics read there when it is set. */
+  DATABASE_URL_READ?: string;
   /** Local only: `host:port` of the local Neon proxy (scripts/lib/neon-proxy.ts). */
   NEON_LOCAL_PROXY?: string;
   JWT_PRIVATE_KEYS: string;
@@ -45,11 +48,17 @@ export interface Bindings {
   MEDIA: R2Bucket;
   /** Public reads that reach the database, per client address (wrangler.toml `[[ratelimits]]`). */
   PUBLIC_RATE_LIMITER: RateLimit;
-  /** The static files of `public/` (the embed script). */
+  /** The static files of `public/` (the embed script, the sentiment lexicon). */
   ASSETS: Fetcher;
+  /**
+   * Workers AI, for sentiment (src/platform/sentiment). Optional and not in wrangler.toml, so local
+   * development stays offline; without it the lexicon engine judges (docs/sentiment.md).
+   */
+  AI?: Ai;
   PUBLISH_QUEUE: Queue<PublishMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
   MEDIA_QUEUE: Queue<MediaMessage>;
+  METRICS_QUEUE: Queue<MetricsMessage>;
   APPROVAL_REQUEST: DurableObjectNamespace<DurableObjectClasses["ApprovalRequest"]>;
   EVENT_LIVE: DurableObjectNamespace<DurableObjectClasses["EventLive"]>;
   LOGIN_THROTTLE: DurableObjectNamespace<DurableObjectClasses["LoginThrottle"]>;
@@ -104,6 +113,11 @@ const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "DATABASE_URL must be a postgres:// connection string"),
+  // Analytics read here when set (a Neon read replica); from DATABASE_URL otherwise.
+  DATABASE_URL_READ: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "DATABASE_URL_READ must be a postgres:// connection string")
+    .optional(),
   NEON_LOCAL_PROXY: z
     .string()
     .regex(/^[\w.-]+:\d+$/, "NEON_LOCAL_PROXY must be host:port")
@@ -138,9 +152,11 @@ const configSchema = z.object({
   MEDIA: binding<Bindings["MEDIA"]>("MEDIA", "put"),
   PUBLIC_RATE_LIMITER: binding<Bindings["PUBLIC_RATE_LIMITER"]>("PUBLIC_RATE_LIMITER", "limit"),
   ASSETS: binding<Bindings["ASSETS"]>("ASSETS", "fetch"),
+  AI: binding<Ai>("AI", "run").optional(),
   PUBLISH_QUEUE: binding<Bindings["PUBLISH_QUEUE"]>("PUBLISH_QUEUE", "send"),
   INGEST_QUEUE: binding<Bindings["INGEST_QUEUE"]>("INGEST_QUEUE", "send"),
   MEDIA_QUEUE: binding<Bindings["MEDIA_QUEUE"]>("MEDIA_QUEUE", "send"),
+  METRICS_QUEUE: binding<Bindings["METRICS_QUEUE"]>("METRICS_QUEUE", "send"),
   APPROVAL_REQUEST: binding<Bindings["APPROVAL_REQUEST"]>("APPROVAL_REQUEST", "idFromName"),
   EVENT_LIVE: binding<Bindings["EVENT_LIVE"]>("EVENT_LIVE", "idFromName"),
   LOGIN_THROTTLE: binding<Bindings["LOGIN_THROTTLE"]>("LOGIN_THROTTLE", "idFromName"),

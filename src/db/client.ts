@@ -29,13 +29,26 @@ export type Database = ReturnType<typeof connect>;
 const MAX_CLIENTS = 64;
 const clients = new Map<string, Database>();
 
-export function createDb(config: Config): Database {
+function clientFor(config: Config, url: string): Database {
   configureDriver(config);
-  let db = clients.get(config.DATABASE_URL);
+  let db = clients.get(url);
   if (!db) {
     if (clients.size >= MAX_CLIENTS) clients.clear();
-    db = connect(config.DATABASE_URL);
-    clients.set(config.DATABASE_URL, db);
+    db = connect(url);
+    clients.set(url, db);
   }
   return db;
+}
+
+export function createDb(config: Config): Database {
+  return clientFor(config, config.DATABASE_URL);
+}
+
+/**
+ * Where analytics and dashboards read: the read replica when `DATABASE_URL_READ` is set (the data
+ * model: analytics → read replica), the primary otherwise. Only for reads that may lag the primary
+ * by a moment.
+ */
+export function createReadDb(config: Config): Database {
+  return clientFor(config, config.DATABASE_URL_READ ?? config.DATABASE_URL);
 }

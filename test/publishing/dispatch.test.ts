@@ -15,7 +15,7 @@ import {
   PUBLISHING_LEASE_SECONDS,
   QUEUED_LEASE_SECONDS,
 } from "../../src/services/publishing/dispatch.ts";
-import { chunkMessages, MAX_BATCH_BYTES, sendPublishMessages } from "../../src/services/publishing/send.ts";
+import { chunkMessages, MAX_BATCH_BYTES, sendMessages } from "../../src/queues/send.ts";
 import { createContent } from "../support/content.ts";
 import { createEvent } from "../support/events.ts";
 import { envWith } from "../support/http.ts";
@@ -39,7 +39,7 @@ async function settle(organizationId: string, ids: string[], claimed: PublishMes
       .set({ publishStatus: "cancelled" })
       .where(inArray(publishedPosts.id, ids)),
   }));
-  await sendPublishMessages(env.PUBLISH_QUEUE, claimed);
+  await sendMessages(env.PUBLISH_QUEUE, claimed);
 }
 
 /** An organisation with scheduled content and `count` due pending posts for one account. */
@@ -242,7 +242,7 @@ describe("sending in batches the queue accepts", () => {
       published_post_id: crypto.randomUUID(),
       organization_id: crypto.randomUUID(),
     }));
-    const outcome = await sendPublishMessages(flaky, messages);
+    const outcome = await sendMessages(flaky, messages);
     expect(outcome.sent).toBe(100);
     expect(outcome.unsent).toEqual(messages.slice(100));
   });

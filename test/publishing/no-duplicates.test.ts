@@ -19,7 +19,7 @@ import type { Platform } from "../../src/db/schema/columns.ts";
 import { publishAttempts } from "../../src/db/schema/publish-attempts.ts";
 import { publishedPosts } from "../../src/db/schema/published-posts.ts";
 import { inTenant } from "../../src/db/tenant.ts";
-import { chunkMessages } from "../../src/services/publishing/send.ts";
+import { chunkMessages } from "../../src/queues/send.ts";
 import { createPdsAccount, postRecords } from "../support/bluesky.ts";
 import {
   ageToken,

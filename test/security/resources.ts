@@ -132,6 +132,17 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/published-posts/{id}": async (organizationId) => ({
     id: (await createPublishedPost(organizationId)).id,
   }),
+  "/v1/events/{id}/analytics": async (organizationId) => ({ id: (await createEvent(organizationId)).id }),
+  "/v1/campaigns/{id}/analytics": async (organizationId) => ({
+    id: (await createCampaign(organizationId)).id,
+  }),
+  "/v1/content/{id}/analytics": async (organizationId) => ({ id: (await createContent(organizationId)).id }),
+  "/v1/published-posts/{id}/analytics": async (organizationId) => ({
+    id: (await createPublishedPost(organizationId)).id,
+  }),
+  "/v1/social-accounts/{id}/analytics": async (organizationId) => ({
+    id: (await createSocialAccount(organizationId)).id,
+  }),
   "/v1/published-posts/{id}/retry": async (organizationId) => ({
     id: (await createPublishedPost(organizationId)).id,
   }),

@@ -14,6 +14,7 @@ export async function createCampaign(
     endDate?: Date;
     targetPlatforms?: Platform[];
     status?: CampaignStatus;
+    kpiTargets?: Record<string, number>;
     deleted?: boolean;
   } = {},
 ) {
@@ -28,6 +29,7 @@ export async function createCampaign(
         startDate: overrides.startDate ?? new Date("2027-01-15T00:00:00Z"),
         endDate: overrides.endDate ?? new Date("2027-03-20T23:59:59Z"),
         targetPlatforms: overrides.targetPlatforms ?? ["x", "linkedin"],
+        kpiTargets: overrides.kpiTargets ?? {},
         status: overrides.status ?? "draft",
         deletedAt: overrides.deleted ? new Date() : null,
       })

@@ -5,7 +5,8 @@ import { customType, timestamp } from "drizzle-orm/pg-core";
 export const PLATFORMS = ["bluesky", "x", "facebook", "instagram", "linkedin", "threads"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const SENTIMENTS = ["positive", "neutral", "negative", "mixed"] as const;
+/** `unknown`: a language the analyser cannot judge (no score); never guessed. */
+export const SENTIMENTS = ["positive", "neutral", "negative", "mixed", "unknown"] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
 /** Renders a constant list as `'a', 'b'` for a CHECK constraint (values are code constants, never input). */

@@ -4,7 +4,8 @@ import { createdAt, PLATFORMS, type Platform, sqlList, timestamptz } from "./col
 import { organizations } from "./organizations.ts";
 import { publishedPosts } from "./published-posts.ts";
 
-const counter = () => bigint({ mode: "number" }).notNull().default(0);
+/** A count as the platform gives it; null when the platform does not give it (never 0 for unknown). */
+const counter = () => bigint({ mode: "number" });
 
 /**
  * A measurement of one published post at `measuredAt`. Partitioned by month on `measured_at`, so the
@@ -27,7 +28,12 @@ export const engagementMetrics = pgTable(
     likes: counter(),
     comments: counter(),
     shares: counter(),
-    /** Interactions per impression (0.0512 = 5.12%). */
+    saves: counter(),
+    clicks: counter(),
+    /**
+     * Interactions per impression (0.0512 = 5.12%), computed by the SQL function `engagement_rate`
+     * (migrations/0023), the one definition every aggregate uses too.
+     */
     engagementRate: numeric({ precision: 7, scale: 4, mode: "number" }),
     measuredAt: timestamptz().notNull().defaultNow(),
     createdAt: createdAt(),
@@ -40,7 +46,7 @@ export const engagementMetrics = pgTable(
     check("engagement_metrics_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),
     check(
       "engagement_metrics_counters_check",
-      sql`${t.impressions} >= 0 and ${t.reach} >= 0 and ${t.likes} >= 0 and ${t.comments} >= 0 and ${t.shares} >= 0`,
+      sql`${t.impressions} >= 0 and ${t.reach} >= 0 and ${t.likes} >= 0 and ${t.comments} >= 0 and ${t.shares} >= 0 and ${t.saves} >= 0 and ${t.clicks} >= 0`,
     ),
   ],
 );

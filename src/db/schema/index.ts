@@ -23,6 +23,7 @@ export * from "./organizations.ts";
 export * from "./publish-attempts.ts";
 export * from "./published-posts.ts";
 export * from "./refresh-tokens.ts";
+export * from "./sentiment-alerts.ts";
 export * from "./sentiment-analysis.ts";
 export * from "./social-accounts.ts";
 export * from "./users.ts";

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, PLATFORMS, type Platform, sqlList, timestamptz } from "./columns.ts";
 import { content } from "./content.ts";
 import { engagementMetrics } from "./engagement-metrics.ts";
@@ -46,6 +46,14 @@ export const publishedPosts = pgTable(
     lastError: text(),
     nextAttemptAt: timestamptz(),
     claimedAt: timestamptz(),
+    /**
+     * When the post is next measured (services/metrics/schedule.ts): set when it is published, moved
+     * along the decaying schedule by each measurement, null when measuring is over. The metrics cron
+     * claims due rows by pushing this forward by a lease.
+     */
+    metricsDueAt: timestamptz(),
+    /** How many measurements the schedule has taken (the index of the next step). */
+    metricsRound: smallint().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamptz()
       .notNull()
@@ -58,6 +66,9 @@ export const publishedPosts = pgTable(
     index("published_posts_social_account_id_idx").on(t.socialAccountId),
     index("published_posts_platform_platform_post_id_idx").on(t.platform, t.platformPostId),
     index("published_posts_publish_status_next_attempt_at_idx").on(t.publishStatus, t.nextAttemptAt),
+    index("published_posts_metrics_due_at_idx")
+      .on(t.metricsDueAt)
+      .where(sql`metrics_due_at is not null`),
     /** Scheduling twice never makes a second live post for the same account. */
     uniqueIndex("published_posts_content_id_social_account_id_key")
       .on(t.contentId, t.socialAccountId)

@@ -31,10 +31,16 @@ export const sentimentAnalysis = pgTable(
     platform: text().$type<Platform>().notNull(),
     textContent: text().notNull(),
     sentiment: text().$type<Sentiment>().notNull(),
-    /** From -1 (most negative) to 1 (most positive). */
-    sentimentScore: numeric({ precision: 5, scale: 4, mode: "number" }).notNull(),
+    /** From -1 (most negative) to 1 (most positive); null when the sentiment is `unknown`. */
+    sentimentScore: numeric({ precision: 5, scale: 4, mode: "number" }),
     entities: jsonb().$type<SentimentEntity[]>().notNull().default([]),
     keywords: text().array().notNull().default(sql`'{}'::text[]`),
+    /** The inbound item judged; null for our own published posts. */
+    inboundItemId: uuid(),
+    /** ISO 639-1 code, or `und` when the language could not be told. */
+    language: text().notNull().default("und"),
+    /** Which analyser judged it: `workers-ai` or `lexicon`. */
+    engine: text().notNull().default("lexicon"),
     analyzedAt: timestamptz().notNull().defaultNow(),
   },
   (t) => [
@@ -43,6 +49,7 @@ export const sentimentAnalysis = pgTable(
     index("sentiment_analysis_published_post_id_analyzed_at_idx").on(t.publishedPostId, t.analyzedAt),
     index("sentiment_analysis_event_id_analyzed_at_idx").on(t.eventId, t.analyzedAt),
     index("sentiment_analysis_organization_id_analyzed_at_idx").on(t.organizationId, t.analyzedAt),
+    index("sentiment_analysis_inbound_item_id_idx").on(t.inboundItemId),
     check("sentiment_analysis_platform_check", sql`${t.platform} in (${sqlList(PLATFORMS)})`),
     check("sentiment_analysis_sentiment_check", sql`${t.sentiment} in (${sqlList(SENTIMENTS)})`),
     check("sentiment_analysis_sentiment_score_check", sql`${t.sentimentScore} between -1 and 1`),

@@ -9,6 +9,7 @@ import { registerEmbed } from "../public/embed.ts";
 import { registerPublic } from "../public/routes.ts";
 import { registerWebhooks } from "../webhooks/routes.ts";
 import { registerJwks } from "../well-known/jwks.ts";
+import { registerAnalytics } from "./analytics/routes.ts";
 import { registerApprovalLinks } from "./approval-links/routes.ts";
 import { registerApprovalRequests } from "./approval-requests/routes.ts";
 import { registerApprovalWorkflows } from "./approval-workflows/routes.ts";
@@ -66,6 +67,7 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerPublishedPosts(app);
   registerInboundItems(app);
   registerInboundFailures(app);
+  registerAnalytics(app);
   registerPublicMedia(app);
   registerWebhooks(app);
   registerPublic(app);

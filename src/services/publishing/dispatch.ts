@@ -17,7 +17,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { PublishMessage } from "../../queues/publish/message.ts";
-import { sendPublishMessages } from "./send.ts";
+import { sendMessages } from "../../queues/send.ts";
 
 export const QUEUED_LEASE_SECONDS = 600;
 export const PUBLISHING_LEASE_SECONDS = 600;
@@ -58,7 +58,7 @@ export async function dispatchDuePosts(
     const messages = await claimDuePosts(db);
     total.claimed += messages.length;
     if (messages.length === 0) break;
-    const outcome = await sendPublishMessages(queue, messages);
+    const outcome = await sendMessages(queue, messages);
     total.sent += outcome.sent;
     if (outcome.unsent.length > 0) {
       const ids = outcome.unsent.map((m) => m.published_post_id);

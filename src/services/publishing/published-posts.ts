@@ -25,7 +25,7 @@ import {
   publishedPostNotFound,
   reopenContent,
 } from "./posts.ts";
-import { sendPublishMessages } from "./send.ts";
+import { sendMessages } from "../../queues/send.ts";
 
 export const PUBLISHED_POST_SORTS = sortValues("created_at", "updated_at");
 
@@ -159,7 +159,7 @@ export async function retryPublishedPost(ctx: TenantContext, id: string): Promis
  */
 export async function sendNow(ctx: TenantContext, posts: PublishedPost[]): Promise<PublishedPost[]> {
   if (posts.length === 0) return posts;
-  const outcome = await sendPublishMessages(
+  const outcome = await sendMessages(
     ctx.config.PUBLISH_QUEUE,
     posts.map((post) => ({ published_post_id: post.id, organization_id: ctx.organizationId })),
   );

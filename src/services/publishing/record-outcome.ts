@@ -70,6 +70,9 @@ function postRowAfter(ctx: TenantContext, outcome: PublishOutcome, sent: Record<
         platformPostId: outcome.ref.platformPostId,
         platformUrl: outcome.ref.url,
         publishedAt: now,
+        // Measuring starts on the schedule of migrations/0023 (first 15 minutes after publishing).
+        metricsDueAt: sql`metrics_due_after(${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)`,
+        metricsRound: 0,
         lastError: null,
         nextAttemptAt: null,
         claimedAt: null,

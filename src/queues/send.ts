@@ -1,10 +1,9 @@
 /**
- * Sending publish messages in batches the queue accepts: at most 100 messages and 256 KB per
+ * Sending queue messages in batches the queue accepts: at most 100 messages and 256 KB per
  * `sendBatch` (Cloudflare Queues' limits). A chunk that fails to send is reported back with its
- * messages, so the caller can put those posts back to pending rather than leave them waiting for a
- * message that never went out.
+ * messages, so the caller can put their rows back (a post to pending, a measurement due now) rather
+ * than leave them waiting for a message that never went out.
  */
-import type { PublishMessage } from "../../queues/publish/message.ts";
 
 export const MAX_BATCH_MESSAGES = 100;
 /** 256 KB per batch, with room for the queue's own per-message overhead. */
@@ -30,18 +29,15 @@ export function chunkMessages<T>(messages: readonly T[]): T[][] {
   return chunks;
 }
 
-export interface SendOutcome {
+export interface SendOutcome<T> {
   sent: number;
   /** The messages of chunks the queue refused. */
-  unsent: PublishMessage[];
+  unsent: T[];
   error?: string;
 }
 
-export async function sendPublishMessages(
-  queue: Queue<PublishMessage>,
-  messages: readonly PublishMessage[],
-): Promise<SendOutcome> {
-  const outcome: SendOutcome = { sent: 0, unsent: [] };
+export async function sendMessages<T>(queue: Queue<T>, messages: readonly T[]): Promise<SendOutcome<T>> {
+  const outcome: SendOutcome<T> = { sent: 0, unsent: [] };
   for (const chunk of chunkMessages(messages)) {
     try {
       await queue.sendBatch(chunk.map((body) => ({ body, contentType: "json" as const })));
