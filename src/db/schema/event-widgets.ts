@@ -19,7 +19,7 @@ export interface AuthorRef {
 
 /** What stops an item in automatic moderation; blocked authors are hidden, the rest wait for a moderator. */
 export interface WallFilters {
-  /** The profanity filter (obscenity, several languages). */
+  /** The profanity filter: our English list plus French, Spanish, Portuguese, German and Swahili. */
   profanity: boolean;
   /** Words or phrases, matched case-insensitively on word boundaries. */
   blocked_words: string[];

@@ -1,74 +1,16 @@
 /**
- * The wall's filters, as pure functions of an item and the event's settings. The profanity filter is
- * obscenity's English set (with its transformers: leetspeak, confusable and repeated letters) plus
- * short lists of the strongest words in French, Spanish, Portuguese, German and Swahili, the
- * languages of the events Guddu serves; organisers add their own words as `blocked_words`. Floods of
- * identical text and trusted authors (the organisation's accounts, the event's delegates) need the
- * database and are judged in SQL (moderate.ts).
+ * The wall's filters, as pure functions of an item and the event's settings. The profanity filter
+ * (profanity.ts) is our English list plus French, Spanish, Portuguese, German and Swahili, the
+ * languages of the events Guddu serves, seen through accents, leetspeak, look-alike and repeated
+ * letters; organisers add their own words as `blocked_words`. Floods of identical text and trusted
+ * authors (the organisation's accounts, the event's delegates) need the database and are judged in SQL
+ * (moderate.ts).
  */
-import {
-  DataSet,
-  englishDataset,
-  englishRecommendedTransformers,
-  parseRawPattern,
-  RegExpMatcher,
-} from "obscenity";
 import type { AuthorRef, WallFilters } from "../../db/schema/event-widgets.ts";
 import type { Platform } from "../../db/schema/index.ts";
+import { folded, isProfane } from "./profanity.ts";
 
-/** `|` marks a word boundary (obscenity's pattern syntax): `|fick` matches "ficken" too. */
-const OTHER_LANGUAGES: Record<string, readonly string[]> = {
-  fr: [
-    "|merde|",
-    "|putain|",
-    "|connard|",
-    "|connasse|",
-    "|salope|",
-    "|encule",
-    "|nique ta|",
-    "|pute|",
-    "|batard|",
-  ],
-  es: [
-    "|mierda|",
-    "|puta|",
-    "|puto|",
-    "|cabron|",
-    "|cono|",
-    "|gilipollas|",
-    "|pendejo|",
-    "|joder|",
-    "|chingad",
-  ],
-  pt: ["|merda|", "|porra|", "|caralho|", "|foda-se|", "|foder|", "|buceta|", "|arrombad", "|cuzao|"],
-  de: ["|scheisse|", "|scheiss", "|arschloch|", "|fotze|", "|wichser|", "|hurensohn|", "|fick", "|schlampe|"],
-  sw: ["|malaya|", "|kuma|", "|mkundu|", "|msenge|", "|kumamako|"],
-};
-
-let matcher: RegExpMatcher | undefined;
-
-/** Built once per isolate (compiling the patterns costs a few milliseconds). */
-function profanityMatcher(): RegExpMatcher {
-  if (!matcher) {
-    const dataset = new DataSet<{ originalWord?: string; language?: string }>().addAll(englishDataset);
-    for (const [language, words] of Object.entries(OTHER_LANGUAGES)) {
-      for (const word of words) {
-        dataset.addPhrase((phrase) => phrase.setMetadata({ language }).addPattern(parseRawPattern(word)));
-      }
-    }
-    matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
-  }
-  return matcher;
-}
-
-/** Accents off, so "cabrón" meets "cabron" and "scheiße" meets "scheisse". */
-function folded(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/ß/g, "ss").toLowerCase();
-}
-
-export function isProfane(text: string): boolean {
-  return profanityMatcher().hasMatch(folded(text));
-}
+export { isProfane };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -39,7 +39,7 @@ const Author = z.strictObject({
 const Filters = z
   .strictObject({
     profanity: z.boolean().openapi({
-      description: "obscenity's English set plus French, Spanish, Portuguese, German and Swahili",
+      description: "Our English list plus French, Spanish, Portuguese, German and Swahili",
     }),
     blocked_words: z.array(z.string().trim().min(1).max(100)).max(500).openapi({
       description: "Whole words or phrases, any case, accents ignored: such items wait for a moderator",
