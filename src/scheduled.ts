@@ -9,6 +9,7 @@ import { wakeOverdueApprovalRequests } from "./services/approvals/sweep.ts";
 import { replayDueDeliveries } from "./services/inbound/delivery-archive.ts";
 import { dispatchDueListeners } from "./services/inbound/listen.ts";
 import { requeueStuckMedia } from "./services/media/sweep.ts";
+import { dispatchDueMeasurements } from "./services/metrics/dispatch.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
 import { refreshExpiringTokens } from "./services/social-accounts/refresh-due.ts";
 
@@ -49,6 +50,10 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
         }),
         // Deliveries that failed for good are kept in R2 and sent through the queue again with backoff.
         replayDueDeliveries(config, now, logger),
+        // Published posts are measured on a decaying schedule, one platform call per account and batch.
+        dispatchDueMeasurements(db, config, logger).then((measuring) => {
+          if (measuring.claimed > 0) logger.info("measurements queued", { ...measuring });
+        }),
       ]);
       const failure = results.find((r) => r.status === "rejected");
       if (failure) throw failure.reason;

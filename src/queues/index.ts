@@ -10,6 +10,8 @@ import { handleIngestDeadLetter, handleIngestMessage } from "./ingest/consumer.t
 import { IngestMessageSchema } from "./ingest/message.ts";
 import { handleMediaDeadLetter, handleMediaMessage } from "./media/consumer.ts";
 import { MediaMessageSchema } from "./media/message.ts";
+import { handleMetricsMessage } from "./metrics/consumer.ts";
+import { MetricsMessageSchema } from "./metrics/message.ts";
 import { handlePublishDeadLetter, handlePublishMessage } from "./publish/consumer.ts";
 import { PublishMessageSchema } from "./publish/message.ts";
 
@@ -27,6 +29,8 @@ export const consumers: Record<string, Consumer<unknown>> = {
   "guddu-ingest-dlq": { schema: IngestMessageSchema, handle: handleIngestDeadLetter },
   "guddu-media": { schema: MediaMessageSchema, handle: handleMediaMessage },
   "guddu-media-dlq": { schema: MediaMessageSchema, handle: handleMediaDeadLetter },
+  // Each message waits on one platform call for its own account: a batch's messages run at once.
+  "guddu-metrics": { schema: MetricsMessageSchema, handle: handleMetricsMessage, concurrent: true },
 };
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {

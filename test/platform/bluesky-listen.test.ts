@@ -292,7 +292,14 @@ describe("metrics through the AppView", () => {
     const { ours, fan, post } = await ourPostAndAFan();
     const like = await writeRecord(fan, { subject: post }, "app.bsky.feed.like");
     await indexRecords(post.uri, like.uri);
-    const metrics = await bluesky().fetchMetrics(connectedAccount(ours), post.uri);
-    expect(metrics).toMatchObject({ likes: 1, comments: 0, shares: 0, impressions: null });
+    const metrics = await bluesky().fetchMetrics(connectedAccount(ours), [post.uri]);
+    expect(metrics.get(post.uri)).toMatchObject({
+      likes: 1,
+      comments: 0,
+      shares: 0,
+      saves: 0,
+      impressions: null,
+      reach: null,
+    });
   });
 });

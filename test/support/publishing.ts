@@ -86,7 +86,7 @@ let sequence = 0;
  * deliver them, and answers what it did with each, and the round trips it cost.
  */
 export async function deliver(
-  queue: "guddu-publish" | "guddu-publish-dlq",
+  queue: "guddu-publish" | "guddu-publish-dlq" | "guddu-metrics",
   bodies: unknown[],
   options: { attempts?: number } = {},
 ) {

@@ -84,12 +84,26 @@ export interface PublishedRef {
   response?: Record<string, unknown>;
 }
 
+/**
+ * One measurement of one post. A metric the platform does not give is null, never 0
+ * (docs/platform-contracts.md, each platform's Metrics).
+ */
 export interface PostMetrics {
+  /** Views or impressions as the platform counts them (Instagram/Threads `views`, Facebook `post_media_view`, X and LinkedIn impressions). */
   impressions: number | null;
+  /** Unique accounts reached (Instagram `reach`, Facebook `post_total_media_view_unique`, LinkedIn unique impressions). */
+  reach: number | null;
+  /** Likes or reactions. */
   likes: number | null;
+  /** Replies or comments. */
   comments: number | null;
+  /** Reposts, quotes and shares together. */
   shares: number | null;
+  /** Saves and bookmarks (Instagram `saved`, Bluesky `bookmarkCount`, X `bookmark_count`). */
+  saves: number | null;
+  /** Link clicks. */
   clicks: number | null;
+  /** What the platform answered for this post, no tokens. */
   raw: Record<string, unknown>;
 }
 
@@ -195,7 +209,18 @@ export interface SocialAdapter {
   ): Promise<PublishedRef | null>;
   /** Removes the post; a post that is already gone counts as removed. */
   deletePost(account: ConnectedAccount, platformPostId: string): Promise<void>;
-  fetchMetrics(account: ConnectedAccount, platformPostId: string): Promise<PostMetrics>;
+  /**
+   * Measures several of the account's posts at once: at most `metricsBatchSize` ids (the caller
+   * splits), each answered in the map — its metrics, or null when the platform says the post is gone
+   * (deleted, not found). What concerns the whole call (rate limit, expired token, 5xx) is thrown as
+   * a `PlatformError`, as publishing does.
+   */
+  fetchMetrics(
+    account: ConnectedAccount,
+    platformPostIds: readonly string[],
+  ): Promise<Map<string, PostMetrics | null>>;
+  /** How many post ids one `fetchMetrics` call takes (the platform's batch size). */
+  readonly metricsBatchSize: number;
   /** Checks a webhook's signature over the raw body (and answers nothing itself). */
   verifyWebhook(headers: Headers, rawBody: ArrayBuffer, secret: string): Promise<boolean>;
   /**

@@ -166,8 +166,7 @@ const NO_CAMPAIGN = sql.raw(
 );
 
 /** The scope's own row exists in this organisation (another tenant's id is a 404), and its zone. */
-function scopeRow(ctx: TenantContext, query: DashboardQuery): SQL {
-  const org = ctx.organizationId;
+function scopeRow(org: string, query: DashboardQuery): SQL {
   const id = query.id ?? null;
   const eventZone = (eventId: SQL) =>
     sql`(select e.timezone from events e where e.id = ${eventId} and e.organization_id = ${org})`;
@@ -216,8 +215,7 @@ const gained = (metric: Metric) =>
     `${metric} - coalesce(lag(${metric}) over (partition by published_post_id order by measured_at), 0) as ${metric}`,
   );
 
-function dashboardStatement(ctx: TenantContext, query: DashboardQuery, zone: SQL): SQL {
-  const org = ctx.organizationId;
+function dashboardStatement(org: string, query: DashboardQuery, zone: SQL): SQL {
   const platform = query.platform ? sql`and p.platform = ${query.platform}` : sql``;
   const to = query.to ? sql`${query.to.toISOString()}::timestamptz` : sql`'infinity'::timestamptz`;
   const from = query.from ? sql`${query.from.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
@@ -312,17 +310,25 @@ type DashboardRow = {
   top_posts: Array<Record<string, unknown>>;
 };
 
-/** The dashboard of one scope. 404 when the scope is not the organisation's. One round trip. */
-export async function readDashboard(ctx: TenantContext, query: DashboardQuery): Promise<Dashboard> {
+/**
+ * The whole dashboard statement for an organisation's scope: the scope's row (existence, zone,
+ * campaign facts) and the answer, in one statement.
+ */
+export function dashboardStatementFor(organizationId: string, query: DashboardQuery): SQL {
   const zone = query.timeZone ? sql`${query.timeZone}::text` : sql`coalesce((select zone from scope), 'UTC')`;
-  const { result } = await inTenant({ ...ctx, db: createReadDb(ctx.config) }, (db) => ({
-    result: db.execute<DashboardRow>(sql`
-      with scope as (${scopeRow(ctx, query)}),
-      answer as (${dashboardStatement(ctx, query, zone)})
+  return sql`
+      with scope as (${scopeRow(organizationId, query)}),
+      answer as (${dashboardStatement(organizationId, query, zone)})
       select ${zone} as zone, exists (select 1 from scope) as found,
         (select kpi_targets from scope) as kpi_targets, (select starts_at from scope) as starts_at,
         (select ends_at from scope) as ends_at, answer.*
-      from answer`),
+      from answer`;
+}
+
+/** The dashboard of one scope. 404 when the scope is not the organisation's. One round trip. */
+export async function readDashboard(ctx: TenantContext, query: DashboardQuery): Promise<Dashboard> {
+  const { result } = await inTenant({ ...ctx, db: createReadDb(ctx.config) }, (db) => ({
+    result: db.execute<DashboardRow>(dashboardStatementFor(ctx.organizationId, query)),
   }));
   const row = result.rows[0];
   if (!row?.found)

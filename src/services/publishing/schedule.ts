@@ -136,6 +136,8 @@ export function insertPosts(
           lastError: sql`null`.as("last_error"),
           nextAttemptAt: sql`${row.dueAt.toISOString()}::timestamptz`.as("next_attempt_at"),
           claimedAt: sql`${row.status === "queued" ? now.toISOString() : null}::timestamptz`.as("claimed_at"),
+          metricsDueAt: sql`null::timestamptz`.as("metrics_due_at"),
+          metricsRound: sql`0`.as("metrics_round"),
           createdAt: sql`${now.toISOString()}::timestamptz`.as("created_at"),
           updatedAt: sql`${now.toISOString()}::timestamptz`.as("updated_at"),
         })

@@ -9,6 +9,7 @@
  * Control API, under `/_fake` (JSON in and out):
  * - `POST /index {uris}`: reads each record from the PDS and indexes it as the AppView would after
  *   the firehose (a post's view and tags; mention, reply, quote, repost, like, follow notifications);
+ *   a record no longer in the PDS is dropped, as a delete on the firehose drops it;
  * - `POST /notifications {did, notifications}` and `POST /posts {posts}`: views as given (the rest
  *   defaulted), for pages no repository needs to back;
  * - `POST /faults {method, did?, status?: 429, times?: 1, reset_seconds?: 30}`: the next `times`
@@ -135,8 +136,14 @@ export async function startAppView(options: { did?: string } = {}): Promise<Fake
         const answer = store.searchPosts(params);
         return send(res, answer.status, answer.body);
       }
-      case "app.bsky.feed.getPosts":
-        return send(res, 200, { posts: params.getAll("uris").flatMap((uri) => store.view(uri) ?? []) });
+      case "app.bsky.feed.getPosts": {
+        // The lexicon allows 1 to 25 URIs; posts without a view are left out, in the order asked.
+        const uris = params.getAll("uris");
+        if (uris.length === 0 || uris.length > 25) {
+          return xrpcError(res, 400, "InvalidRequest", "uris must have between 1 and 25 items");
+        }
+        return send(res, 200, { posts: uris.flatMap((uri) => store.view(uri) ?? []) });
+      }
       default:
         return xrpcError(res, 501, "MethodNotImplemented", "Method Not Implemented");
     }

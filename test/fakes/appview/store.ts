@@ -110,7 +110,10 @@ export class AppViewStore {
     };
   }
 
-  /** Reads the record at `uri` from the PDS and indexes it: its view, its counts, its notifications. */
+  /**
+   * Reads the record at `uri` from the PDS and indexes it: its view, its counts, its notifications. A
+   * post already indexed whose record is gone is dropped (the firehose's delete), so it has no view.
+   */
   async index(uri: string): Promise<Json> {
     const ref = parseAtUri(uri);
     if (!ref) throw new Error(`not an at-uri: ${uri}`);
@@ -119,6 +122,7 @@ export class AppViewStore {
       collection: ref.collection,
       rkey: ref.rkey,
     });
+    if (!found && this.posts.delete(uri)) return { uri, deleted: true, notified: [] };
     if (!found || !isJson(found.value) || typeof found.cid !== "string") throw new Error(`no record ${uri}`);
     const record = found.value;
     const author = await this.actor(ref.did);

@@ -89,11 +89,13 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
       if (metrics.some((m) => m.startsWith("post_impressions"))) {
         return graphError(100, "(#100) The value must be a valid insights metric");
       }
+      const m = post.metrics;
       return accepted(
         f,
         insights(id, metrics, {
-          post_media_view: post.metrics.views ?? 0,
-          post_clicks: post.metrics.clicks ?? 0,
+          post_media_view: m.views ?? 0,
+          post_total_media_view_unique: m.reach ?? Math.round((m.views ?? 0) * 0.8),
+          post_clicks: m.clicks ?? 0,
         }),
       );
     }

@@ -100,22 +100,26 @@ export async function handleInstagram(state: FakeState, request: FakeRequest): P
       if (!post || post.owner !== me.userId) return unsupportedObject(id);
       const m = post.metrics;
       const metrics = (text(p.metric) ?? "").split(",").filter(Boolean);
-      if (metrics.includes("impressions")) {
+      const retired = metrics.find((name) => name === "impressions" || name === "plays");
+      if (retired) {
         return graphError(
           100,
-          "(#100) impressions is no longer supported for media created after July 2, 2024",
+          `(#100) ${retired} is no longer supported for media created after July 2, 2024; use views`,
         );
       }
+      const views = m.views ?? 0;
       return accepted(
         f,
         insights(id, metrics, {
-          views: m.views ?? 0,
-          reach: Math.round((m.views ?? 0) * 0.8),
+          views,
+          reach: m.reach ?? Math.round(views * 0.8),
           likes: m.likes ?? 0,
           comments: m.comments ?? 0,
           shares: m.shares ?? 0,
-          saved: 0,
-          total_interactions: (m.likes ?? 0) + (m.comments ?? 0) + (m.shares ?? 0),
+          saved: m.saves ?? 0,
+          total_interactions: (m.likes ?? 0) + (m.comments ?? 0) + (m.shares ?? 0) + (m.saves ?? 0),
+          profile_visits: 0,
+          follows: 0,
         }),
       );
     }

@@ -3,7 +3,13 @@
  * tokens; refresh tokens that rotate but keep the first one's 365-day expiry), `/v2/userinfo`, and
  * the versioned REST API (`LinkedIn-Version` required, retired versions → 426): image and video
  * uploads, `POST /rest/posts` (201, URN in `x-restli-id`, a repeated commentary → 422
- * DUPLICATE_POST), posts by author (a member's own need `r_member_social`), delete, social metadata.
+ * DUPLICATE_POST), posts by author (a member's own need `r_member_social`), delete, social metadata
+ * (one post, or a Rest.li batch get of several), and organisations: a member made ADMINISTRATOR of
+ * one (control route below) posts as it with `w_organization_social`, reads its posts with
+ * `r_organization_social` and its share statistics with `rw_organization_admin`.
+ *
+ * Control route: `POST /_fake/linkedin/organizations {account}` makes a new organisation whose
+ * ADMINISTRATOR is the member (`account`: the member id or person URN) → `{organization: <urn>}`.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -84,6 +90,57 @@ function versionProblem(request: FakeRequest): Reply | null {
 
 const personUrn = (userId: string) => `urn:li:person:${userId}`;
 
+/** Per fake: each organisation URN and the member ids that are its ADMINISTRATORs. */
+const organizations = new WeakMap<FakeState, Map<string, Set<string>>>();
+
+function organizationsOf(state: FakeState): Map<string, Set<string>> {
+  const found = organizations.get(state) ?? new Map<string, Set<string>>();
+  organizations.set(state, found);
+  return found;
+}
+
+/** The organisations the member administers. */
+const administered = (state: FakeState, userId: string) =>
+  [...organizationsOf(state)].filter(([, admins]) => admins.has(userId)).map(([urn]) => urn);
+
+/** Who the member may act as: themself, and the organisations they administer. */
+const actsAs = (state: FakeState, me: FakeToken) =>
+  new Set([personUrn(me.userId), ...administered(state, me.userId)]);
+
+export function linkedinControl(
+  state: FakeState,
+  method: string,
+  path: string,
+  body: Record<string, unknown>,
+): Reply | null {
+  if (method === "POST" && path === "/organizations") {
+    const member = text(body.account)?.replace(/^urn:li:person:/, "");
+    if (!member) return json(400, { error: "account (the member id or person URN) is required" });
+    const urn = `urn:li:organization:${state.nextId()}`;
+    organizationsOf(state).set(urn, new Set([member]));
+    return json(201, { organization: urn, administrators: [personUrn(member)] });
+  }
+  return null;
+}
+
+/**
+ * The URNs of a Rest.li 2.0 `List(…)` parameter, each encoded inside it (`urn%3Ali%3Ashare%3A1`); a
+ * list whose URNs are not encoded is refused, as Rest.li cannot read their colons.
+ */
+function restliList(request: FakeRequest, name: string): string[] | "malformed" | null {
+  const raw = new URL(request.raw.url ?? "/", "http://fake.invalid").search
+    .slice(1)
+    .split("&")
+    .find((part) => part.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+  if (raw === undefined) return null;
+  const match = /^List\((.*)\)$/.exec(
+    raw.replaceAll("%28", "(").replaceAll("%29", ")").replaceAll("%2C", ","),
+  );
+  if (!match?.[1] || match[1].includes(":")) return "malformed";
+  return match[1].split(",").map((item) => decodeURIComponent(item));
+}
+
 export async function handleLinkedIn(state: FakeState, request: FakeRequest): Promise<Reply> {
   const { method, path } = request;
   if (method === "GET" && path === "/oauth/v2/authorization") {
@@ -96,7 +153,7 @@ export async function handleLinkedIn(state: FakeState, request: FakeRequest): Pr
   if (found === "expired") return expired();
   const me = found;
   const fault = (operation: Operation) => {
-    const f = state.takeFault("linkedin", operation, [me.userId, personUrn(me.userId)]);
+    const f = state.takeFault("linkedin", operation, [me.userId, ...actsAs(state, me)]);
     return { f, reject: f && rejects(f) ? faultReply(f) : null };
   };
 
@@ -137,7 +194,7 @@ export async function handleLinkedIn(state: FakeState, request: FakeRequest): Pr
     const { f, reject } = fault("status");
     if (reject) return reject;
     const item = state.media.get(`linkedin:${decodeURIComponent(asset[2])}`);
-    if (!item || item.owner !== personUrn(me.userId)) return error(404, null, "Not Found");
+    if (!item || !actsAs(state, me).has(item.owner)) return error(404, null, "Not Found");
     if (item.state === "PROCESSING" && --item.pendingPolls <= 0) item.state = "AVAILABLE";
     return accepted(f, json(200, { id: item.id, owner: item.owner, status: item.state }));
   }
@@ -157,9 +214,19 @@ export async function handleLinkedIn(state: FakeState, request: FakeRequest): Pr
     if (reject) return reject;
     const stored = state.post("linkedin", decodeURIComponent(post[1]));
     if (!stored) return error(404, null, "Not Found");
-    if (stored.owner !== personUrn(me.userId)) return denied("partnerApiPostsExternal.DELETE");
+    if (!actsAs(state, me).has(stored.owner)) return denied("partnerApiPostsExternal.DELETE");
     stored.deleted = true;
     return accepted(f, { status: 204 });
+  }
+  if (path === "/rest/socialMetadata" && method === "GET") {
+    const { f, reject } = fault("metrics");
+    if (reject) return reject;
+    return accepted(f, socialMetadataBatch(state, request));
+  }
+  if (path === "/rest/organizationalEntityShareStatistics" && method === "GET") {
+    const { f, reject } = fault("metrics");
+    if (reject) return reject;
+    return accepted(f, shareStatistics(state, request, me));
   }
   const meta = /^\/rest\/socialMetadata\/(.+)$/.exec(path);
   if (meta?.[1] && method === "GET") {
@@ -168,19 +235,7 @@ export async function handleLinkedIn(state: FakeState, request: FakeRequest): Pr
     const urn = decodeURIComponent(meta[1]);
     const stored = state.post("linkedin", urn);
     if (!stored) return error(404, null, "Not Found");
-    const m = stored.metrics;
-    return accepted(
-      f,
-      json(200, {
-        reactionSummaries: {
-          LIKE: { reactionType: "LIKE", count: Math.max(0, (m.likes ?? 0) - 1) },
-          PRAISE: { reactionType: "PRAISE", count: Math.min(1, m.likes ?? 0) },
-        },
-        commentsState: "OPEN",
-        commentSummary: { count: m.comments ?? 0, topLevelCount: m.comments ?? 0 },
-        entity: urn,
-      }),
-    );
+    return accepted(f, json(200, socialMetadataOf(urn, stored.metrics)));
   }
   return error(404, null, `No route ${method} ${path}`);
 }
@@ -253,7 +308,8 @@ function initializeOrFinalize(
   const body = jsonBody(request) ?? {};
   if (action === "initializeUpload") {
     const init = (body.initializeUploadRequest ?? {}) as Record<string, unknown>;
-    if (text(init.owner) !== personUrn(me.userId)) return denied(`${kind}s.owner`);
+    const owner = text(init.owner) ?? "";
+    if (!actsAs(state, me).has(owner)) return denied(`${kind}s.owner`);
     const size = Number(init.fileSizeBytes);
     if (kind === "video" && (!Number.isInteger(size) || size <= 0))
       return error(422, null, "fileSizeBytes is required");
@@ -262,7 +318,7 @@ function initializeOrFinalize(
     state.media.set(`linkedin:${urn}`, {
       platform: "linkedin",
       id: urn,
-      owner: personUrn(me.userId),
+      owner,
       mimeType: kind,
       totalBytes: kind === "video" ? size : 0,
       received: 0,
@@ -288,7 +344,7 @@ function initializeOrFinalize(
   if (action === "finalizeUpload" && kind === "video") {
     const fin = (body.finalizeUploadRequest ?? {}) as Record<string, unknown>;
     const item = state.media.get(`linkedin:${text(fin.video)}`);
-    if (!item || item.owner !== personUrn(me.userId)) return error(404, null, "Not Found");
+    if (!item || !actsAs(state, me).has(item.owner)) return error(404, null, "Not Found");
     const parts = item.extra.parts as string[];
     const given = Array.isArray(fin.uploadedPartIds) ? fin.uploadedPartIds.map(String) : [];
     if (item.received !== item.totalBytes || given.join() !== parts.join()) {
@@ -305,7 +361,7 @@ function upload(state: FakeState, request: FakeRequest, me: FakeToken, fault: Fa
   if (fault && rejects(fault)) return faultReply(fault) ?? expired();
   const match = /^\/dms-uploads\/(images|videos)\/([^/]+)(?:\/(\d+))?$/.exec(request.path);
   const item = match?.[2] ? state.media.get(`linkedin:${decodeURIComponent(match[2])}`) : undefined;
-  if (!match || !item || item.owner !== personUrn(me.userId)) return error(404, null, "Not Found");
+  if (!match || !item || !actsAs(state, me).has(item.owner)) return error(404, null, "Not Found");
   if (request.body.length === 0) return error(400, null, "empty upload");
   item.received += request.body.length;
   if (match[1] === "images") {
@@ -318,11 +374,15 @@ function upload(state: FakeState, request: FakeRequest, me: FakeToken, fault: Fa
 }
 
 function createPost(state: FakeState, request: FakeRequest, me: FakeToken, fault: Fault | null): Reply {
-  if (!me.scopes.includes("w_member_social")) return denied("partnerApiPostsExternal.CREATE");
   const body = jsonBody(request);
   if (!body) return error(400, null, "the body must be JSON");
-  const author = text(body.author);
-  if (author !== personUrn(me.userId)) return denied("partnerApiPostsExternal.CREATE");
+  const author = text(body.author) ?? "";
+  // A member posts as themself with w_member_social, as an organisation they administer with
+  // w_organization_social.
+  const scope = author === personUrn(me.userId) ? "w_member_social" : "w_organization_social";
+  if (!actsAs(state, me).has(author) || !me.scopes.includes(scope)) {
+    return denied("partnerApiPostsExternal.CREATE");
+  }
   const missing = ["commentary", "visibility", "distribution", "lifecycleState"].filter(
     (k) => body[k] === undefined,
   );
@@ -366,7 +426,8 @@ function postsByAuthor(state: FakeState, request: FakeRequest, me: FakeToken): R
   if (q.get("q") !== "author" || !q.get("author"))
     return error(400, null, "q=author and author are required");
   const author = q.get("author") ?? "";
-  if (author === personUrn(me.userId) ? !me.scopes.includes("r_member_social") : true)
+  const scope = author === personUrn(me.userId) ? "r_member_social" : "r_organization_social";
+  if (!actsAs(state, me).has(author) || !me.scopes.includes(scope))
     return denied("partnerApiPostsExternal.FINDER-author");
   const count = Math.min(100, Number(q.get("count") ?? "10") || 10);
   const posts = state.postsOf("linkedin", author).slice(0, count);
@@ -383,4 +444,108 @@ function postsByAuthor(state: FakeState, request: FakeRequest, me: FakeToken): R
       };
     }),
   });
+}
+
+/** A post's social metadata: reactions by kind (LIKE and PRAISE here) and the comment summary. */
+function socialMetadataOf(urn: string, m: Record<string, number>): Record<string, unknown> {
+  return {
+    reactionSummaries: {
+      LIKE: { reactionType: "LIKE", count: Math.max(0, (m.likes ?? 0) - 1) },
+      PRAISE: { reactionType: "PRAISE", count: Math.min(1, m.likes ?? 0) },
+    },
+    commentsState: "OPEN",
+    commentSummary: { count: m.comments ?? 0, topLevelCount: m.comments ?? 0 },
+    entity: urn,
+  };
+}
+
+/**
+ * `GET /rest/socialMetadata?ids=List(…)`, a Rest.li batch get: `results` and `statuses` keyed by
+ * URN, and an `errors` entry (404) for each post that does not exist.
+ */
+function socialMetadataBatch(state: FakeState, request: FakeRequest): Reply {
+  const urns = restliList(request, "ids");
+  if (urns === null || urns === "malformed" || urns.length === 0) {
+    return error(400, null, "ids must be a Rest.li List of encoded URNs");
+  }
+  const results: Record<string, unknown> = {};
+  const statuses: Record<string, number> = {};
+  const errors: Record<string, unknown> = {};
+  for (const urn of urns) {
+    const stored = state.post("linkedin", urn);
+    if (stored) {
+      results[urn] = socialMetadataOf(urn, stored.metrics);
+      statuses[urn] = 200;
+    } else {
+      statuses[urn] = 404;
+      errors[urn] = { status: 404, message: `Not Found: ${urn}` };
+    }
+  }
+  return json(200, { results, statuses, errors });
+}
+
+/** Organic statistics are kept for a rolling 12 months. */
+const STATISTICS_WINDOW_MS = 365 * 86_400_000;
+
+/**
+ * `GET /rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=<urn>`
+ * with `shares=List(…)` or `ugcPosts=List(…)` (not both): an element per post of that organisation
+ * within the last 12 months (others are left out), or without a list one element of the
+ * organisation's totals. Needs `rw_organization_admin` and the ADMINISTRATOR role.
+ */
+function shareStatistics(state: FakeState, request: FakeRequest, me: FakeToken): Reply {
+  const q = request.query;
+  const organization = q.get("organizationalEntity") ?? "";
+  if (q.get("q") !== "organizationalEntity" || !organization) {
+    return error(400, null, "q=organizationalEntity and organizationalEntity are required");
+  }
+  if (
+    !me.scopes.includes("rw_organization_admin") ||
+    !administered(state, me.userId).includes(organization)
+  ) {
+    return denied("organizationalEntityShareStatistics.FINDER-organizationalEntity");
+  }
+  const shares = restliList(request, "shares");
+  const ugcPosts = restliList(request, "ugcPosts");
+  if (shares === "malformed" || ugcPosts === "malformed" || (shares && ugcPosts)) {
+    return error(400, null, "shares or ugcPosts must be one Rest.li List of encoded URNs");
+  }
+  const statistics = (m: Record<string, number>) => {
+    const impressions = m.views ?? 0;
+    const engaged = (m.likes ?? 0) + (m.comments ?? 0) + (m.shares ?? 0) + (m.clicks ?? 0);
+    return {
+      impressionCount: impressions,
+      uniqueImpressionsCount: m.reach ?? Math.round(impressions * 0.8),
+      clickCount: m.clicks ?? 0,
+      likeCount: m.likes ?? 0,
+      commentCount: m.comments ?? 0,
+      shareCount: m.shares ?? 0,
+      engagement: impressions === 0 ? 0 : engaged / impressions,
+    };
+  };
+  const recent = (urn: string) => {
+    const post = state.post("linkedin", urn);
+    return post && post.owner === organization && post.createdAt > Date.now() - STATISTICS_WINDOW_MS
+      ? post
+      : undefined;
+  };
+  const named = shares ?? ugcPosts;
+  if (!named) {
+    const totals: Record<string, number> = {};
+    for (const post of state.postsOf("linkedin", organization)) {
+      for (const [name, value] of Object.entries(post.metrics)) totals[name] = (totals[name] ?? 0) + value;
+    }
+    return json(200, {
+      paging: { start: 0, count: 10, links: [] },
+      elements: [{ organizationalEntity: organization, totalShareStatistics: statistics(totals) }],
+    });
+  }
+  const field = shares ? "share" : "ugcPost";
+  const elements = named.flatMap((urn) => {
+    const post = recent(urn);
+    return post
+      ? [{ organizationalEntity: organization, [field]: urn, totalShareStatistics: statistics(post.metrics) }]
+      : [];
+  });
+  return json(200, { paging: { start: 0, count: elements.length, links: [] }, elements });
 }

@@ -37,8 +37,13 @@
  * - `POST /_fake/tokens/expire` `{token}` makes an issued access token expired now.
  * - `POST /_fake/tokens/age` `{token, seconds}` makes a token look `seconds` older (Instagram and
  *   Threads refresh only tokens at least 24 h old).
- * - `POST /_fake/metrics` `{platform, id, metrics: {views, likes, comments, shares, clicks}}` sets a
- *   post's numbers (defaults 120/7/2/1/3).
+ * - `POST /_fake/posts/delete` `{platform, id}` deletes a post as its owner would in the platform's
+ *   own app (Instagram has no API delete): the API then answers as for any post that is gone.
+ * - `POST /_fake/metrics` `{platform, id, metrics: {views, likes, comments, shares, clicks, reach?,
+ *   saves?, quotes?}}` sets a post's numbers (defaults 120/7/2/1/3; reach defaults to 80% of views,
+ *   saves and quotes to 0). Each fake answers them under its platform's metric names; `faults` on
+ *   operation `metrics` strike every metrics read (X `GET /2/tweets`, Graph insights and post
+ *   fields, LinkedIn social metadata and share statistics).
  * - `POST /_fake/webhooks/sign` `{platform, secret, body}` answers `{headers}` signed as the platform
  *   signs deliveries (X `x-twitter-webhooks-signature`, Meta `X-Hub-Signature-256`, LinkedIn
  *   `X-LI-Signature` in the literal form of its docs).
@@ -50,6 +55,8 @@
  *   `/webhooks/<platform>`) one after another, and answers `{statuses, body, headers}`.
  * - `POST /_fake/instagram/hashtag-media`, `POST /_fake/instagram/hashtag-searches/age`: public media
  *   for Hashtag Search, and aging an account's hashtag lookups (instagram-hashtags.ts).
+ * - `POST /_fake/linkedin/organizations` `{account}`: a new LinkedIn organisation the member
+ *   administers → `{organization}` (linkedin.ts).
  * - `POST /_fake/reset` `{platform?}` forgets everything (of one platform). Only when nothing else runs.
  *
  *   node test/fakes/platforms/server.ts [--port 4455]   # standalone, prints its base URLs
@@ -72,7 +79,7 @@ import {
 import { handleFacebook } from "./facebook.ts";
 import { handleInstagram } from "./instagram.ts";
 import { instagramControl } from "./instagram-hashtags.ts";
-import { handleLinkedIn } from "./linkedin.ts";
+import { handleLinkedIn, linkedinControl } from "./linkedin.ts";
 import { FAKE_CLIENTS } from "./oauth.ts";
 import { handleThreads } from "./threads.ts";
 import { buildWebhookPayload, parseWebhookEvents, signWebhook } from "./webhook-payloads.ts";
@@ -228,6 +235,10 @@ async function control(
     const reply = instagramControl(state, method, path.slice("/instagram".length), body);
     if (reply) return reply;
   }
+  if (path.startsWith("/linkedin/")) {
+    const reply = linkedinControl(state, method, path.slice("/linkedin".length), body);
+    if (reply) return reply;
+  }
   if (method === "POST" && path === "/reset") {
     const platform = platformOf(body.platform);
     if (body.platform !== undefined && !platform) return bad("unknown platform");
@@ -337,6 +348,13 @@ async function control(
         },
       },
     };
+  }
+  if (method === "POST" && path === "/posts/delete") {
+    const platform = platformOf(body.platform);
+    const post = platform && typeof body.id === "string" ? state.post(platform, body.id) : undefined;
+    if (!post) return { status: 404, json: { error: "no such post" } };
+    post.deleted = true;
+    return { status: 200, json: { deleted: post.id } };
   }
   if (method === "POST" && path === "/metrics") {
     const platform = platformOf(body.platform);

@@ -93,7 +93,7 @@ export async function handleThreads(state: FakeState, request: FakeRequest): Pro
           likes: m.likes ?? 0,
           replies: m.comments ?? 0,
           reposts: m.shares ?? 0,
-          quotes: 0,
+          quotes: m.quotes ?? 0,
           shares: 0,
         }),
       );

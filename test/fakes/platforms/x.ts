@@ -2,8 +2,8 @@
  * Fake X API v2 (docs/platform-contracts.md, X): OAuth 2.0 with PKCE (required) and rotating refresh tokens,
  * `/2/users/me`, simple and chunked media upload with processing status, `POST /2/tweets` (refuses
  * duplicate content with 403, rewrites links to t.co, takes `reply.in_reply_to_tweet_id` to one of
- * the account's own posts for threads), the user timeline (replies included), lookup with metrics,
- * delete. Problem bodies and `x-rate-limit-*` headers as X sends them.
+ * the account's own posts for threads), the user timeline (replies included), lookup of one post or
+ * of up to 100 (`?ids=`) with public and private metrics, delete. Problem bodies and `x-rate-limit-*` headers as X sends them.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -125,6 +125,11 @@ export async function handleX(state: FakeState, request: FakeRequest): Promise<R
     const f = fault("find");
     if (f && rejects(f)) return faultReply(f) ?? unauthorized();
     return accepted(f, userTweets(state, request, timeline[1]));
+  }
+  if (method === "GET" && path === "/2/tweets") {
+    const f = fault("metrics");
+    if (f && rejects(f)) return faultReply(f) ?? unauthorized();
+    return accepted(f, lookupMany(state, request, me));
   }
   const single = /^\/2\/tweets\/([^/]+)$/.exec(path);
   if (single?.[1] && method === "GET") {
@@ -440,28 +445,37 @@ function userTweets(state: FakeState, request: FakeRequest, userId: string): Rep
   );
 }
 
-function lookup(state: FakeState, request: FakeRequest, me: FakeToken, id: string): Reply {
+/** X's error for a post it does not have (deleted, or never existed): beside `data`, never instead of a 200. */
+const notFound = (id: string) => ({
+  value: id,
+  detail: `Could not find tweet with id: [${id}].`,
+  title: "Not Found Error",
+  resource_type: "tweet",
+  parameter: "id",
+  resource_id: id,
+  type: "https://api.x.com/2/problems/resource-not-found",
+});
+
+/** Only the author sees `non_public_metrics`, and only for posts younger than 30 days. */
+const privateMetricsRefused = (id: string) => ({
+  value: id,
+  detail: `Sorry, you are not authorized to access 'non_public_metrics' on the Tweet with ids: [${id}].`,
+  title: "Field Authorization Error",
+  resource_type: "tweet",
+  parameter: "non_public_metrics",
+  resource_id: id,
+  type: "https://api.x.com/2/problems/not-authorized-for-field",
+});
+
+/** A post as a lookup shows it with the `tweet.fields` asked, or the error that keeps it out of `data`. */
+function tweetView(
+  state: FakeState,
+  me: FakeToken,
+  id: string,
+  fields: string[],
+): { data: Record<string, unknown> } | { error: Record<string, unknown> } {
   const post = state.post("x", id);
-  if (!post) {
-    return json(
-      200,
-      {
-        errors: [
-          {
-            value: id,
-            detail: `Could not find tweet with id: [${id}].`,
-            title: "Not Found Error",
-            resource_type: "tweet",
-            parameter: "id",
-            resource_id: id,
-            type: "https://api.x.com/2/problems/resource-not-found",
-          },
-        ],
-      },
-      rateHeaders(),
-    );
-  }
-  const fields = (request.query.get("tweet.fields") ?? "").split(",");
+  if (!post) return { error: notFound(id) };
   const m = post.metrics;
   const data: Record<string, unknown> = { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] };
   if (fields.includes("public_metrics")) {
@@ -469,27 +483,14 @@ function lookup(state: FakeState, request: FakeRequest, me: FakeToken, id: strin
       retweet_count: m.shares ?? 0,
       reply_count: m.comments ?? 0,
       like_count: m.likes ?? 0,
-      quote_count: 0,
-      bookmark_count: 0,
+      quote_count: m.quotes ?? 0,
+      bookmark_count: m.saves ?? 0,
       impression_count: m.views ?? 0,
     };
   }
   if (fields.includes("non_public_metrics")) {
-    // Only the author, and only for posts younger than 30 days.
     if (post.owner !== me.userId || post.createdAt < Date.now() - 30 * 86_400_000) {
-      return json(
-        200,
-        {
-          errors: [
-            {
-              title: "Field Authorization Error",
-              detail: "Sorry, you are not authorized to access 'non_public_metrics' on the Tweet.",
-              type: "https://api.x.com/2/problems/not-authorized-for-field",
-            },
-          ],
-        },
-        rateHeaders(),
-      );
+      return { error: privateMetricsRefused(id) };
     }
     data.non_public_metrics = {
       impression_count: m.views ?? 0,
@@ -497,5 +498,32 @@ function lookup(state: FakeState, request: FakeRequest, me: FakeToken, id: strin
       user_profile_clicks: 0,
     };
   }
-  return json(200, { data }, rateHeaders());
+  return { data };
+}
+
+/** `GET /2/tweets/:id`: the post, or (still 200) only the error. */
+function lookup(state: FakeState, request: FakeRequest, me: FakeToken, id: string): Reply {
+  const view = tweetView(state, me, id, (request.query.get("tweet.fields") ?? "").split(","));
+  return json(200, "data" in view ? { data: view.data } : { errors: [view.error] }, rateHeaders());
+}
+
+/**
+ * `GET /2/tweets?ids=` (1 to 100, comma-separated): the posts it can show in `data`, in the order
+ * asked, and an error for each one it cannot (not found, or `non_public_metrics` refused) — a 200
+ * either way, `data` left out when it is empty.
+ */
+function lookupMany(state: FakeState, request: FakeRequest, me: FakeToken): Reply {
+  const ids = (request.query.get("ids") ?? "").split(",").filter(Boolean);
+  if (ids.length === 0 || ids.length > 100) return invalid("ids must name 1 to 100 posts");
+  const bad = ids.find((id) => !/^\d{1,19}$/.test(id));
+  if (bad) return invalid(`The \`ids\` query parameter value [${bad}] is not valid`);
+  const fields = (request.query.get("tweet.fields") ?? "").split(",");
+  const views = ids.map((id) => tweetView(state, me, id, fields));
+  const data = views.flatMap((v) => ("data" in v ? [v.data] : []));
+  const errors = views.flatMap((v) => ("error" in v ? [v.error] : []));
+  return json(
+    200,
+    { ...(data.length > 0 ? { data } : {}), ...(errors.length > 0 ? { errors } : {}) },
+    rateHeaders(),
+  );
 }

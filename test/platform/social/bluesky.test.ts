@@ -20,6 +20,7 @@ import {
   postRecords,
   publishRequest,
 } from "../../support/bluesky.ts";
+import { appViewCalls, indexRecords, queueAppViewFault, writeRecord } from "../../support/bluesky-appview.ts";
 import { mp4, padded, png } from "../../support/media-files.ts";
 import { failure as platformError } from "../../support/platform-error.ts";
 
@@ -392,22 +393,95 @@ describe("after publishing", () => {
     expect(await bluesky.findPublished(connectedAccount(account), post, memoryProgress())).toBeNull();
   });
 
-  it("metrics: a PDS without an AppView gives nulls from the record", async () => {
+  it("has no webhooks to verify", async () => {
+    expect(await adapter().verifyWebhook(new Headers(), new ArrayBuffer(0), "secret")).toBe(false);
+  });
+});
+
+describe("metrics through the PDS and its AppView", () => {
+  it("measures the batch with one getPosts; a post deleted (and dropped by the AppView) is null; no views, reach or clicks", async () => {
+    const account = await createPdsAccount("measure");
+    const fan = await createPdsAccount("fan");
+    const bluesky = adapter();
+    const publish = () => bluesky.publish(connectedAccount(account), publishRequest(), memoryProgress());
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    const subject = { uri: first.platformPostId, cid: String(first.response?.cid) };
+    const like = await writeRecord(fan, { subject }, "app.bsky.feed.like");
+    const repost = await writeRecord(fan, { subject }, "app.bsky.feed.repost");
+    const ids = [first, second, gone].map((ref) => ref.platformPostId);
+    await indexRecords(...ids, like.uri, repost.uri);
+    await bluesky.deletePost(connectedAccount(account), gone.platformPostId);
+    // The firehose's delete reaches the AppView.
+    await indexRecords(gone.platformPostId);
+    const asked = async () =>
+      (await appViewCalls(account.did)).filter((c) => c.method === "app.bsky.feed.getPosts");
+    const before = (await asked()).length;
+
+    const metrics = await bluesky.fetchMetrics(connectedAccount(account), ids);
+    expect(metrics.get(first.platformPostId)).toEqual({
+      impressions: null,
+      reach: null,
+      likes: 1,
+      comments: 0,
+      // reposts + quotes
+      shares: 1,
+      saves: 0,
+      clicks: null,
+      raw: { likeCount: 1, replyCount: 0, repostCount: 1, quoteCount: 0, bookmarkCount: 0 },
+    });
+    expect(metrics.get(second.platformPostId)).toMatchObject({ likes: 0, shares: 0, saves: 0 });
+    expect(metrics.get(gone.platformPostId)).toBeNull();
+    const calls = await asked();
+    expect(calls).toHaveLength(before + 1);
+    expect(calls.at(-1)?.params.uris).toEqual(ids);
+    expect(bluesky.metricsBatchSize).toBe(25);
+  });
+
+  it("a post the AppView has not indexed yet is measured as nulls from its record; one never written is null", async () => {
     const account = await createPdsAccount("metrics");
     const bluesky = adapter();
     const ref = await bluesky.publish(connectedAccount(account), publishRequest(), memoryProgress());
-    const metrics = await bluesky.fetchMetrics(connectedAccount(account), ref.platformPostId);
-    expect(metrics).toMatchObject({
+    const never = `at://${account.did}/app.bsky.feed.post/3kneverwritten2`;
+    const metrics = await bluesky.fetchMetrics(connectedAccount(account), [
+      ref.platformPostId,
+      never,
+      "nonsense",
+    ]);
+    expect(metrics.get(ref.platformPostId)).toMatchObject({
       impressions: null,
+      reach: null,
       likes: null,
       comments: null,
       shares: null,
+      saves: null,
       clicks: null,
+      raw: { source: "record", uri: ref.platformPostId },
     });
-    expect(metrics.raw).toMatchObject({ source: "record", uri: ref.platformPostId });
+    expect(metrics.get(never)).toBeNull();
+    expect(metrics.get("nonsense")).toBeNull();
   });
 
-  it("has no webhooks to verify", async () => {
-    expect(await adapter().verifyWebhook(new Headers(), new ArrayBuffer(0), "secret")).toBe(false);
+  it("an AppView 429 fails the batch as rate_limited with a wait; an expired token → auth_expired", async () => {
+    const account = await createPdsAccount("limited");
+    const bluesky = adapter();
+    const ref = await bluesky.publish(connectedAccount(account), publishRequest(), memoryProgress());
+    await queueAppViewFault({ method: "app.bsky.feed.getPosts", did: account.did });
+    const error = await platformError(bluesky.fetchMetrics(connectedAccount(account), [ref.platformPostId]));
+    expect(error).toMatchObject({ kind: "rate_limited", status: 429, code: "RateLimitExceeded" });
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    const stale = connectedAccount(account, { accessToken: await expiredAccessJwt(account) });
+    expect(await platformError(bluesky.fetchMetrics(stale, [ref.platformPostId]))).toMatchObject({
+      kind: "auth_expired",
+      code: "ExpiredToken",
+    });
+  });
+
+  it("more URIs than getPosts takes is refused before asking", async () => {
+    const account = await createPdsAccount("toomany");
+    const uris = Array.from({ length: 26 }, (_, i) => `at://${account.did}/app.bsky.feed.post/3kmany${i}`);
+    expect(await platformError(adapter().fetchMetrics(connectedAccount(account), uris))).toMatchObject({
+      kind: "permanent",
+      code: "metrics_batch_too_large",
+    });
   });
 });

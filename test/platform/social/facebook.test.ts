@@ -169,24 +169,59 @@ describe("Facebook posts after publishing", () => {
     await adapter.deletePost(account, ref.platformPostId);
     expect(await fakePosts("facebook", account.platformUserId)).toHaveLength(0);
   });
+});
 
-  it("reads reactions, comments, shares and insights", async () => {
+describe("Facebook metrics", () => {
+  it("measures each post of the batch from its fields and insights; a deleted post is null; no saves", async () => {
     const account = await connectFakeAccount("facebook");
-    const ref = await adapter.publish(account, testPost(), memoryProgress());
-    await setFakeMetrics("facebook", ref.platformPostId, {
+    const publish = async () => (await adapter.publish(account, testPost(), memoryProgress())).platformPostId;
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    await setFakeMetrics("facebook", first, {
       views: 900,
+      reach: 700,
       likes: 31,
       comments: 4,
       shares: 0,
       clicks: 17,
     });
-    expect(await adapter.fetchMetrics(account, ref.platformPostId)).toMatchObject({
+    await adapter.deletePost(account, gone);
+    const metrics = await adapter.fetchMetrics(account, [first, second, gone]);
+    expect(metrics.get(first)).toMatchObject({
       impressions: 900,
+      reach: 700,
       likes: 31,
       comments: 4,
+      // Graph leaves `shares` out when nothing was shared: a real 0.
       shares: 0,
+      saves: null,
       clicks: 17,
+      raw: { insights: { post_media_view: 900, post_total_media_view_unique: 700, post_clicks: 17 } },
     });
+    expect(metrics.get(second)).toMatchObject({
+      impressions: 120,
+      reach: 96,
+      likes: 7,
+      shares: 1,
+      clicks: 3,
+    });
+    expect(metrics.get(gone)).toBeNull();
+    expect(adapter.metricsBatchSize).toBe(25);
+  });
+
+  it("the Page rate limit (32) fails the batch for the minutes X-Business-Use-Case-Usage says; an expired token → auth_expired", async () => {
+    const account = await connectFakeAccount("facebook");
+    const ids = [
+      (await adapter.publish(account, testPost(), memoryProgress())).platformPostId,
+      (await adapter.publish(account, testPost(), memoryProgress())).platformPostId,
+    ];
+    await queueFault("facebook", "metrics", "rate_limit", { account: account.platformUserId });
+    expect(await failure(adapter.fetchMetrics(account, ids))).toMatchObject({
+      kind: "rate_limited",
+      code: "32",
+      retryAfterSeconds: 300,
+    });
+    await expireToken(account.tokens.accessToken);
+    expect((await failure(adapter.fetchMetrics(account, ids))).kind).toBe("auth_expired");
   });
 });
 

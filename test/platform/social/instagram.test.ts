@@ -8,6 +8,7 @@ import {
   fakeClient,
   fakeContainers,
   fakePosts,
+  fakesOrigin,
   memoryProgress,
   pkcePair,
   queueFault,
@@ -193,6 +194,68 @@ describe("Instagram failures are classified for the consumer", () => {
   });
 });
 
+/** Deletes a post as its owner would in the Instagram app (there is no API delete). */
+async function deleteInApp(id: string) {
+  const response = await fetch(`${fakesOrigin()}/_fake/posts/delete`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ platform: "instagram", id }),
+  });
+  if (!response.ok) throw new Error(`the fake did not delete ${id}: ${response.status}`);
+}
+
+describe("Instagram metrics", () => {
+  it("measures each post of the batch from its insights; a post deleted in the app is null; there are no clicks", async () => {
+    const account = await connectFakeAccount("instagram");
+    const publish = async () =>
+      (await adapter.publish(account, imagePost(), memoryProgress())).platformPostId;
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    await setFakeMetrics("instagram", first, {
+      views: 1500,
+      reach: 1100,
+      likes: 90,
+      comments: 12,
+      shares: 5,
+      saves: 7,
+    });
+    await deleteInApp(gone);
+    const metrics = await adapter.fetchMetrics(account, [first, second, gone]);
+    expect(metrics.get(first)).toEqual({
+      impressions: 1500,
+      reach: 1100,
+      likes: 90,
+      comments: 12,
+      shares: 5,
+      saves: 7,
+      clicks: null,
+      raw: { insights: expect.objectContaining({ views: 1500, saved: 7, total_interactions: 114 }) },
+    });
+    expect(metrics.get(second)).toMatchObject({ impressions: 120, reach: 96, saves: 0, clicks: null });
+    expect(metrics.get(gone)).toBeNull();
+    expect(metrics.size).toBe(3);
+    expect(adapter.metricsBatchSize).toBe(25);
+  });
+
+  it("a call limit (4) fails the batch as rate_limited for as long as X-App-Usage says; an expired token → auth_expired", async () => {
+    const account = await connectFakeAccount("instagram");
+    const ids = [
+      (await adapter.publish(account, imagePost(), memoryProgress())).platformPostId,
+      (await adapter.publish(account, imagePost(), memoryProgress())).platformPostId,
+    ];
+    await queueFault("instagram", "metrics", "rate_limit", { account: account.platformUserId });
+    expect(await failure(adapter.fetchMetrics(account, ids))).toMatchObject({
+      kind: "rate_limited",
+      code: "4",
+      retryAfterSeconds: 3600,
+    });
+    await expireToken(account.tokens.accessToken);
+    expect(await failure(adapter.fetchMetrics(account, ids))).toMatchObject({
+      kind: "auth_expired",
+      code: "190/463",
+    });
+  });
+});
+
 describe("Instagram posts after publishing", () => {
   it("cannot delete: Instagram has no API for it", async () => {
     const account = await connectFakeAccount("instagram");
@@ -200,24 +263,6 @@ describe("Instagram posts after publishing", () => {
     expect(await failure(adapter.deletePost(account, ref.platformPostId))).toMatchObject({
       kind: "permanent",
       code: "delete_unsupported",
-    });
-  });
-
-  it("reads views, likes, comments and shares from insights", async () => {
-    const account = await connectFakeAccount("instagram");
-    const ref = await adapter.publish(account, imagePost(), memoryProgress());
-    await setFakeMetrics("instagram", ref.platformPostId, {
-      views: 1500,
-      likes: 90,
-      comments: 12,
-      shares: 5,
-    });
-    expect(await adapter.fetchMetrics(account, ref.platformPostId)).toMatchObject({
-      impressions: 1500,
-      likes: 90,
-      comments: 12,
-      shares: 5,
-      clicks: null,
     });
   });
 

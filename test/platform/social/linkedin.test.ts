@@ -8,6 +8,7 @@ import {
   fakeAdapter,
   fakeClient,
   fakePosts,
+  fakesOrigin,
   linkedInAdapter,
   memoryProgress,
   pkcePair,
@@ -209,12 +210,93 @@ describe("LinkedIn posts after publishing", () => {
     await adapter.deletePost(account, ref.platformPostId);
     expect(await fakePosts("linkedin", authorOf(account))).toHaveLength(0);
   });
+});
 
-  it("reads reactions and comments from social metadata", async () => {
+/** An adapter for a member who administers an organisation: posting as it, reading its statistics. */
+const organisationAdapter = linkedInAdapter({
+  scopes: ["openid", "profile", "w_organization_social", "r_organization_social", "rw_organization_admin"],
+});
+
+/** A member connected with the organisation scopes, made ADMINISTRATOR of a new organisation that is the author. */
+async function organisationAccount() {
+  const account = await connectFakeAccount("linkedin", organisationAdapter);
+  const response = await fetch(`${fakesOrigin()}/_fake/linkedin/organizations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ account: account.platformUserId }),
+  });
+  const { organization } = (await response.json()) as { organization: string };
+  return { ...account, metadata: { ...account.metadata, authorUrn: organization } };
+}
+
+describe("LinkedIn metrics", () => {
+  it("a member's posts: reactions and comments for the batch from one social metadata batch get; a deleted post is null", async () => {
+    const account = await connectFakeAccount("linkedin");
+    const publish = async () => (await adapter.publish(account, testPost(), memoryProgress())).platformPostId;
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    await setFakeMetrics("linkedin", first, { likes: 14, comments: 5 });
+    await adapter.deletePost(account, gone);
+    const metrics = await adapter.fetchMetrics(account, [first, second, gone]);
+    // Member posts have no impressions, reach, shares or clicks without partner access.
+    expect(metrics.get(first)).toMatchObject({
+      impressions: null,
+      reach: null,
+      likes: 14,
+      comments: 5,
+      shares: null,
+      saves: null,
+      clicks: null,
+    });
+    expect(metrics.get(second)).toMatchObject({ likes: 7, comments: 2 });
+    expect(metrics.get(gone)).toBeNull();
+    expect(adapter.metricsBatchSize).toBe(50);
+  });
+
+  it("an organisation's posts: share statistics for the batch in one call; a deleted post (left out of them) is null", async () => {
+    const account = await organisationAccount();
+    const publish = async () =>
+      (await organisationAdapter.publish(account, testPost(), memoryProgress())).platformPostId;
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    expect((await fakePosts("linkedin", authorOf(account))).map((p) => p.id)).toEqual([first, second, gone]);
+    await setFakeMetrics("linkedin", first, {
+      views: 2000,
+      reach: 1500,
+      clicks: 40,
+      likes: 60,
+      comments: 9,
+      shares: 4,
+    });
+    await organisationAdapter.deletePost(account, gone);
+    const metrics = await organisationAdapter.fetchMetrics(account, [first, second, gone]);
+    expect(metrics.get(first)).toMatchObject({
+      impressions: 2000,
+      reach: 1500,
+      likes: 60,
+      comments: 9,
+      shares: 4,
+      saves: null,
+      clicks: 40,
+    });
+    expect(metrics.get(second)).toMatchObject({ impressions: 120, reach: 96, clicks: 3 });
+    expect(metrics.get(gone)).toBeNull();
+  });
+
+  it("429 fails the batch as rate_limited until midnight UTC; an expired token → auth_expired", async () => {
     const account = await connectFakeAccount("linkedin");
     const ref = await adapter.publish(account, testPost(), memoryProgress());
-    await setFakeMetrics("linkedin", ref.platformPostId, { likes: 14, comments: 5 });
-    expect(await adapter.fetchMetrics(account, ref.platformPostId)).toMatchObject({ likes: 14, comments: 5 });
+    await queueFault("linkedin", "metrics", "rate_limit", { account: account.platformUserId });
+    const error = await failure(adapter.fetchMetrics(account, [ref.platformPostId]));
+    const midnight = new Date();
+    midnight.setUTCHours(24, 0, 0, 0);
+    expect(error).toMatchObject({ kind: "rate_limited", status: 429, code: "TOO_MANY_REQUESTS" });
+    expect(Math.abs((error.retryAfterSeconds ?? 0) - (midnight.getTime() - Date.now()) / 1000)).toBeLessThan(
+      60,
+    );
+    await expireToken(account.tokens.accessToken);
+    expect(await failure(adapter.fetchMetrics(account, [ref.platformPostId]))).toMatchObject({
+      kind: "auth_expired",
+      code: "EXPIRED_ACCESS_TOKEN",
+    });
   });
 });
 

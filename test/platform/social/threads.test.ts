@@ -164,18 +164,6 @@ describe("Threads posts after publishing", () => {
     expect(await fakePosts("threads", account.platformUserId)).toHaveLength(0);
   });
 
-  it("reads views, likes, replies and reposts from insights", async () => {
-    const account = await connectFakeAccount("threads");
-    const ref = await adapter.publish(account, testPost(), memoryProgress());
-    await setFakeMetrics("threads", ref.platformPostId, { views: 300, likes: 21, comments: 3, shares: 2 });
-    expect(await adapter.fetchMetrics(account, ref.platformPostId)).toMatchObject({
-      impressions: 300,
-      likes: 21,
-      comments: 3,
-      shares: 2,
-    });
-  });
-
   it("verifies Meta's X-Hub-Signature-256 on webhooks", async () => {
     const body = JSON.stringify({ app_id: "1", topic: "moderate", values: { field: "replies" } });
     const raw = new TextEncoder().encode(body).buffer as ArrayBuffer;
@@ -185,6 +173,44 @@ describe("Threads posts after publishing", () => {
       await adapter.verifyWebhook(new Headers({ "x-hub-signature-256": "sha256=00" }), raw, "th-secret"),
     ).toBe(false);
     expect(await adapter.verifyWebhook(new Headers(), raw, "th-secret")).toBe(false);
+  });
+});
+
+describe("Threads metrics", () => {
+  it("measures each post of the batch from its insights; a deleted post is null; no reach, saves or clicks", async () => {
+    const account = await connectFakeAccount("threads");
+    const publish = async () => (await adapter.publish(account, testPost(), memoryProgress())).platformPostId;
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    await setFakeMetrics("threads", first, { views: 300, likes: 21, comments: 3, shares: 2, quotes: 1 });
+    await adapter.deletePost(account, gone);
+    const metrics = await adapter.fetchMetrics(account, [first, second, gone]);
+    expect(metrics.get(first)).toEqual({
+      impressions: 300,
+      reach: null,
+      likes: 21,
+      comments: 3,
+      // reposts + quotes + shares
+      shares: 3,
+      saves: null,
+      clicks: null,
+      raw: { insights: { views: 300, likes: 21, replies: 3, reposts: 2, quotes: 1, shares: 0 } },
+    });
+    expect(metrics.get(second)).toMatchObject({ impressions: 120, likes: 7, comments: 2, shares: 1 });
+    expect(metrics.get(gone)).toBeNull();
+    expect(adapter.metricsBatchSize).toBe(25);
+  });
+
+  it("a call limit (4) fails the batch as rate_limited; an expired token → auth_expired", async () => {
+    const account = await connectFakeAccount("threads");
+    const ref = await adapter.publish(account, testPost(), memoryProgress());
+    await queueFault("threads", "metrics", "rate_limit", { account: account.platformUserId });
+    expect(await failure(adapter.fetchMetrics(account, [ref.platformPostId]))).toMatchObject({
+      kind: "rate_limited",
+      code: "4",
+      retryAfterSeconds: 3600,
+    });
+    await expireToken(account.tokens.accessToken);
+    expect((await failure(adapter.fetchMetrics(account, [ref.platformPostId]))).kind).toBe("auth_expired");
   });
 });
 

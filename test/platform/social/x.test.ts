@@ -239,30 +239,74 @@ describe("X posts after publishing", () => {
     await adapter.deletePost(account, ref.platformPostId);
     expect(await fakePosts("x", account.platformUserId)).toHaveLength(0);
   });
+});
 
-  it("reads public and private metrics", async () => {
+describe("X metrics", () => {
+  it("measures several posts in one lookup; a deleted post and an id X never had are null; reach is null", async () => {
     const account = await connectFakeAccount("x");
-    const ref = await adapter.publish(account, testPost(), memoryProgress());
-    await setFakeMetrics("x", ref.platformPostId, {
+    const publish = async () => (await adapter.publish(account, testPost(), memoryProgress())).platformPostId;
+    const [first, second, gone] = [await publish(), await publish(), await publish()];
+    await setFakeMetrics("x", first, {
       views: 500,
       likes: 40,
       comments: 6,
       shares: 3,
+      quotes: 2,
+      saves: 4,
       clicks: 12,
     });
-    expect(await adapter.fetchMetrics(account, ref.platformPostId)).toMatchObject({
+    await adapter.deletePost(account, gone);
+    const metrics = await adapter.fetchMetrics(account, [first, second, gone, "1"]);
+    expect([...metrics.keys()].sort()).toEqual([first, second, gone, "1"].sort());
+    expect(metrics.get(first)).toMatchObject({
       impressions: 500,
+      reach: null,
       likes: 40,
       comments: 6,
-      shares: 3,
+      shares: 5,
+      saves: 4,
       clicks: 12,
+    });
+    expect(metrics.get(second)).toMatchObject({ impressions: 120, likes: 7, clicks: 3, reach: null });
+    expect(metrics.get(gone)).toBeNull();
+    expect(metrics.get("1")).toBeNull();
+    expect(adapter.metricsBatchSize).toBe(100);
+  });
+
+  it("a post without private metrics (not the account's own) falls back to public ones: no link clicks", async () => {
+    const author = await connectFakeAccount("x");
+    const reader = await connectFakeAccount("x");
+    const theirs = (await adapter.publish(author, testPost(), memoryProgress())).platformPostId;
+    const ours = (await adapter.publish(reader, testPost(), memoryProgress())).platformPostId;
+    await setFakeMetrics("x", theirs, { views: 70, likes: 5, clicks: 9 });
+    const metrics = await adapter.fetchMetrics(reader, [theirs, ours]);
+    expect(metrics.get(theirs)).toMatchObject({ impressions: 70, likes: 5, clicks: null });
+    expect(metrics.get(ours)).toMatchObject({ impressions: 120, clicks: 3 });
+  });
+
+  it("429 → rate_limited until x-rate-limit-reset; an expired token → auth_expired", async () => {
+    const account = await connectFakeAccount("x");
+    const ref = await adapter.publish(account, testPost(), memoryProgress());
+    await queueFault("x", "metrics", "rate_limit", { account: account.platformUserId });
+    const limited = await failure(adapter.fetchMetrics(account, [ref.platformPostId]));
+    expect(limited).toMatchObject({ kind: "rate_limited", status: 429 });
+    expect(limited.retryAfterSeconds).toBeGreaterThan(800);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(901);
+    await expireToken(account.tokens.accessToken);
+    expect(await failure(adapter.fetchMetrics(account, [ref.platformPostId]))).toMatchObject({
+      kind: "auth_expired",
+      status: 401,
     });
   });
 
-  it("metrics of a post that is gone are a permanent error", async () => {
+  it("more ids than metricsBatchSize is the caller's mistake, refused before asking X", async () => {
     const account = await connectFakeAccount("x");
-    const error = await failure(adapter.fetchMetrics(account, "1"));
-    expect(error.kind).toBe("permanent");
+    const ids = Array.from({ length: 101 }, (_, i) => String(1000 + i));
+    expect(await failure(adapter.fetchMetrics(account, ids))).toMatchObject({
+      kind: "permanent",
+      code: "metrics_batch_too_large",
+    });
+    expect((await adapter.fetchMetrics(account, [])).size).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { type AdapterOptions, DEFAULT_TIMEOUT_MS, trimBase } from "../http.ts";
 import type { SocialAdapter } from "../types.ts";
 import { connectWithAppPassword } from "./connect.ts";
 import { listenNotifications, searchHashtag } from "./listen.ts";
-import { fetchPostMetrics } from "./metrics.ts";
+import { BLUESKY_METRICS_BATCH, fetchPostMetrics } from "./metrics.ts";
 import { findPublishedPost, publishPost } from "./publish.ts";
 import { deleteRecord } from "./records.ts";
 import { refreshSession } from "./session.ts";
@@ -53,8 +53,9 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Socia
     publish: (account, post, progress) => publishPost(pdsOf(account, entryway), account, post, progress),
     findPublished: (account, post) => findPublishedPost(pdsOf(account, entryway), account, post),
     deletePost: (account, platformPostId) => deleteRecord(pdsOf(account, entryway), account, platformPostId),
-    fetchMetrics: (account, platformPostId) =>
-      fetchPostMetrics(pdsOf(account, entryway), account, platformPostId),
+    fetchMetrics: (account, platformPostIds) =>
+      fetchPostMetrics(pdsOf(account, entryway), account, platformPostIds),
+    metricsBatchSize: BLUESKY_METRICS_BATCH,
     verifyWebhook: async () => false,
     listen: {
       notifications: (account, cursor) => listenNotifications(pdsOf(account, entryway), account, cursor),

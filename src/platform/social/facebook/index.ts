@@ -3,7 +3,7 @@
  * Login, posts to its feed, photos and videos, reconciled by searching the feed for our message.
  */
 import { type AdapterOptions, resolveOptions, trimBase } from "../http.ts";
-import { type GraphContext, graphDelete } from "../meta/graph.ts";
+import { GRAPH_METRICS_BATCH, type GraphContext, graphDelete } from "../meta/graph.ts";
 import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import type { SocialAdapter } from "../types.ts";
@@ -43,7 +43,8 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Soc
     publish: (account, post, progress) => publishToPage(ctx, account, post, progress),
     findPublished: (account, post, progress) => findOnPage(ctx, account, post, progress),
     deletePost: (account, platformPostId) => graphDelete(ctx, platformPostId, account.tokens.accessToken),
-    fetchMetrics: (account, platformPostId) => fetchPageMetrics(ctx, account, platformPostId),
+    fetchMetrics: (account, platformPostIds) => fetchPageMetrics(ctx, account, platformPostIds),
+    metricsBatchSize: GRAPH_METRICS_BATCH,
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
     readWebhook: readFacebookWebhook,

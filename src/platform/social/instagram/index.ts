@@ -11,8 +11,9 @@ import {
   findThroughContainer,
   publishThroughContainer,
 } from "../meta/containers.ts";
-import { type GraphContext, graph, graphInsights } from "../meta/graph.ts";
+import { GRAPH_METRICS_BATCH, type GraphContext, graph, graphInsights, graphMeasure } from "../meta/graph.ts";
 import { exchangeCodeForLongLived, refreshLongLived } from "../meta/long-lived-tokens.ts";
+import { measured } from "../metrics.ts";
 import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import { PlatformError, type PublishRequest, type SocialAdapter } from "../types.ts";
@@ -33,6 +34,8 @@ const SCOPES = [
   "instagram_business_manage_insights",
 ];
 const CAROUSEL_MAX = 10;
+/** `impressions` and `plays` are gone; a metric without data yet is left out of the answer. */
+const INSIGHTS = "views,reach,likes,comments,shares,saved,total_interactions";
 
 const INSTAGRAM: ContainerDialect = {
   containerEdge: "media",
@@ -105,22 +108,23 @@ export function createInstagramAdapter(options: InstagramAdapterOptions = {}): S
         code: "delete_unsupported",
       });
     },
-    async fetchMetrics(account, platformPostId) {
-      const values = await graphInsights(
-        ctx,
-        account.tokens.accessToken,
-        platformPostId,
-        "views,reach,likes,comments,shares,saved,total_interactions",
-      );
-      return {
-        impressions: values.views ?? null,
-        likes: values.likes ?? null,
-        comments: values.comments ?? null,
-        shares: values.shares ?? null,
-        clicks: null,
-        raw: values,
-      };
-    },
+    // Media insights (docs/platform-contracts.md, Instagram › Metrics): no clicks per media.
+    fetchMetrics: (account, platformPostIds) =>
+      graphMeasure(ctx, platformPostIds, async (id) => {
+        const values = await graphInsights(ctx, account.tokens.accessToken, id, INSIGHTS);
+        return measured(
+          {
+            impressions: values.views,
+            reach: values.reach,
+            likes: values.likes,
+            comments: values.comments,
+            shares: values.shares,
+            saves: values.saved,
+          },
+          { insights: values },
+        );
+      }),
+    metricsBatchSize: GRAPH_METRICS_BATCH,
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
     readWebhook: readInstagramWebhook,

@@ -9,7 +9,7 @@ import { authorizeUrl } from "../oauth.ts";
 import type { SocialAdapter } from "../types.ts";
 import { type LinkedInClient, rest } from "./client.ts";
 import { readLinkedInWebhook } from "./inbound.ts";
-import { fetchLinkedInMetrics } from "./metrics.ts";
+import { fetchLinkedInMetrics, LINKEDIN_METRICS_BATCH } from "./metrics.ts";
 import { findOnLinkedIn, publishToLinkedIn } from "./publish.ts";
 import { exchangeLinkedInCode, refreshLinkedInToken } from "./tokens.ts";
 import { answerLinkedInChallenge, verifyLinkedInSignature } from "./webhooks.ts";
@@ -56,7 +56,8 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Soc
         { method: "DELETE", ok: [404] },
       );
     },
-    fetchMetrics: (account, platformPostId) => fetchLinkedInMetrics(client, account, platformPostId),
+    fetchMetrics: (account, platformPostIds) => fetchLinkedInMetrics(client, account, platformPostIds),
+    metricsBatchSize: LINKEDIN_METRICS_BATCH,
     verifyWebhook: verifyLinkedInSignature,
     answerWebhookChallenge: answerLinkedInChallenge,
     readWebhook: readLinkedInWebhook,

@@ -19,7 +19,8 @@ import { uploadMedia } from "./media.ts";
 
 const MULTI_IMAGE_MAX = 20;
 
-const authorOf = (account: ConnectedAccount) =>
+/** Who posts: the organisation or member URN kept when connecting, else the member. */
+export const authorOf = (account: ConnectedAccount) =>
   str(account.metadata.authorUrn) ?? `urn:li:person:${account.platformUserId}`;
 
 const postRef = (urn: string, response?: Record<string, unknown>): PublishedRef => ({

@@ -10,8 +10,16 @@ import {
   findThroughContainer,
   publishThroughContainer,
 } from "../meta/containers.ts";
-import { type GraphContext, graph, graphDelete, graphInsights } from "../meta/graph.ts";
+import {
+  GRAPH_METRICS_BATCH,
+  type GraphContext,
+  graph,
+  graphDelete,
+  graphInsights,
+  graphMeasure,
+} from "../meta/graph.ts";
 import { exchangeCodeForLongLived, refreshLongLived } from "../meta/long-lived-tokens.ts";
+import { measured, sumGiven } from "../metrics.ts";
 import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import { PlatformError, type SocialAdapter } from "../types.ts";
@@ -36,6 +44,7 @@ const SCOPES = [
   "threads_delete",
 ];
 const CAROUSEL_MAX = 20;
+const INSIGHTS = "views,likes,replies,reposts,quotes,shares";
 
 const THREADS: ContainerDialect = {
   containerEdge: "threads",
@@ -105,25 +114,21 @@ export function createThreadsAdapter(options: ThreadsAdapterOptions = {}): Socia
     findPublished: (account, post, progress) =>
       findThroughContainer(containerFlow(ctx, THREADS, account, post, progress), progress),
     deletePost: (account, platformPostId) => graphDelete(ctx, platformPostId, account.tokens.accessToken),
-    async fetchMetrics(account, platformPostId) {
-      const values = await graphInsights(
-        ctx,
-        account.tokens.accessToken,
-        platformPostId,
-        "views,likes,replies,reposts,quotes,shares",
-      );
-      const shared = ["reposts", "quotes", "shares"]
-        .map((name) => values[name])
-        .filter((v) => v !== undefined);
-      return {
-        impressions: values.views ?? null,
-        likes: values.likes ?? null,
-        comments: values.replies ?? null,
-        shares: shared.length > 0 ? shared.reduce((a, b) => a + b, 0) : null,
-        clicks: null,
-        raw: values,
-      };
-    },
+    // Media insights (docs/platform-contracts.md, Threads › Metrics): no reach, saves or clicks per post.
+    fetchMetrics: (account, platformPostIds) =>
+      graphMeasure(ctx, platformPostIds, async (id) => {
+        const values = await graphInsights(ctx, account.tokens.accessToken, id, INSIGHTS);
+        return measured(
+          {
+            impressions: values.views,
+            likes: values.likes,
+            comments: values.replies,
+            shares: sumGiven(values.reposts, values.quotes, values.shares),
+          },
+          { insights: values },
+        );
+      }),
+    metricsBatchSize: GRAPH_METRICS_BATCH,
     verifyWebhook: verifyMetaSignature,
     answerWebhookChallenge: answerMetaChallenge,
     readWebhook: readThreadsWebhook,

@@ -8,7 +8,7 @@ import { authorizeUrl } from "../oauth.ts";
 import type { SocialAdapter } from "../types.ts";
 import { type XClient, xRequest } from "./client.ts";
 import { readXWebhook } from "./inbound.ts";
-import { fetchTweetMetrics } from "./metrics.ts";
+import { fetchTweetMetrics, X_METRICS_BATCH } from "./metrics.ts";
 import { findText, publishTweet, xText } from "./publish.ts";
 import { exchangeXCode, refreshXToken } from "./tokens.ts";
 import { answerXCrc, verifyXSignature } from "./webhooks.ts";
@@ -51,7 +51,8 @@ export function createXAdapter(options: XAdapterOptions = {}): SocialAdapter {
         { method: "DELETE", ok: [404] },
       );
     },
-    fetchMetrics: (account, platformPostId) => fetchTweetMetrics(client, account, platformPostId),
+    fetchMetrics: (account, platformPostIds) => fetchTweetMetrics(client, account, platformPostIds),
+    metricsBatchSize: X_METRICS_BATCH,
     verifyWebhook: verifyXSignature,
     answerWebhookChallenge: answerXCrc,
     readWebhook: readXWebhook,

@@ -147,8 +147,19 @@ export function graphRequest(
   };
 }
 
-/** `{data:[{name, period, values:[{value}], title, description, id}]}` for the metrics asked. */
+/**
+ * `{data:[{name, period, values:[{value}], title, description, id}]}` for the metrics asked, each
+ * from `values`; a metric that is not among them is refused with Graph's invalid-metric error (the
+ * whole request fails, as Graph does), naming the valid ones.
+ */
 export function insights(postId: string, metrics: string[], values: Record<string, number>): Reply {
+  const unknown = metrics.find((name) => !(name in values));
+  if (unknown !== undefined || metrics.length === 0) {
+    return graphError(
+      100,
+      `(#100) metric[${Math.max(0, metrics.indexOf(unknown ?? ""))}] must be one of the following values: ${Object.keys(values).join(", ")}`,
+    );
+  }
   return json(200, {
     data: metrics.map((name) => ({
       name,
