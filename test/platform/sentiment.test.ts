@@ -332,6 +332,10 @@ describe("entities", () => {
       "Acme Holdings Ltd",
       "Nigerian Economic Summit Group",
     ]);
+    expect(organisations("La Banque Africaine de Développement est là")).toEqual([
+      "Banque Africaine de Développement",
+    ]);
+    expect(organisations("The World Bank's report is out")).toEqual(["World Bank"]);
     expect(organisations("ECOWAS and the AU signed; UNDP too")).toEqual(["ECOWAS", "AU", "UNDP"]);
     // Shouting, chat abbreviations, IDs, times: no organisations. A lone organisation word neither.
     expect(organisations("OMG the BEST talk, bring your ID and QR code, 9 AM. The Bank is closed")).toEqual(

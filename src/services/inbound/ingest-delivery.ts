@@ -11,7 +11,7 @@ import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { DeliveryMessage } from "../../queues/ingest/message.ts";
 import { systemContext, type TenantContext } from "../context.ts";
-import { moderateArrivals, wallsOf } from "../wall/moderate.ts";
+import { arrivalFacts, followArrivals } from "./arrivals.ts";
 import { resolveInboundFailure } from "./failures.ts";
 import { routeDelivery } from "./route-delivery.ts";
 import { type AddressedObservation, storeAll } from "./store.ts";
@@ -76,14 +76,14 @@ export async function storeObservations(
   replayed?: Pick<DeliveryMessage, "platform" | "delivery_id" | "replays">,
   logger?: Logger,
 ): Promise<Array<"created" | "updated" | "deleted" | "unchanged">> {
-  const { stored, walls } = await inTenant(ctx, (db) => ({
+  const { stored, facts } = await inTenant(ctx, (db) => ({
     stored: storeAll(db, ctx.organizationId, addressed, receivedAt),
-    walls: wallsOf(ctx, db),
+    facts: arrivalFacts(ctx, db),
     resolved: replayed ? resolveInboundFailure(ctx, db, replayed) : undefined,
   }));
-  await moderateArrivals(
+  await followArrivals(
     ctx,
-    walls,
+    facts,
     stored.filter((item) => item !== null),
     logger,
   );

@@ -23,7 +23,7 @@ import type { ListenMessage } from "../../queues/ingest/message.ts";
 import { systemContext, type TenantContext } from "../context.ts";
 import { refreshAccount } from "../social-accounts/credentials.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
-import { moderateArrivals, wallsOf } from "../wall/moderate.ts";
+import { arrivalFacts, followArrivals } from "./arrivals.ts";
 import { storeAll } from "./store.ts";
 
 /** Instagram: at most 30 distinct hashtags per account in a rolling 7 days. */
@@ -115,13 +115,13 @@ export async function listenOnce(
     socialAccountId: row?.id ?? null,
     eventId: listener.type === "hashtag" ? listener.eventId : null,
   }));
-  const { stored, walls } = await inTenant(ctx, (db) => ({
+  const { stored, facts } = await inTenant(ctx, (db) => ({
     stored: storeAll(db, ctx.organizationId, addressed, receivedAt),
-    walls: wallsOf(ctx, db),
+    facts: arrivalFacts(ctx, db),
     cursor: saveCursor(db, ctx, message.listener, { cursor: page.cursor, lastError: null }),
   }));
   const arrived = stored.filter((item) => item !== null);
-  await moderateArrivals(ctx, walls, arrived, logger);
+  await followArrivals(ctx, facts, arrived, logger);
   return { ...outcome, found: page.observations.length, stored: arrived.length };
 }
 
