@@ -3,9 +3,10 @@
  * consumer's one platform call per batch against the platform fake, nulls for what a platform does
  * not give, and what a 429 or a post gone from the platform does to the schedule.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { engagementMetrics } from "../../src/db/schema/engagement-metrics.ts";
+import { sentimentAnalysis } from "../../src/db/schema/sentiment-analysis.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import type { MetricsMessage } from "../../src/queues/metrics/message.ts";
 import { createContent } from "../support/content.ts";
@@ -49,6 +50,7 @@ async function duePosts(owner: TestUser, count: number, agoMs = 20 * MINUTE) {
         publishStatus: "published",
         publishedAt: new Date(Date.now() - agoMs),
         metricsDueAt: new Date(Date.now() - 1_000),
+        publishedContent: { text: "A brilliant first day at the summit, thank you all!" },
       }),
     );
   }
@@ -61,6 +63,13 @@ async function measurementsOf(organizationId: string) {
       .select()
       .from(engagementMetrics)
       .where(sql`${engagementMetrics.organizationId} = ${organizationId}`),
+  }));
+  return rows;
+}
+
+async function sentimentOf(organizationId: string) {
+  const { rows } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    rows: db.select().from(sentimentAnalysis).where(eq(sentimentAnalysis.organizationId, organizationId)),
   }));
   return rows;
 }
@@ -140,6 +149,13 @@ describe("measuring due posts", () => {
     expect(after?.metricsRound).toBe(1);
     // Published 20 minutes ago: the next step is the one-hour mark.
     expect(after?.metricsDueAt?.getTime()).toBe((after?.publishedAt?.getTime() ?? 0) + 60 * MINUTE);
+    // Each post's own text was judged with its first measurement, in the same write.
+    const judged = await sentimentOf(owner.organizationId);
+    expect(judged).toHaveLength(3);
+    expect(judged[0]).toMatchObject({ sentiment: "positive", language: "en", inboundItemId: null });
+    await updatePost(owner.organizationId, first!.id, { metricsDueAt: new Date(Date.now() - 1_000) });
+    await deliver("guddu-metrics", await dispatched(owner.organizationId));
+    expect(await sentimentOf(owner.organizationId)).toHaveLength(3);
   });
 
   it("a 429 puts the account's posts off until the platform's reset, and stores nothing", async () => {

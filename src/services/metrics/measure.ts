@@ -10,15 +10,19 @@
  *   little and are claimed again. Nothing is retried in a loop against a platform that said stop.
  */
 import { and, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import type { Platform } from "../../db/schema/columns.ts";
 import { engagementMetrics } from "../../db/schema/engagement-metrics.ts";
 import { publishedPosts } from "../../db/schema/published-posts.ts";
+import { sentimentAnalysis } from "../../db/schema/sentiment-analysis.ts";
 import { socialAccounts } from "../../db/schema/social-accounts.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { Logger } from "../../platform/logger.ts";
+import { type SentimentResult, sentimentAnalyser } from "../../platform/sentiment/index.ts";
 import { adapterFor } from "../../platform/social/registry.ts";
 import { PlatformError, type PostMetrics } from "../../platform/social/types.ts";
 import type { MetricsMessage } from "../../queues/metrics/message.ts";
 import type { TenantContext } from "../context.ts";
+import { type CurrentDelegate, currentDelegates, delegateRefs } from "../sentiment/record.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
 
 /** How long posts wait after a failure that is not a rate limit, by kind (seconds). */
@@ -60,13 +64,48 @@ function metricRow(ctx: TenantContext, post: { id: string; platform: string }, m
   };
 }
 
+/** The sentiment rows of our own posts' texts (no inbound item: `inbound_item_id` stays null). */
+async function judgePosts(
+  ctx: TenantContext,
+  posts: ReadonlyArray<{ id: string; platform: Platform; text: string | null; eventId: string | null }>,
+  people: readonly CurrentDelegate[],
+  logger: Logger,
+) {
+  if (posts.length === 0) return [];
+  const results = await sentimentAnalyser(
+    { ...(ctx.config.AI ? { AI: ctx.config.AI } : {}), ASSETS: ctx.config.ASSETS },
+    { logger },
+  ).analyse(
+    posts.map((p) => p.text ?? ""),
+    delegateRefs(people),
+  );
+  return posts.map((post, i) => {
+    const result = results[i] as SentimentResult;
+    return {
+      organizationId: ctx.organizationId,
+      publishedPostId: post.id,
+      eventId: post.eventId,
+      platform: post.platform,
+      textContent: post.text ?? "",
+      sentiment: result.sentiment,
+      sentimentScore: result.score,
+      entities: result.entities,
+      keywords: result.keywords,
+      language: result.language,
+      engine: result.engine,
+      analyzedAt: ctx.now(),
+    };
+  });
+}
+
 export async function measurePosts(
   ctx: TenantContext,
   message: MetricsMessage,
   logger: Logger,
 ): Promise<MeasureOutcome> {
   const ids = message.published_post_ids;
-  const { accounts, posts } = await inTenant(ctx, (db) => ({
+  const { accounts, posts, people } = await inTenant(ctx, (db) => ({
+    people: currentDelegates(ctx, db),
     accounts: db
       .select()
       .from(socialAccounts)
@@ -76,6 +115,11 @@ export async function measurePosts(
         id: publishedPosts.id,
         platform: publishedPosts.platform,
         platformPostId: publishedPosts.platformPostId,
+        metricsRound: publishedPosts.metricsRound,
+        text: sql<string | null>`${publishedPosts.publishedContent} ->> 'text'`,
+        eventId: sql<
+          string | null
+        >`(select c.event_id from content c where c.id = ${publishedPosts.contentId})`,
       })
       .from(publishedPosts)
       .where(
@@ -149,8 +193,12 @@ export async function measurePosts(
     }
     // Not in the answer at all: left due at its lease, so it is claimed again.
   }
+  // A post's own text is judged once, with its first measurement.
+  const firstTime = posts.filter((p) => p.metricsRound === 0 && p.text && measured.includes(p.id));
+  const judged = await judgePosts(ctx, firstTime, people, logger);
   await inTenant(ctx, (db) => ({
     rows: rows.length > 0 ? db.insert(engagementMetrics).values(rows) : undefined,
+    sentiment: judged.length > 0 ? db.insert(sentimentAnalysis).values(judged) : undefined,
     next:
       measured.length > 0
         ? db
