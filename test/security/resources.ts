@@ -133,6 +133,7 @@ export const RESOURCES: Record<string, ResourceFactory> = {
     id: (await createPublishedPost(organizationId)).id,
   }),
   "/v1/events/{id}/analytics": async (organizationId) => ({ id: (await createEvent(organizationId)).id }),
+  "/v1/events/{id}/intelligence": async (organizationId) => ({ id: (await createEvent(organizationId)).id }),
   "/v1/campaigns/{id}/analytics": async (organizationId) => ({
     id: (await createCampaign(organizationId)).id,
   }),

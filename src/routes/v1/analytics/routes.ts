@@ -13,13 +13,25 @@ import {
   type DashboardQuery,
   readDashboard,
 } from "../../../services/analytics/dashboard.ts";
+import {
+  FLOOD_ACCOUNTS,
+  HIJACK_HOURS,
+  HIJACK_MIN_ITEMS,
+  HIJACK_NEGATIVE_SHARE,
+  NEW_ACCOUNT_DAYS,
+  readEventIntelligence,
+  SMALL_ACCOUNT_FOLLOWERS,
+} from "../../../services/intelligence/event.ts";
+import { ALERT_MIN_ITEMS, ALERT_NEGATIVE_SHARE } from "../../../services/sentiment/alerts.ts";
 import { authedRoute } from "../../define.ts";
 import { errorResponses } from "../../openapi.ts";
 import { DateTimeSchema, IdParams, PlatformSchema, TimezoneSchema, timeRange } from "../common.ts";
-import { DashboardSchema } from "./schema.ts";
+import { DashboardSchema, IntelligenceSchema } from "./schema.ts";
 
 /** The data model: engagement metrics are cached for 5 minutes. */
 export const ANALYTICS_CACHE_SECONDS = 300;
+/** What people say moves faster than counts: a minute. */
+export const INTELLIGENCE_CACHE_SECONDS = 60;
 const CACHE_ORIGIN = "https://analytics-cache.guddu.invalid";
 
 const DashboardQuerySchema = z.strictObject({
@@ -114,16 +126,16 @@ function dashboardQuery(scope: AnalyticsScope, id: string | undefined, query: Qu
 
 /**
  * Answers from the edge cache when it holds this organisation's copy of this URL (no round trip),
- * else reads the dashboard and keeps the copy for `ANALYTICS_CACHE_SECONDS`.
+ * else reads and keeps the copy for `seconds`.
  */
-async function cachedDashboard(c: Context<AppEnv>, query: DashboardQuery): Promise<never> {
+async function cachedRead(c: Context<AppEnv>, seconds: number, read: () => Promise<unknown>): Promise<never> {
   const tenant = c.get("tenant");
   const url = new URL(c.req.url);
   const key = new Request(`${CACHE_ORIGIN}/${tenant.organizationId}${url.pathname}${url.search}`);
   const cache = await caches.open("analytics");
   const headers = (status: "hit" | "miss") => ({
     "content-type": "application/json",
-    "cache-control": `private, max-age=${ANALYTICS_CACHE_SECONDS}`,
+    "cache-control": `private, max-age=${seconds}`,
     "x-guddu-cache": status,
   });
   const cached = await cache.match(key);
@@ -131,7 +143,7 @@ async function cachedDashboard(c: Context<AppEnv>, query: DashboardQuery): Promi
   const answer = (body: BodyInit | null, status: "hit" | "miss") =>
     new Response(body, { status: 200, headers: headers(status) }) as never;
   if (cached) return answer(cached.body, "hit");
-  const body = JSON.stringify(await readDashboard(tenant, query));
+  const body = JSON.stringify(await read());
   c.executionCtx.waitUntil(
     cache.put(
       key,
@@ -146,10 +158,50 @@ async function cachedDashboard(c: Context<AppEnv>, query: DashboardQuery): Promi
   return answer(body, "miss");
 }
 
+const cachedDashboard = (c: Context<AppEnv>, query: DashboardQuery) =>
+  cachedRead(c, ANALYTICS_CACHE_SECONDS, () => readDashboard(c.get("tenant"), query));
+
+export const eventIntelligenceRoute = authedRoute({
+  method: "get",
+  path: "/v1/events/{id}/intelligence",
+  tags: ["Analytics"],
+  summary:
+    "What people say about an event: sentiment timeline, alerts, hashtag health, delegates talked about",
+  description: `From the inbound items filed under the event and their sentiment. \`timeline\`: per bucket, the items judged positive, neutral, negative or unknown (a language the analyser cannot judge), their mean score in [-1, 1] and the negative share of the judged ones. \`alerts\`: the 15-minute windows in which at least ${ALERT_MIN_ITEMS} judged items were at least ${ALERT_NEGATIVE_SHARE * 100}% negative (the managers were notified once each). \`hashtags\`: each official hashtag's volume, authors, the share from brand-new (< ${NEW_ACCOUNT_DAYS} days) or small (< ${SMALL_ACCOUNT_FOLLOWERS} followers) accounts, floods (one text from ${FLOOD_ACCOUNTS}+ accounts) and \`hijacked\` (the last ${HIJACK_HOURS} hours at least ${HIJACK_MIN_ITEMS} judged items, ${HIJACK_NEGATIVE_SHARE * 100}%+ negative and at least twice the share before). \`delegates\`: the 10 most talked about. Default range: a month either side of the event. Cached ${INTELLIGENCE_CACHE_SECONDS} seconds.`,
+  permission: "analytics:read",
+  request: {
+    params: IdParams,
+    query: z.strictObject({
+      bucket: z.enum(["hour", "day"]).optional().openapi({ description: "Default `hour`" }),
+      from: DashboardQuerySchema.shape.from,
+      to: DashboardQuerySchema.shape.to,
+    }),
+  },
+  responses: {
+    200: {
+      description: "The event's intelligence",
+      content: { "application/json": { schema: IntelligenceSchema } },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
 export function registerAnalytics(app: OpenAPIHono<AppEnv>) {
   app.openapi(organizationAnalyticsRoute, (c) =>
     cachedDashboard(c, dashboardQuery("organization", undefined, c.req.valid("query"))),
   );
+  app.openapi(eventIntelligenceRoute, (c) => {
+    const query = c.req.valid("query");
+    const { from, to } = timeRange(query);
+    return cachedRead(c, INTELLIGENCE_CACHE_SECONDS, () =>
+      readEventIntelligence(c.get("tenant"), {
+        eventId: c.req.valid("param").id,
+        bucket: query.bucket ?? "hour",
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      }),
+    );
+  });
   const scopes: Array<[AnalyticsScope, typeof eventAnalyticsRoute]> = [
     ["event", eventAnalyticsRoute],
     ["campaign", campaignAnalyticsRoute],

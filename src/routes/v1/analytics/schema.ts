@@ -74,3 +74,62 @@ export const DashboardSchema = z
     generated_at: z.iso.datetime(),
   })
   .openapi("Dashboard");
+
+const share = (description: string) => z.number().nullable().openapi({ description });
+
+export const IntelligenceSchema = z
+  .object({
+    event_id: z.uuid(),
+    time_zone: z.string(),
+    bucket: z.enum(["hour", "day"]),
+    totals: z.object({
+      items: z.number().int(),
+      positive: z.number().int(),
+      neutral: z.number().int(),
+      negative: z.number().int(),
+      unknown: z.number().int().openapi({ description: "In a language the analyser cannot judge" }),
+      mean_score: share("Mean score of the judged items, in [-1, 1]"),
+    }),
+    timeline: z.array(
+      z.object({
+        bucket_start: z.iso.datetime(),
+        positive: z.number().int(),
+        neutral: z.number().int(),
+        negative: z.number().int(),
+        unknown: z.number().int(),
+        mean_score: share("In [-1, 1]"),
+        negative_share: share("Negative ÷ judged (positive, neutral, negative)"),
+      }),
+    ),
+    alerts: z.array(
+      z.object({
+        window_start: z.iso.datetime(),
+        items: z.number().int(),
+        negative_share: share("At the alert"),
+      }),
+    ),
+    hashtags: z.array(
+      z.object({
+        hashtag: z.string(),
+        items: z.number().int(),
+        authors: z.number().int(),
+        new_or_small_share: share("Items from brand-new or small accounts ÷ items"),
+        flooded_items: z.number().int(),
+        floods: z.array(z.object({ text: z.string(), accounts: z.number().int() })),
+        recent_negative_share: share("In the last hours"),
+        earlier_negative_share: share("Before them, in the range"),
+        hijacked: z.boolean(),
+      }),
+    ),
+    delegates: z.array(
+      z.object({
+        delegate_id: z.uuid(),
+        name: z.string(),
+        mentions: z.number().int(),
+        mean_score: share("In [-1, 1]"),
+        negative_share: share("Negative ÷ judged"),
+      }),
+    ),
+    generated_at: z.iso.datetime(),
+  })
+  .openapi("EventIntelligence");
