@@ -20,9 +20,11 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { busyMilliseconds, profileWhile, selfTimeByFunction } from "./lib/cpu-profile.ts";
+import { withClient } from "./lib/database.ts";
 import { measureIngest } from "./lib/ingest-bench.ts";
 import { freePort } from "./lib/ports.ts";
 import { cpuSpentBetween, databaseSideCpu } from "./lib/process-cpu.ts";
+import { seedMetrics } from "./lib/seed-metrics.ts";
 import { startStack } from "./lib/stack-client.ts";
 import { measureApprovalToSocket, prepareWall } from "./lib/wall-bench.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "./lib/webhook-secrets.ts";
@@ -148,6 +150,18 @@ try {
       return ((await response.json()) as { round_trips: number }).round_trips;
     };
     const { token, organizationId, eventId } = await seedBenchTenant(worker.url);
+    // Two years of measurements for the tenant: the dashboards below answer over real volumes.
+    const measured = await withClient(stack.adminUrl, (client) =>
+      seedMetrics(client, { rows: 70_000, months: 24, endingAt: new Date(), organizationId }),
+    );
+    ENDPOINTS.push(
+      {
+        name: "GET event dashboard (edge cache)",
+        path: `/v1/events/${measured.eventIds.at(-2)}/analytics`,
+        auth: true,
+      },
+      { name: "GET event intelligence (edge cache)", path: `/v1/events/${eventId}/intelligence`, auth: true },
+    );
     // The public wall: its cached read is a row below; the approval-to-socket time is measured apart.
     const wall = await prepareWall({ workerUrl: worker.url, token, eventId });
     ENDPOINTS.push({ name: "GET public wall (edge cache)", path: `/public/v1/events/${wall.key}/wall` });

@@ -8,10 +8,10 @@ import { describe, expect, it, vi } from "vitest";
 import { createCampaign } from "../support/campaigns.ts";
 import { createContent } from "../support/content.ts";
 import { createEvent } from "../support/events.ts";
-import { call, expectProblem } from "../support/http.ts";
+import { call, callWithEnv, envWith, expectProblem } from "../support/http.ts";
 import { recordMeasurements } from "../support/metrics.ts";
 import { createPost } from "../support/publishing.ts";
-import { measure } from "../support/round-trips.ts";
+import { measure, roundTripsOf, taggedDatabaseUrl } from "../support/round-trips.ts";
 import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTenant } from "../support/tenants.ts";
 
@@ -248,6 +248,22 @@ describe("the analytics dashboard", () => {
     expect(warm.roundTrips).toBe(0);
     expect(warm.response.headers.get("cache-control")).toBe("private, max-age=300");
     expect(await warm.response.json()).toEqual(await cold.response.json());
+  });
+
+  it("reads from the read replica when DATABASE_URL_READ is set, and nothing from the primary", async () => {
+    const { owner, event } = await measuredEvent();
+    const [primary, replica] = ["primary", "replica"].map(
+      (name) => `rt_${name}_${crypto.randomUUID().replaceAll("-", "")}`,
+    );
+    const response = await callWithEnv(
+      envWith({ DATABASE_URL: taggedDatabaseUrl(primary!), DATABASE_URL_READ: taggedDatabaseUrl(replica!) }),
+      `/v1/events/${event.id}/analytics?top=3`,
+      { headers: owner.headers },
+    );
+    expect(response.status).toBe(200);
+    expect((await response.json()) as DashboardBody).toMatchObject({ posts: 2 });
+    expect(await roundTripsOf(replica!)).toBe(1);
+    expect(await roundTripsOf(primary!)).toBe(0);
   });
 
   it("refuses what it cannot answer: unknown fields, buckets, zones; another organisation's event is a 404", async () => {
