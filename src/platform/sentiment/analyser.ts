@@ -1,17 +1,13 @@
 /**
  * The analyser the Worker uses: Workers AI when the `AI` binding is there, the lexicon otherwise, and
  * the lexicon for a whole batch when a model call fails. Either way only English reaches an engine
- * (analyse.ts); entities, keywords and the language come from the same code whatever the engine.
+ * (analyse.ts); entities, keywords and the language come from the same code whatever the engine, and
+ * need the word asset, so both engines load it.
  */
 import type { Logger } from "../logger.ts";
 import { describeText, judgeableAs, judgeWithLexicon, resultOf, type TextFacts } from "./analyse.ts";
-import {
-  EMPTY_LEXICON,
-  LEXICON_ASSET_PATH,
-  type Lexicon,
-  lexiconFromValences,
-  parseLexiconAsset,
-} from "./lexicon.ts";
+import { ASSET_PATH, type WordData, wordDataFromAsset } from "./asset.ts";
+import type { Lexicon } from "./lexicon.ts";
 import {
   type DelegateRef,
   type Judgement,
@@ -37,23 +33,23 @@ const ASSET_ORIGIN = "https://assets.invalid";
 const MODEL_CONCURRENCY = 8;
 
 /**
- * The lexicon once per isolate (per assets binding, which an isolate keeps for its lifetime). The
- * lexicon is cached, not the promise of it: a promise made during one request and awaited by another
- * is tied to the first, so two first requests at once each read the asset, and every later one none.
+ * The word data once per isolate (per assets binding, which an isolate keeps for its lifetime). The
+ * data is cached, not the promise of it: a promise made during one request and awaited by another is
+ * tied to the first, so two first requests at once each read the asset, and every later one none.
  */
-const lexicons = new WeakMap<Fetcher, Lexicon>();
+const wordData = new WeakMap<Fetcher, WordData>();
 
-export async function loadLexicon(assets: Fetcher): Promise<Lexicon> {
-  const cached = lexicons.get(assets);
+export async function loadWordData(assets: Fetcher): Promise<WordData> {
+  const cached = wordData.get(assets);
   if (cached) return cached;
-  const response = await assets.fetch(new URL(LEXICON_ASSET_PATH, ASSET_ORIGIN));
+  const response = await assets.fetch(new URL(ASSET_PATH, ASSET_ORIGIN));
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`the lexicon asset ${LEXICON_ASSET_PATH} answered ${response.status}`);
+    throw new Error(`the sentiment word asset ${ASSET_PATH} answered ${response.status}`);
   }
-  const lexicon = lexiconFromValences(parseLexiconAsset(await response.json()));
-  lexicons.set(assets, lexicon);
-  return lexicon;
+  const data = wordDataFromAsset(await response.json());
+  wordData.set(assets, data);
+  return data;
 }
 
 /** The model's judgement of each English text (undefined for the others); throws when a call fails. */
@@ -71,19 +67,20 @@ async function judgeWithModel(ai: Ai, facts: readonly TextFacts[], texts: readon
   return judgements;
 }
 
-async function analyseWithLexicon(assets: Fetcher, facts: readonly TextFacts[]): Promise<SentimentResult[]> {
-  // A batch without English needs no word list: emoji are bundled.
-  const needsWords = facts.some((f) => judgeableAs(f) === "words");
-  const lexicon = needsWords ? await loadLexicon(assets) : EMPTY_LEXICON;
+function lexiconResults(facts: readonly TextFacts[], lexicon: Lexicon): SentimentResult[] {
   return facts.map((f) => resultOf(f, judgeWithLexicon(f, lexicon), "lexicon"));
 }
 
 /** A post of emoji alone is read by the lexicon (the model knows words); the rest is the model's. */
-function modelResults(facts: readonly TextFacts[], judgements: readonly (Judgement | undefined)[]) {
+function modelResults(
+  facts: readonly TextFacts[],
+  judgements: readonly (Judgement | undefined)[],
+  lexicon: Lexicon,
+) {
   return facts.map((f, i) => {
     const judgement = judgements[i];
     if (judgement) return resultOf(f, judgement, "workers-ai");
-    if (judgeableAs(f) === "emoji") return resultOf(f, judgeWithLexicon(f, EMPTY_LEXICON), "lexicon");
+    if (judgeableAs(f) === "emoji") return resultOf(f, judgeWithLexicon(f, lexicon), "lexicon");
     return resultOf(f, UNKNOWN, "workers-ai");
   });
 }
@@ -96,10 +93,12 @@ export function sentimentAnalyser(
   const { AI: ai, ASSETS: assets } = bindings;
   return {
     async analyse(texts: readonly string[], delegates: readonly DelegateRef[], declared = []) {
-      const facts = texts.map((text, i) => describeText(text, delegates, declared[i]));
+      if (texts.length === 0) return [];
+      const data = await loadWordData(assets);
+      const facts = texts.map((text, i) => describeText(text, delegates, data, declared[i]));
       if (ai) {
         try {
-          return modelResults(facts, await judgeWithModel(ai, facts, texts));
+          return modelResults(facts, await judgeWithModel(ai, facts, texts), data.lexicon);
         } catch (error) {
           options.logger?.warn("sentiment: Workers AI failed, the lexicon judges this batch", {
             model: SENTIMENT_MODEL,
@@ -108,7 +107,7 @@ export function sentimentAnalyser(
           });
         }
       }
-      return analyseWithLexicon(assets, facts);
+      return lexiconResults(facts, data.lexicon);
     },
   };
 }

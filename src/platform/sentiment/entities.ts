@@ -2,10 +2,31 @@
  * What a post names: hashtags, @-mentions, the event's delegates (by handle or full name) and
  * organisations. Delegates are matched case- and accent-insensitively ("Zoe Okafor" is Zoë Okafor);
  * an organisation is a run of capitalised words with an organisation word in it ("African Development
- * Bank", "Ministry of Health"), or an all-caps acronym that is not a common word ("ECOWAS").
+ * Bank", "Ministry of Health"), or an all-caps acronym that is not a common word ("ECOWAS"). The
+ * words that tell are in the word asset (asset.ts, built from data/word-lists.ts).
  */
+import { isListedWord, type LanguageLists } from "./language.ts";
 import type { DelegateRef, Entity } from "./types.ts";
-import { CUE_WORDS, DETECTED_LANGUAGES, type DetectedLanguage, STOP_WORDS } from "./words.ts";
+
+/** The words organisations are recognised by, as the word asset gives them. */
+export interface NameLists {
+  /** Words that make a run of capitalised words an organisation, wherever they stand in it. */
+  organisationWords: ReadonlySet<string>;
+  /** Prepositions that carry a name on past its organisation word: "Bank of Ghana". */
+  prepositions: ReadonlySet<string>;
+  /** Small words allowed inside a run when a capitalised word follows (the prepositions, "and" …). */
+  connectors: ReadonlySet<string>;
+  /** Capitalised only because a sentence starts with them: not part of the name that follows. */
+  sentenceOpeners: ReadonlySet<string>;
+  /** All-caps words that are not organisations (shouting, chat abbreviations, units, titles). */
+  notAcronyms: ReadonlySet<string>;
+}
+
+/** What findEntities reads of the word asset. */
+export interface EntityLists {
+  names: NameLists;
+  languages: LanguageLists;
+}
 
 /** An entity and where it is in the text, so scoring can leave names out. */
 export interface EntitySpan {
@@ -19,50 +40,6 @@ const HASHTAG = /(?<![\p{L}\p{N}_&#])[#＃][\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*/
 const MENTION = /(?<![\p{L}\p{N}_.@])[@＠][A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?/gu;
 const URL = /https?:\/\/[^\s<>"]+|www\.[^\s<>"]+/gu;
 
-/** Words that make a run of capitalised words an organisation, wherever they stand in it. */
-const ORGANISATION_WORDS = new Set(
-  `University Universities College Institute Academy School Ministry Department Bank Fund Foundation
-  Trust Inc Ltd LLC PLC Corp Corporation Company Group Council Commission Committee Union Agency
-  Authority Association Federation Alliance Society Organisation Organization Network Partners
-  Secretariat Bureau Université Universidade Universidad Ministère Ministério Ministerio Banque Banco
-  Fondation Fundação Fundación Stiftung Chuo Wizara Benki`.split(/\s+/),
-);
-/** Prepositions that carry a name on past its organisation word: "Bank of Ghana", "Ministry for Youth". */
-const NAME_PREPOSITIONS = new Set([
-  "of",
-  "for",
-  "on",
-  "de",
-  "du",
-  "des",
-  "da",
-  "do",
-  "del",
-  "ya",
-  "wa",
-  "für",
-]);
-/** Small words allowed inside a run when a capitalised word follows: "Ministry of Trade and Industry". */
-const NAME_CONNECTORS = new Set([...NAME_PREPOSITIONS, "and", "&", "the", "la"]);
-/** Capitalised only because a sentence starts with them: not part of the name that follows. */
-const SENTENCE_OPENERS = new Set(
-  `thanks thank congrats congratulations kudos shoutout welcome proud great huge big amazing happy
-  meet join follow visit today tonight tomorrow yesterday hello hi dear via with from at by`.split(/\s+/),
-);
-/**
- * All-caps words that are not organisations: common words written in capitals for emphasis, chat
- * abbreviations, units, currencies, times and job titles.
- */
-const NOT_ACRONYMS = new Set(
-  `OMG LOL LMAO ROFL WTF BTW FYI IMO IMHO TBH ICYMI IRL RSVP ASAP TBA TBC TBD ETA DM DMS RT PS NB OK
-  OKAY WOW YAY YES NO NOT AND BUT THE FOR YOU ALL OUR OUT NOW NEW BIG BEST GREAT GOOD BAD LOVE HATE
-  THANK THANKS MUST SEE FREE LIVE HOT WIN WON FAIL EPIC SOLD FULL OPEN DAY WEEK HERE THIS THAT WHAT
-  WHO WHY HOW WHEN WAIT STOP HELP SOS AM PM GMT UTC EAT WAT CAT CET BST EST PST KM KG MB GB TB USD EUR
-  GBP KES NGN GHS ZAR RWF UGX TZS XOF ID QR API APP APPS VIP PR CEO CFO CTO COO MD MP PHD MBA AI ML IT
-  ICT UX UI PDF URL FAQ QA TV PC SMS GPS WIFI MOU SDG SDGS GDP HQ II III IV VI VII VIII IX XI XII`.split(
-    /\s+/,
-  ),
-);
 const ACRONYM = /(?<![\p{L}\p{N}_#＃@＠&'’.-])\p{Lu}{2,6}(?![\p{L}\p{N}_&'’-])/gu;
 const CAPITALISED_WORD = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
 const NAME_WORD = /[\p{L}\p{M}\p{N}&][\p{L}\p{M}\p{N}'’&.-]*/gu;
@@ -189,7 +166,7 @@ function nameWords(text: string): NameWord[] {
 }
 
 /** Runs of capitalised words, joined by connectors, with nothing but spaces between them. */
-function capitalisedRuns(text: string, words: readonly NameWord[]): NameWord[][] {
+function capitalisedRuns(text: string, words: readonly NameWord[], names: NameLists): NameWord[][] {
   const runs: NameWord[][] = [];
   let run: NameWord[] = [];
   const close = () => {
@@ -202,20 +179,20 @@ function capitalisedRuns(text: string, words: readonly NameWord[]): NameWord[][]
     const adjacent = previous !== undefined && /^[ \t\u00a0]+$/.test(text.slice(previous.end, word.start));
     if (!adjacent) close();
     if (CAPITALISED_WORD.test(word.text)) run.push(word);
-    else if (run.length > 0 && NAME_CONNECTORS.has(word.text.toLowerCase())) run.push(word);
+    else if (run.length > 0 && names.connectors.has(word.text.toLowerCase())) run.push(word);
     else close();
   }
   close();
   return runs;
 }
 
-const isOpener = (word: string) => {
+/** A sentence opener, or a function word of any language ("The", "La"). */
+function isOpener(word: string, lists: EntityLists): boolean {
   const lower = word.toLowerCase();
-  return SENTENCE_OPENERS.has(lower) || Object.values(STOP_WORDS).some((stop) => stop.has(lower));
-};
-
-const isOrganisationWord = (word: NameWord | undefined) => ORGANISATION_WORDS.has(word?.text ?? "");
-const isPreposition = (word: NameWord | undefined) => NAME_PREPOSITIONS.has(word?.text.toLowerCase() ?? "");
+  if (lists.names.sentenceOpeners.has(lower)) return true;
+  for (const words of lists.languages.functionWords.values()) if (words.has(lower)) return true;
+  return false;
+}
 
 function organisationSpan(text: string, run: readonly NameWord[], first: number, last: number) {
   if (last - first < 1) return undefined;
@@ -231,13 +208,17 @@ function organisationSpan(text: string, run: readonly NameWord[], first: number,
  * ("Banque Africaine de Développement"); "and" or "the" right after an organisation word starts the
  * next ("Acme Ltd and the Summit Group"). One word alone is none.
  */
-function organisationsInRun(text: string, run: readonly NameWord[]): EntitySpan[] {
+function organisationsInRun(text: string, run: readonly NameWord[], lists: EntityLists): EntitySpan[] {
+  const { names } = lists;
+  const isOrganisationWord = (word: NameWord | undefined) => names.organisationWords.has(word?.text ?? "");
+  const isPreposition = (word: NameWord | undefined) =>
+    names.prepositions.has(word?.text.toLowerCase() ?? "");
   const found: EntitySpan[] = [];
   const skip = (from: number) => {
     let i = from;
     while (
       i < run.length &&
-      (isOpener(run[i]?.text ?? "") || NAME_CONNECTORS.has(run[i]?.text.toLowerCase() ?? ""))
+      (isOpener(run[i]?.text ?? "", lists) || names.connectors.has(run[i]?.text.toLowerCase() ?? ""))
     ) {
       i++;
     }
@@ -279,20 +260,19 @@ function organisationsInRun(text: string, run: readonly NameWord[]): EntitySpan[
  * of English, or of the text's own language. Not of every language: "AU", "UN" and "EU" are words in
  * French or Portuguese and the African Union, the United Nations and the European Union in English.
  */
-function isShoutedWord(word: string, language: string): boolean {
+function isShoutedWord(word: string, language: string, languages: LanguageLists): boolean {
   const lower = word.toLowerCase();
-  const languages: DetectedLanguage[] = ["en"];
-  const own = DETECTED_LANGUAGES.find((l) => l === language);
-  if (own) languages.push(own);
-  return languages.some((l) => STOP_WORDS[l].has(lower) || CUE_WORDS[l].has(lower));
+  return isListedWord(languages, "en", lower) || isListedWord(languages, language, lower);
 }
 
-function organisationSpans(text: string, language: string): EntitySpan[] {
+function organisationSpans(text: string, language: string, lists: EntityLists): EntitySpan[] {
   const words = nameWords(text);
-  const named = capitalisedRuns(text, words).flatMap((run) => organisationsInRun(text, run));
+  const named = capitalisedRuns(text, words, lists.names).flatMap((run) =>
+    organisationsInRun(text, run, lists),
+  );
   const acronyms = matchAllSpans(ACRONYM, text)
-    .filter(({ text: written, start }) => !NOT_ACRONYMS.has(written) && !isInsideLink(text, start))
-    .filter(({ text: written }) => !isShoutedWord(written, language))
+    .filter(({ text: written, start }) => !lists.names.notAcronyms.has(written) && !isInsideLink(text, start))
+    .filter(({ text: written }) => !isShoutedWord(written, language, lists.languages))
     .map(({ text: written, start, end }) => ({
       entity: { text: written, type: "organization" as const },
       start,
@@ -330,11 +310,14 @@ function deduplicate(spans: readonly EntitySpan[]): EntitySpan[] {
   return kept;
 }
 
-/** The text's entities with their offsets, in the order they appear. */
-/** `language`: the text's (language.ts), which tells a shouted word from an acronym; `und` if unknown. */
+/**
+ * The text's entities with their offsets, in the order they appear. `language`: the text's
+ * (language.ts), which tells a shouted word from an acronym; `und` if unknown.
+ */
 export function findEntities(
   text: string,
   delegates: readonly DelegateRef[],
+  lists: EntityLists,
   language = "und",
 ): EntitySpan[] {
   const byHandle = delegateByHandle(delegates);
@@ -342,11 +325,16 @@ export function findEntities(
     (a, b) => a.start - b.start,
   );
   // Names of people first, so an acronym or organisation inside a delegate's name is not kept too.
-  const ordered = [...people, ...hashtagSpans(text), ...organisationSpans(text, language)];
+  const ordered = [...people, ...hashtagSpans(text), ...organisationSpans(text, language, lists)];
   const kept = deduplicate(ordered);
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-export function extractEntities(text: string, delegates: readonly DelegateRef[], language = "und"): Entity[] {
-  return findEntities(text, delegates, language).map((span) => span.entity);
+export function extractEntities(
+  text: string,
+  delegates: readonly DelegateRef[],
+  lists: EntityLists,
+  language = "und",
+): Entity[] {
+  return findEntities(text, delegates, lists, language).map((span) => span.entity);
 }

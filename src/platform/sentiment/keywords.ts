@@ -4,31 +4,34 @@
  * knows when it is `und`), as are numbers, hashtags, mentions, links and words shorter than three
  * letters, which are rarely what a post is about.
  */
+import type { LanguageLists } from "./language.ts";
 import type { Token } from "./tokenise.ts";
-import { DETECTED_LANGUAGES, type DetectedLanguage, STOP_WORDS } from "./words.ts";
 
 export const MAX_KEYWORDS = 8;
 const MIN_LETTERS = 3;
 
-const isDetected = (language: string): language is DetectedLanguage =>
-  (DETECTED_LANGUAGES as readonly string[]).includes(language);
-
-function stopWordsFor(language: string): (word: string) => boolean {
-  if (isDetected(language)) return (word) => STOP_WORDS[language].has(word);
-  return (word) => DETECTED_LANGUAGES.some((l) => STOP_WORDS[l].has(word));
+function stopWordsFor(language: string, lists: LanguageLists): (word: string) => boolean {
+  const own = lists.functionWords.get(language);
+  if (own) return (word) => own.has(word);
+  const all = [...lists.functionWords.values()];
+  return (word) => all.some((words) => words.has(word));
 }
 
 /** `Kwame's` → `kwame`, `l'équipe` → `équipe`: the word without its clitic. */
-function stripClitics(word: string): string {
-  return word.replace(/'s$|'$/u, "").replace(/^(?:l|d|j|m|n|s|t|c|qu)'(?=\p{L})/u, "");
+function stripClitics(word: string, lists: LanguageLists): string {
+  const bare = word.replace(/'s$|'$/u, "");
+  for (const elision of lists.elisions.values()) {
+    if (elision.test(bare)) return bare.replace(elision, "");
+  }
+  return bare;
 }
 
-export function extractKeywords(tokens: readonly Token[], language: string): string[] {
-  const isStopWord = stopWordsFor(language);
+export function extractKeywords(tokens: readonly Token[], language: string, lists: LanguageLists): string[] {
+  const isStopWord = stopWordsFor(language, lists);
   const counts = new Map<string, number>();
   for (const token of tokens) {
     if (token.kind !== "word" || token.fromHashtag || isStopWord(token.norm)) continue;
-    const word = stripClitics(token.norm);
+    const word = stripClitics(token.norm, lists);
     if (Array.from(word).length < MIN_LETTERS || isStopWord(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }

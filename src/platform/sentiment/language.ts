@@ -1,47 +1,42 @@
 /**
  * Which language a post is in, among the ones the events use (en, fr, es, pt, de, sw), from the words
- * it shares with each language's function and cue words (words.ts) and a few letters only some of
- * them write. Text in another script is named by its script where the script names one language.
- * Anything unsure is `und`: the analyser judges English only, so a wrong "en" would be a guess.
+ * it shares with each language's function and cue words and a few letters only some of them write.
+ * Text in another script is named by its script where the script names one language. Anything unsure
+ * is `und`: the analyser judges English only, so a wrong "en" would be a guess. The words, letters and
+ * scripts are in the word asset (asset.ts, built from data/word-lists.ts).
  */
 import { type Token, tokenise } from "./tokenise.ts";
-import { CUE_WORDS, DETECTED_LANGUAGES, type DetectedLanguage, STOP_WORDS } from "./words.ts";
 
 export const UNDETERMINED = "und";
 
-/** Scripts that, among the languages people write at these events, name one language. */
-const SCRIPT_LANGUAGES: readonly { script: RegExp; language: string }[] = [
-  { script: /\p{Script=Arabic}/u, language: "ar" },
-  { script: /\p{Script=Ethiopic}/u, language: "am" },
-  { script: /\p{Script=Hangul}/u, language: "ko" },
-  { script: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: "ja" },
-  { script: /\p{Script=Greek}/u, language: "el" },
-  { script: /\p{Script=Hebrew}/u, language: "he" },
-  { script: /\p{Script=Thai}/u, language: "th" },
-  { script: /\p{Script=Georgian}/u, language: "ka" },
-  { script: /\p{Script=Armenian}/u, language: "hy" },
-];
-/** Letters Persian and Urdu add to the Arabic script: such a text is not (only) Arabic. */
-const PERSIAN_URDU_LETTERS = /[پچژگکیےٹڈڑںہ]/u;
+/** The languages the detector tells apart and what tells them apart, as the word asset gives them. */
+export interface LanguageLists {
+  /** ISO 639-1 codes. */
+  detected: readonly string[];
+  /** Articles, pronouns, prepositions, auxiliaries: evidence, and the stop words of keywords. */
+  functionWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Frequent content words of short posts: evidence only. */
+  cueWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** A clitic with its apostrophe before a letter (`l'équipe`): evidence wherever it appears. */
+  elisions: ReadonlyMap<string, RegExp>;
+  /** An ending only that language writes on a native word (-ing): half a word's worth. */
+  endings: ReadonlyMap<string, RegExp>;
+  /** Letters only some of the languages write: each group present is one word's worth, shared. */
+  letterCues: readonly { letters: RegExp; languages: readonly string[] }[];
+  /** Scripts that name one language, unless the text has letters of another language of the script. */
+  scripts: readonly { script: RegExp; language: string; notWith: RegExp | undefined }[];
+}
 
-/** Letters (and marks) only some of the Latin-script languages write: each present is one word's worth, shared. */
-const LETTER_CUES: readonly { letters: RegExp; languages: readonly DetectedLanguage[] }[] = [
-  { letters: /[ñ¿¡]/u, languages: ["es"] },
-  { letters: /[ãõ]/u, languages: ["pt"] },
-  { letters: /[ßäöü]/u, languages: ["de"] },
-  { letters: /[èëîïûùœ]/u, languages: ["fr"] },
-  { letters: /[çâêôà]/u, languages: ["fr", "pt"] },
-];
-/** French elision (`l'équipe`, `d'attente`, `c'est`): a French cue wherever it appears. */
-const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu)'\p{L}/u;
+/** Whether a word is one of the language's function or cue words. */
+export function isListedWord(lists: LanguageLists, language: string, word: string): boolean {
+  return Boolean(lists.functionWords.get(language)?.has(word) || lists.cueWords.get(language)?.has(word));
+}
 
 /**
  * The share of a text's words (names aside) that must be its language's, so a loanword does not
  * decide: one English word in five of another language is not English.
  */
 const MIN_SHARE = 0.2;
-/** English endings none of the other five languages writes on a native word: half a word each. */
-const ENGLISH_ENDING = /^[a-z]{2,}(?:ing|ly|ed)$/;
 const SENTENCE_END = /^[.!?…:]$/;
 
 function isLatinWord(token: Token): boolean {
@@ -72,10 +67,9 @@ function nonLatinLetters(tokens: readonly Token[]): string {
     .join("");
 }
 
-function languageOfScript(letters: string): string {
-  const found = SCRIPT_LANGUAGES.find(({ script }) => script.test(letters));
-  if (!found) return UNDETERMINED;
-  if (found.language === "ar" && PERSIAN_URDU_LETTERS.test(letters)) return UNDETERMINED;
+function languageOfScript(letters: string, lists: LanguageLists): string {
+  const found = lists.scripts.find(({ script }) => script.test(letters));
+  if (!found || found.notWith?.test(letters)) return UNDETERMINED;
   return found.language;
 }
 
@@ -83,16 +77,20 @@ function languageOfScript(letters: string): string {
  * Each word counts for every language whose lists hold it, split between them: a word two languages
  * share says half as much about either.
  */
-function wordEvidence(words: readonly string[]): Map<DetectedLanguage, number> {
-  const evidence = new Map<DetectedLanguage, number>(DETECTED_LANGUAGES.map((l) => [l, 0]));
+function wordEvidence(words: readonly string[], lists: LanguageLists): Map<string, number> {
+  const evidence = new Map<string, number>(lists.detected.map((l) => [l, 0]));
   for (const word of words) {
     const bare = word.endsWith("'s") ? word.slice(0, -2) : word;
-    const holders = DETECTED_LANGUAGES.filter(
-      (l) => STOP_WORDS[l].has(word) || CUE_WORDS[l].has(word) || CUE_WORDS[l].has(bare),
+    const holders = lists.detected.filter(
+      (l) => isListedWord(lists, l, word) || lists.cueWords.get(l)?.has(bare) === true,
     );
-    if (FRENCH_ELISION.test(word) && !holders.includes("fr")) holders.push("fr");
-    if (holders.length === 0 && ENGLISH_ENDING.test(word)) {
-      evidence.set("en", (evidence.get("en") ?? 0) + 0.5);
+    for (const [language, elision] of lists.elisions) {
+      if (elision.test(word) && !holders.includes(language)) holders.push(language);
+    }
+    if (holders.length === 0) {
+      for (const [language, ending] of lists.endings) {
+        if (ending.test(word)) evidence.set(language, (evidence.get(language) ?? 0) + 0.5);
+      }
       continue;
     }
     for (const language of holders) {
@@ -102,8 +100,8 @@ function wordEvidence(words: readonly string[]): Map<DetectedLanguage, number> {
   return evidence;
 }
 
-function addLetterCues(text: string, evidence: Map<DetectedLanguage, number>): void {
-  for (const { letters, languages } of LETTER_CUES) {
+function addLetterCues(text: string, lists: LanguageLists, evidence: Map<string, number>): void {
+  for (const { letters, languages } of lists.letterCues) {
     if (!letters.test(text)) continue;
     for (const language of languages) {
       evidence.set(language, (evidence.get(language) ?? 0) + 1 / languages.length);
@@ -112,7 +110,7 @@ function addLetterCues(text: string, evidence: Map<DetectedLanguage, number>): v
 }
 
 /** The best-supported language when it is clearly ahead of the next and covers enough of the text. */
-function decide(evidence: ReadonlyMap<DetectedLanguage, number>, wordCount: number): string {
+function decide(evidence: ReadonlyMap<string, number>, wordCount: number): string {
   const ranked = [...evidence].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < 1) return UNDETERMINED;
@@ -122,15 +120,19 @@ function decide(evidence: ReadonlyMap<DetectedLanguage, number>, wordCount: numb
 }
 
 /** ISO 639-1 code of the text's language, or `und`. */
-export function detectLanguage(text: string, tokens: readonly Token[] = tokenise(text)): string {
+export function detectLanguage(
+  text: string,
+  lists: LanguageLists,
+  tokens: readonly Token[] = tokenise(text),
+): string {
   const others = nonLatinLetters(tokens);
   const latinWords = tokens.filter(isLatinWord).map((t) => t.norm);
   const latinLetters = latinWords.join("").length;
-  if (others.length > latinLetters) return languageOfScript(others);
+  if (others.length > latinLetters) return languageOfScript(others, lists);
   if (latinWords.length === 0) return UNDETERMINED;
-  const evidence = wordEvidence(latinWords);
+  const evidence = wordEvidence(latinWords, lists);
   const ownWords = wordsOutsideNames(tokens);
   const inverted = tokens.filter((t) => t.kind === "punctuation" && /[¿¡]/.test(t.text));
-  addLetterCues([...ownWords, ...inverted].map((t) => t.norm).join(" "), evidence);
+  addLetterCues([...ownWords, ...inverted].map((t) => t.norm).join(" "), lists, evidence);
   return decide(evidence, ownWords.length);
 }

@@ -10,6 +10,7 @@
  * - Each "!" (up to four) adds 0.292 in the direction of the sum (VADER).
  * - Normalised as VADER: s / √(s² + 15), clamped to [-1, 1].
  * Person and organisation names are left out: a delegate called Joy or Hope is not an opinion.
+ * The words that negate and modify are in the lexicon (the word asset), with the valences.
  */
 import { emojiValence, emoticonValence, type Lexicon } from "./lexicon.ts";
 import type { Token } from "./tokenise.ts";
@@ -24,36 +25,15 @@ export const EXCLAMATION_EMPHASIS = 0.292;
 export const MAX_EXCLAMATIONS = 4;
 export const NORMALISATION_ALPHA = 15;
 
-const BOOST = 1.3;
-const DAMPEN = 0.6;
-/** Words that scale the valenced word after them, and by how much. */
-const MODIFIERS: ReadonlyMap<string, number> = new Map([
-  ...`very really so extremely absolutely totally completely utterly incredibly hugely highly truly
-  genuinely deeply particularly especially exceptionally remarkably super seriously most`
-    .split(/\s+/)
-    .map((word): [string, number] => [word, BOOST]),
-  ...`slightly somewhat kinda sorta barely hardly marginally partly fairly little less`
-    .split(/\s+/)
-    .map((word): [string, number] => [word, DAMPEN]),
-  // Modify without changing the strength, but must not add their own AFINN valence ("pretty good").
-  ["pretty", 1],
-  ["quite", 1],
-]);
-const NEGATORS = new Set(
-  `not no never none nobody nothing neither nor nowhere cannot without zero aint dont doesnt didnt
-  isnt arent wasnt werent cant couldnt wont wouldnt shouldnt havent hasnt hadnt neednt mustnt`.split(/\s+/),
-);
-/** After these, "like" is the verb (AFINN +2); elsewhere it is mostly "such as" and weighs nothing. */
-const LIKE_AS_VERB_AFTER = new Set(
-  `i we you they people everyone really also still would do does did don't didn't doesn't dont didnt
-  doesnt i'd we'd totally`.split(/\s+/),
-);
+/** What an intensifier ("very") and a dampener ("slightly") multiply the next word's valence by. */
+export const BOOSTER_FACTOR = 1.3;
+export const DAMPENER_FACTOR = 0.6;
 
 const isClauseEnd = (token: Token) => token.kind === "punctuation" || token.norm === "but";
 
-export function isNegator(token: Token): boolean {
+export function isNegator(token: Token, lexicon: Lexicon): boolean {
   if (token.kind !== "word") return false;
-  return NEGATORS.has(token.norm.replaceAll("'", "")) || token.norm.endsWith("n't");
+  return lexicon.negators.has(token.norm.replaceAll("'", "")) || token.norm.endsWith("n't");
 }
 
 /** Spellings to look a word up under: as written, without apostrophes, un-stretched, US spelling. */
@@ -128,10 +108,10 @@ function phraseAt(
 }
 
 /** The factor of the modifiers right before `i` ("really very good" is ×1.3×1.3). */
-export function modifierFactor(tokens: readonly Token[], i: number): number {
+export function modifierFactor(tokens: readonly Token[], i: number, lexicon: Lexicon): number {
   let factor = 1;
   for (let j = i - 1; j >= 0; j--) {
-    const modifier = tokens[j]?.kind === "word" ? MODIFIERS.get(tokens[j]?.norm ?? "") : undefined;
+    const modifier = tokens[j]?.kind === "word" ? lexicon.modifiers.get(tokens[j]?.norm ?? "") : undefined;
     if (modifier === undefined) break;
     factor *= modifier;
   }
@@ -139,11 +119,11 @@ export function modifierFactor(tokens: readonly Token[], i: number): number {
 }
 
 /** Whether a negator stands up to NEGATION_REACH words before `i`, in the same clause. */
-export function isNegated(tokens: readonly Token[], i: number): boolean {
+export function isNegated(tokens: readonly Token[], i: number, lexicon: Lexicon): boolean {
   for (let j = i - 1; j >= Math.max(0, i - NEGATION_REACH); j--) {
     const token = tokens[j];
     if (!token || isClauseEnd(token)) return false;
-    if (isNegator(token)) return true;
+    if (isNegator(token, lexicon)) return true;
   }
   return false;
 }
@@ -152,15 +132,15 @@ export function isNegated(tokens: readonly Token[], i: number): boolean {
 function isModifying(tokens: readonly Token[], i: number, lexicon: Lexicon): boolean {
   const next = tokens[i + 1];
   if (next?.kind !== "word") return false;
-  return MODIFIERS.has(next.norm) || wordValence(next.norm, lexicon) !== undefined;
+  return lexicon.modifiers.has(next.norm) || wordValence(next.norm, lexicon) !== undefined;
 }
 
 /** The word's own valence, or undefined when it carries none here (a negator, a modifier, "like"). */
 function ownValence(tokens: readonly Token[], i: number, lexicon: Lexicon): number | undefined {
   const token = tokens[i];
-  if (!token || isNegator(token)) return undefined;
-  if (MODIFIERS.has(token.norm) && isModifying(tokens, i, lexicon)) return undefined;
-  if (token.norm === "like" && !LIKE_AS_VERB_AFTER.has(tokens[i - 1]?.norm ?? "")) return undefined;
+  if (!token || isNegator(token, lexicon)) return undefined;
+  if (lexicon.modifiers.has(token.norm) && isModifying(tokens, i, lexicon)) return undefined;
+  if (token.norm === "like" && !lexicon.likeAsVerbAfter.has(tokens[i - 1]?.norm ?? "")) return undefined;
   return wordValence(token.norm, lexicon);
 }
 
@@ -189,7 +169,8 @@ export function valencedTokens(
     const token = tokens[i];
     if (!token || masked(token)) continue;
     if (token.kind === "emoji" || token.kind === "emoticon") {
-      const valence = token.kind === "emoji" ? emojiValence(token.norm) : emoticonValence(token.norm);
+      const valence =
+        token.kind === "emoji" ? emojiValence(token.norm, lexicon) : emoticonValence(token.norm, lexicon);
       if (valence) found.push({ index: i, valence });
       continue;
     }
@@ -197,9 +178,9 @@ export function valencedTokens(
     const phrase = phraseAt(tokens, i, lexicon);
     const base = phrase?.valence ?? ownValence(tokens, i, lexicon);
     if (base === undefined || base === 0) continue;
-    let valence = base * modifierFactor(tokens, i);
+    let valence = base * modifierFactor(tokens, i, lexicon);
     valence += capsEmphasis(token, allShouted, valence);
-    if (!phrase && isNegated(tokens, i)) valence *= NEGATION_SCALAR;
+    if (!phrase && isNegated(tokens, i, lexicon)) valence *= NEGATION_SCALAR;
     found.push({ index: i, valence });
     if (phrase) i += phrase.length - 1;
   }
