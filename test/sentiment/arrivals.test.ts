@@ -11,6 +11,7 @@ import { notifications } from "../../src/db/schema/notifications.ts";
 import { sentimentAlerts } from "../../src/db/schema/sentiment-alerts.ts";
 import { sentimentAnalysis } from "../../src/db/schema/sentiment-analysis.ts";
 import { inTenant } from "../../src/db/tenant.ts";
+import { SENTIMENT_MODEL } from "../../src/platform/sentiment/workers-ai.ts";
 import { storeObservations } from "../../src/services/inbound/ingest-delivery.ts";
 import { ALERT_MIN_ITEMS } from "../../src/services/sentiment/alerts.ts";
 import { createContent, systemContext } from "../support/content.ts";
@@ -74,6 +75,45 @@ describe("the sentiment of arrivals", () => {
       ]),
     );
     expect(english?.keywords).toEqual(expect.arrayContaining(["keynote"]));
+    expect(rows.find((r) => r.language === "fr")).toMatchObject({
+      sentiment: "unknown",
+      sentimentScore: null,
+    });
+  });
+
+  it("with a Workers AI binding the model judges English (its documented output mapped), and never sees another language", async () => {
+    const { owner } = await createTenant();
+    const org = owner.organizationId;
+    const sent: string[] = [];
+    // distilbert-sst-2-int8 answers both classes' probabilities, summing to 1.
+    const ai = {
+      run: async (model: string, input: { text: string }) => {
+        if (model !== SENTIMENT_MODEL) throw new Error(`unknown model ${model}`);
+        sent.push(input.text);
+        const positive = input.text.includes("loved") ? 0.98 : 0.03;
+        return [
+          { label: "POSITIVE", score: positive },
+          { label: "NEGATIVE", score: 1 - positive },
+        ];
+      },
+    } as unknown as Ai;
+    const ctx = systemContext(org);
+    const loved = observation({ content: { text: "We loved every session of the summit today" } });
+    const french = observation({
+      content: { text: "Merci pour cette belle journée au sommet", language: "fr" },
+    });
+    await storeObservations(
+      { ...ctx, config: { ...ctx.config, AI: ai }, now: () => midWindow },
+      [loved, french].map((o) => ({ observation: o, socialAccountId: null, eventId: null })),
+      new Date(),
+    );
+    expect(sent).toEqual(["We loved every session of the summit today"]);
+    const rows = await sentimentRows(org);
+    expect(rows.find((r) => r.language === "en")).toMatchObject({
+      sentiment: "positive",
+      engine: "workers-ai",
+    });
+    expect(rows.find((r) => r.language === "en")?.sentimentScore).toBeCloseTo(0.96, 4);
     expect(rows.find((r) => r.language === "fr")).toMatchObject({
       sentiment: "unknown",
       sentimentScore: null,
