@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/**
+ * One step of the data lifecycle (services/retention, services/exports): the consumer does one
+ * bounded chunk and, while there is more, sends the message again with `steps` + 1. Everything else
+ * lives in Postgres, so a lost or repeated message loses or repeats nothing.
+ */
+export const LifecycleMessageSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("retention"),
+    organization_id: z.uuid(),
+    /** The nightly run's time: what is due is judged as of then, however long the run takes. */
+    as_of: z.iso.datetime(),
+    steps: z.int().min(0).default(0),
+  }),
+  z.strictObject({
+    type: z.literal("export"),
+    organization_id: z.uuid(),
+    export_id: z.uuid(),
+    steps: z.int().min(0).default(0),
+  }),
+]);
+/** As sent (`steps` may be left out). */
+export type LifecycleMessage = z.input<typeof LifecycleMessageSchema>;
+/** As the consumer reads it. */
+export type LifecycleStep = z.output<typeof LifecycleMessageSchema>;
