@@ -32,6 +32,12 @@ const generated = [
   "inbound-failures",
   "event-widgets",
   "sentiment-alerts",
+  "api-keys",
+  "webhook-endpoints",
+  "webhook-events",
+  "webhook-deliveries",
+  "data-archives",
+  "data-exports",
 ];
 
 export default defineConfig({

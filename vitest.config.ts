@@ -34,6 +34,11 @@ export default defineConfig({
                 // 1.5 s counts as uncertain: the retry and fault tests run in seconds, not minutes.
                 PUBLISH_RETRY_BASE_SECONDS: "1",
                 PLATFORM_TIMEOUT_MS: "1500",
+                // Outbound webhooks retry after 1 s, 2 s, 4 s …, and an endpoint answers within 1.5 s.
+                WEBHOOK_RETRY_BASE_SECONDS: "1",
+                WEBHOOK_TIMEOUT_MS: "1500",
+                // Retention and exports in chunks of 50 rows: a test's hundred rows take several steps.
+                LIFECYCLE_CHUNK_ROWS: "50",
                 // How many posts the no-duplicates proof publishes: 48 in `npm test`, more in `npm run soak`.
                 PROOF_POSTS: process.env.GUDDU_PROOF_POSTS ?? "48",
               },
@@ -60,6 +65,8 @@ export default defineConfig({
                   deadLetterQueue: "guddu-ingest-dlq",
                 },
                 "guddu-metrics": { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 3, retryDelay: 30 },
+                "guddu-webhooks": { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 20, retryDelay: 30 },
+                "guddu-lifecycle": { maxBatchSize: 5, maxBatchTimeout: 0.05, maxRetries: 5, retryDelay: 1 },
               },
             },
           })),
@@ -79,7 +86,10 @@ export default defineConfig({
           name: "node",
           environment: "node",
           // test/soak/node/ runs in `npm run soak` only (a million rows take a minute to load).
-          include: ["test/node/**/*.test.ts", ...(process.env.GUDDU_SOAK ? ["test/soak/node/**/*.test.ts"] : [])],
+          include: [
+            "test/node/**/*.test.ts",
+            ...(process.env.GUDDU_SOAK ? ["test/soak/node/**/*.test.ts"] : []),
+          ],
         },
       },
     ],

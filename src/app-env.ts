@@ -13,5 +13,7 @@ export interface AppEnv {
     db: Database;
     /** Set by `requirePermission` on authenticated routes. */
     tenant: TenantContext;
+    /** What a replay of this POST answers instead of its body: the body without a secret shown once. */
+    replayBody?: string;
   };
 }

@@ -1,11 +1,11 @@
 /** Builds the HTTP app: middleware, error handling, routes and the OpenAPI document. */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env.ts";
+import { pgError } from "./db/errors.ts";
 import { IdempotencyKeyInUse } from "./db/tenant.ts";
-import { AppError, ConfigError, ConflictError, NotFoundError, titleOf } from "./errors.ts";
+import { AppError, ConfigError, ConflictError, ForbiddenError, NotFoundError, titleOf } from "./errors.ts";
 import { accessLog } from "./middleware/access-log.ts";
 import { init } from "./middleware/init.ts";
 import { jsonBody } from "./middleware/json-body.ts";
@@ -13,6 +13,7 @@ import { fromHttpException, problemResponse } from "./middleware/problem.ts";
 import { validationHook } from "./middleware/validation.ts";
 import { createLogger } from "./platform/logger.ts";
 import { IDEMPOTENCY_KEY_PARAMETER } from "./routes/define.ts";
+import { registerDocs } from "./routes/docs.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerPing } from "./routes/ping.ts";
 import { registerV1 } from "./routes/v1/index.ts";
@@ -58,6 +59,16 @@ export function createApp() {
           ? fromHttpException(error)
           : undefined;
     if (known) return problemResponse(c, known);
+    // A key limited to one event writing a row outside it: row-level security refused the row.
+    if (c.get("tenant")?.eventScope && pgError(error)?.code === "42501") {
+      return problemResponse(
+        c,
+        new ForbiddenError(
+          "outside_api_key_scope",
+          "This API key is limited to one event; this is outside it.",
+        ),
+      );
+    }
     const logger = c.get("logger") ?? createLogger("error", { request_id: c.get("requestId") });
     logger.error("unhandled error", { error: error.message, name: error.name, stack: error.stack });
     const code = error instanceof ConfigError ? "configuration_error" : "internal_error";
@@ -71,6 +82,8 @@ export function createApp() {
     type: "http",
     scheme: "bearer",
     bearerFormat: "JWT",
+    description:
+      "A user's access token (a JWT from /v1/auth/login), or an organisation's API key (gk_live_…, from /v1/api-keys) on every operation without x-api-keys: false.",
   });
 
   app.openAPIRegistry.registerComponent("parameters", "IdempotencyKey", IDEMPOTENCY_KEY_PARAMETER);
@@ -88,7 +101,7 @@ export function createApp() {
       "cache-control": "public, max-age=300",
     });
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Guddu API reference" }));
+  registerDocs(app);
 
   return app;
 }

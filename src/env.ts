@@ -11,9 +11,11 @@ import { ConfigError } from "./errors.ts";
 import { loadKeyring } from "./platform/secret-box.ts";
 import { parseSigningKeys } from "./platform/signing-keys.ts";
 import type { IngestMessage } from "./queues/ingest/message.ts";
+import type { LifecycleMessage } from "./queues/lifecycle/message.ts";
 import type { MediaMessage } from "./queues/media/message.ts";
 import type { MetricsMessage } from "./queues/metrics/message.ts";
 import type { PublishMessage } from "./queues/publish/message.ts";
+import type { WebhookMessage } from "./queues/webhooks/message.ts";
 
 /** What wrangler.toml (and `wrangler secret put`) gives the Worker. */
 export interface Bindings {
@@ -42,10 +44,20 @@ export interface Bindings {
   PLATFORM_TIMEOUT_MS?: string;
   /** First retry delay of a failed publish, doubled per attempt (seconds). */
   PUBLISH_RETRY_BASE_SECONDS?: string;
+  /** First retry delay of a failed outbound webhook delivery, doubled per attempt (seconds). */
+  WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** How long an organisation's webhook endpoint may take to answer a delivery (ms). */
+  WEBHOOK_TIMEOUT_MS?: string;
   /** Widgets allowed on one event's live channel, and per client address (defaults 5,000 and 10). */
   LIVE_MAX_CONNECTIONS_PER_EVENT?: string;
   LIVE_MAX_CONNECTIONS_PER_CLIENT?: string;
+  /** Requests one API key may make per minute (default 600). */
+  API_KEY_RATE_LIMIT?: string;
   MEDIA: R2Bucket;
+  /** Retention archives (`archives/`) and exports (`exports/`): services/retention, services/exports. */
+  ARCHIVES: R2Bucket;
+  /** Rows per chunk of the data lifecycle: per archive part, export part and delete (default 5,000). */
+  LIFECYCLE_CHUNK_ROWS?: string;
   /** Public reads that reach the database, per client address (wrangler.toml `[[ratelimits]]`). */
   PUBLIC_RATE_LIMITER: RateLimit;
   /** The static files of `public/` (the embed script, the sentiment lexicon). */
@@ -59,6 +71,8 @@ export interface Bindings {
   INGEST_QUEUE: Queue<IngestMessage>;
   MEDIA_QUEUE: Queue<MediaMessage>;
   METRICS_QUEUE: Queue<MetricsMessage>;
+  WEBHOOKS_QUEUE: Queue<WebhookMessage>;
+  LIFECYCLE_QUEUE: Queue<LifecycleMessage>;
   APPROVAL_REQUEST: DurableObjectNamespace<DurableObjectClasses["ApprovalRequest"]>;
   EVENT_LIVE: DurableObjectNamespace<DurableObjectClasses["EventLive"]>;
   LOGIN_THROTTLE: DurableObjectNamespace<DurableObjectClasses["LoginThrottle"]>;
@@ -147,9 +161,14 @@ const configSchema = z.object({
   BLUESKY_PLC_URL: z.url().optional(),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   PUBLISH_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   LIVE_MAX_CONNECTIONS_PER_EVENT: z.coerce.number().int().positive().default(5000),
   LIVE_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().default(10),
+  API_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   MEDIA: binding<Bindings["MEDIA"]>("MEDIA", "put"),
+  ARCHIVES: binding<Bindings["ARCHIVES"]>("ARCHIVES", "put"),
+  LIFECYCLE_CHUNK_ROWS: z.coerce.number().int().min(10).max(50_000).default(5000),
   PUBLIC_RATE_LIMITER: binding<Bindings["PUBLIC_RATE_LIMITER"]>("PUBLIC_RATE_LIMITER", "limit"),
   ASSETS: binding<Bindings["ASSETS"]>("ASSETS", "fetch"),
   AI: binding<Ai>("AI", "run").optional(),
@@ -157,6 +176,8 @@ const configSchema = z.object({
   INGEST_QUEUE: binding<Bindings["INGEST_QUEUE"]>("INGEST_QUEUE", "send"),
   MEDIA_QUEUE: binding<Bindings["MEDIA_QUEUE"]>("MEDIA_QUEUE", "send"),
   METRICS_QUEUE: binding<Bindings["METRICS_QUEUE"]>("METRICS_QUEUE", "send"),
+  WEBHOOKS_QUEUE: binding<Bindings["WEBHOOKS_QUEUE"]>("WEBHOOKS_QUEUE", "send"),
+  LIFECYCLE_QUEUE: binding<Bindings["LIFECYCLE_QUEUE"]>("LIFECYCLE_QUEUE", "send"),
   APPROVAL_REQUEST: binding<Bindings["APPROVAL_REQUEST"]>("APPROVAL_REQUEST", "idFromName"),
   EVENT_LIVE: binding<Bindings["EVENT_LIVE"]>("EVENT_LIVE", "idFromName"),
   LOGIN_THROTTLE: binding<Bindings["LOGIN_THROTTLE"]>("LOGIN_THROTTLE", "idFromName"),

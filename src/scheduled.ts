@@ -11,7 +11,10 @@ import { dispatchDueListeners } from "./services/inbound/listen.ts";
 import { requeueStuckMedia } from "./services/media/sweep.ts";
 import { dispatchDueMeasurements } from "./services/metrics/dispatch.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
+import { dueOrganizations, startRetention } from "./services/retention/dispatch.ts";
+import { expireKeptDeliveries } from "./services/retention/kept-deliveries.ts";
 import { refreshExpiringTokens } from "./services/social-accounts/refresh-due.ts";
+import { dispatchDueWebhooks, WEBHOOK_HISTORY_DAYS } from "./services/webhooks/dispatch.ts";
 
 export const CRON_DISPATCH_DUE_POSTS = "* * * * *";
 export const CRON_MAINTAIN_PARTITIONS = "0 3 * * *";
@@ -22,13 +25,31 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
   switch (controller.cron) {
     case CRON_MAINTAIN_PARTITIONS: {
       // Partitions are created a year ahead, so a missed night never leaves rows without a home.
-      // Idempotency keys live 24 hours; expired ones are taken over on reuse and purged here.
+      // Idempotency keys live 24 hours; expired ones are taken over on reuse and purged here, and so
+      // are webhook events (with their delivery log) after WEBHOOK_HISTORY_DAYS. Retention (README,
+      // "Data lifecycle") runs for each organisation with anything due, in queued steps.
+      const asOf = new Date(controller.scheduledTime);
       const db = createDb(config);
-      const { purged } = await sendBatch(db, {
+      const { purged, webhooks, due } = await sendBatch(db, {
         partitions: db.execute(sql`select ensure_partitions(current_date, 12)`),
         purged: db.execute<{ purged: number }>(sql`select purge_expired_idempotency_keys() as purged`),
+        webhooks: db.execute<{ purged: number }>(
+          sql`select purge_webhook_history(${WEBHOOK_HISTORY_DAYS}) as purged`,
+        ),
+        due: dueOrganizations(db, asOf),
       });
-      logger.info("partitions ensured, expired idempotency keys purged", { purged: purged.rows[0]?.purged });
+      const retaining = await startRetention(
+        config,
+        due.rows.map((r) => r.id),
+        asOf,
+        logger,
+      );
+      await expireKeptDeliveries(config, asOf, logger);
+      logger.info("partitions ensured, expired idempotency keys and webhook history purged", {
+        purged: purged.rows[0]?.purged,
+        webhook_events: webhooks.rows[0]?.purged,
+        retaining,
+      });
       return;
     }
     case CRON_DISPATCH_DUE_POSTS: {
@@ -53,6 +74,10 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
         // Published posts are measured on a decaying schedule, one platform call per account and batch.
         dispatchDueMeasurements(db, config, logger).then((measuring) => {
           if (measuring.claimed > 0) logger.info("measurements queued", { ...measuring });
+        }),
+        // Webhook deliveries whose turn has come (new events, and any whose message was lost).
+        dispatchDueWebhooks(db, config.WEBHOOKS_QUEUE, logger).then((webhooks) => {
+          if (webhooks.claimed > 0) logger.info("webhook deliveries queued", { ...webhooks });
         }),
       ]);
       const failure = results.find((r) => r.status === "rejected");

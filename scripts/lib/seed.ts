@@ -3,8 +3,13 @@
  * campaign, and the event's widgets switched on with a few items on its wall. Fixed ids and ON CONFLICT DO NOTHING make it idempotent, so a second run keeps the data
  * (and anything you changed) as it is.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type pg from "pg";
 import { DEFAULT_WALL_FILTERS } from "../../src/db/schema/event-widgets.ts";
 import { hashPassword } from "../../src/platform/passwords.ts";
+import { hashApiKey, isWellFormedApiKey, newApiKey } from "../../src/services/api-keys/secret.ts";
+import { rolePermissions } from "../../src/services/auth/permissions.ts";
 import { withClient } from "./database.ts";
 
 export const DEMO_ORGANIZATION_ID = "0d6f0f4e-0000-4000-8000-000000000001";
@@ -267,8 +272,59 @@ export async function seedDemoData(adminUrl: string): Promise<void> {
         ],
       );
     }
+    await seedDemoApiKey(c);
     await c.query("commit");
   });
+}
+
+const DEMO_API_KEY_ID = "0d6f0f4e-0000-4000-8000-000000000050";
+/** The demo key itself, kept beside the other local secrets (git-ignored): only its hash is in the database. */
+const DEMO_API_KEY_FILE = resolve(import.meta.dirname, "../../.data/demo-api-key");
+
+/**
+ * An API key of the demo organisation with a manager's permissions, so an integrator can call the API
+ * at once. The same key every run while it works; a new one when it was revoked or the database no
+ * longer knows it.
+ */
+async function seedDemoApiKey(c: pg.Client): Promise<void> {
+  const kept = existsSync(DEMO_API_KEY_FILE) ? readFileSync(DEMO_API_KEY_FILE, "utf8").trim() : "";
+  const { rows } = await c.query<{ secret_hash: string; revoked_at: Date | null }>(
+    "select secret_hash, revoked_at from api_keys where id = $1",
+    [DEMO_API_KEY_ID],
+  );
+  const row = rows[0];
+  const usable =
+    isWellFormedApiKey(kept) && (!row || (!row.revoked_at && row.secret_hash === (await hashApiKey(kept))));
+  const key = usable ? kept : (await newApiKey()).key;
+  if (!usable) {
+    mkdirSync(dirname(DEMO_API_KEY_FILE), { recursive: true });
+    writeFileSync(DEMO_API_KEY_FILE, `${key}\n`, { mode: 0o600 });
+  }
+  await c.query(
+    `insert into api_keys (id, organization_id, name, prefix, secret_hash, permissions, created_by)
+     values ($1, $2, 'Demo integration', $3, $4, $5, '0d6f0f4e-0000-4000-8000-000000000100')
+     on conflict (id) do update set prefix = excluded.prefix, secret_hash = excluded.secret_hash, revoked_at = null
+     where api_keys.secret_hash <> excluded.secret_hash`,
+    [
+      DEMO_API_KEY_ID,
+      DEMO_ORGANIZATION_ID,
+      key.slice(0, 16),
+      await hashApiKey(key),
+      rolePermissions("manager"),
+    ],
+  );
+}
+
+/** What `npm run dev` prints about the demo API key (the stack has seeded it by then). */
+export function demoApiKeyLines(workerUrl: string): string[] {
+  if (!existsSync(DEMO_API_KEY_FILE)) return [];
+  const key = readFileSync(DEMO_API_KEY_FILE, "utf8").trim();
+  return [
+    "",
+    "An API key of the demo organisation (a manager's permissions; see README, Integrating with Guddu):",
+    `  ${key}`,
+    `  curl -s ${workerUrl}/v1/events -H "authorization: Bearer ${key}"`,
+  ];
 }
 
 /** Lines `npm run dev` prints about signing in. */

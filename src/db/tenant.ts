@@ -26,10 +26,16 @@ export interface TenantScope {
   db: Database;
   organizationId: string;
   idempotency?: IdempotencyClaim;
+  /** One event of the organisation (an API key's scope): the policies of migrations/0024 hide the rest. */
+  eventScope?: string;
 }
 
-export function setTenant(db: Database, organizationId: string) {
-  return db.execute(sql`select set_config('app.org_id', ${organizationId}, true)`);
+export function setTenant(db: Database, organizationId: string, eventScope?: string) {
+  return eventScope
+    ? db.execute(
+        sql`select set_config('app.org_id', ${organizationId}, true), set_config('app.event_scope', ${eventScope}, true)`,
+      )
+    : db.execute(sql`select set_config('app.org_id', ${organizationId}, true)`);
 }
 
 /**
@@ -43,7 +49,7 @@ export async function inTenant<B extends Batch>(
   const { db, organizationId } = ctx;
   const claim = ctx.idempotency && !ctx.idempotency.claimed ? ctx.idempotency : undefined;
   const prefix = [
-    setTenant(db, organizationId),
+    setTenant(db, organizationId, ctx.eventScope),
     ...(claim
       ? [
           db.execute(

@@ -106,7 +106,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       const value = c.res.headers.get(name);
       if (value) headers[name] = value;
     }
-    const responseBody = await c.res.clone().text();
+    const responseBody = c.get("replayBody") ?? (await c.res.clone().text());
     await inTenant(scope, (db) => ({
       stored: db
         .update(idempotencyKeys)

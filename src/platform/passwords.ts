@@ -153,7 +153,7 @@ function fromUnpadded(text: string): Uint8Array | undefined {
  * Equality that takes the same time wherever the first difference is. workerd has the non-standard
  * `crypto.subtle.timingSafeEqual`; other runtimes (and a future workerd without it) get the loop.
  */
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.byteLength !== b.byteLength) return false;
   if (typeof crypto.subtle.timingSafeEqual === "function") return crypto.subtle.timingSafeEqual(a, b);
   let difference = 0;

@@ -8,12 +8,16 @@ import { type Bindings, type Config, loadConfig } from "../env.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
 import { handleIngestDeadLetter, handleIngestMessage } from "./ingest/consumer.ts";
 import { IngestMessageSchema } from "./ingest/message.ts";
+import { handleLifecycleMessage } from "./lifecycle/consumer.ts";
+import { LifecycleMessageSchema } from "./lifecycle/message.ts";
 import { handleMediaDeadLetter, handleMediaMessage } from "./media/consumer.ts";
 import { MediaMessageSchema } from "./media/message.ts";
 import { handleMetricsMessage } from "./metrics/consumer.ts";
 import { MetricsMessageSchema } from "./metrics/message.ts";
 import { handlePublishDeadLetter, handlePublishMessage } from "./publish/consumer.ts";
 import { PublishMessageSchema } from "./publish/message.ts";
+import { handleWebhookMessage } from "./webhooks/consumer.ts";
+import { WebhookMessageSchema } from "./webhooks/message.ts";
 
 interface Consumer<T> {
   schema: ZodType<T>;
@@ -31,6 +35,10 @@ export const consumers: Record<string, Consumer<unknown>> = {
   "guddu-media-dlq": { schema: MediaMessageSchema, handle: handleMediaDeadLetter },
   // Each message waits on one platform call for its own account: a batch's messages run at once.
   "guddu-metrics": { schema: MetricsMessageSchema, handle: handleMetricsMessage, concurrent: true },
+  // Each message waits on one organisation's endpoint; a delivery behind another of its resource is not taken.
+  "guddu-webhooks": { schema: WebhookMessageSchema, handle: handleWebhookMessage, concurrent: true },
+  // One step of one organisation's retention or one export each; steps of one chain never share a batch.
+  "guddu-lifecycle": { schema: LifecycleMessageSchema, handle: handleLifecycleMessage, concurrent: true },
 };
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {

@@ -20,13 +20,19 @@ export const IDEMPOTENCY_KEY_PARAMETER = {
 };
 const idempotencyKeyRef = { $ref: "#/components/parameters/IdempotencyKey" };
 
-export function authedRoute<R extends RouteConfig>(config: R & { permission: Permission }) {
-  const { permission, ...route } = config;
+/**
+ * `apiKeys: false`: only a signed-in user may call it (their own account, inbox, approvals, connecting
+ * accounts, managing keys); an API key gets 403 `api_key_not_allowed`, and the document says
+ * `x-api-keys: false`.
+ */
+export function authedRoute<R extends RouteConfig>(config: R & { permission: Permission; apiKeys?: false }) {
+  const { permission, apiKeys, ...route } = config;
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
-    middleware: [requirePermission(permission), idempotency()],
+    middleware: [requirePermission(permission, { apiKeys: apiKeys ?? true }), idempotency()],
     "x-permission": permission,
+    ...(apiKeys === false ? { "x-api-keys": false } : {}),
     // Path and query parameters come from `request` schemas; `parameters` carries only this header.
     ...(route.method === "post" ? { parameters: [idempotencyKeyRef] } : {}),
     responses: {

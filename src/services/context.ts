@@ -13,6 +13,8 @@ export type Actor =
   | { type: "system"; name: string }
   /** Someone without an account acting through a signed link (an outside approver). */
   | { type: "external"; name: string; email: string }
+  /** An organisation's API key (services/api-keys): audited as the key, never as its creator. */
+  | { type: "api_key"; keyId: string; permissions: ReadonlySet<Permission>; eventId: string | null }
   | { type: "anonymous" };
 
 export interface RequestFacts {
@@ -33,10 +35,17 @@ export interface TenantContext extends ServiceContext {
   organizationId: string;
   actor: Actor;
   idempotency?: IdempotencyClaim;
+  /** An API key limited to one event: row-level security leaves only that event's rows (db/tenant.ts). */
+  eventScope?: string;
 }
 
 export function actorUserId(actor: Actor): string | null {
   return actor.type === "user" ? actor.userId : null;
+}
+
+/** What a user or an API key may do; undefined for actors that no permission governs. */
+export function actorPermissions(actor: Actor): ReadonlySet<Permission> | undefined {
+  return actor.type === "user" || actor.type === "api_key" ? actor.permissions : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  * round trip, a cold read one).
  */
 import { describe, expect, it, vi } from "vitest";
+import { createApiKey } from "../support/api-keys.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import { createContent } from "../support/content.ts";
 import { createEvent } from "../support/events.ts";
@@ -264,6 +265,31 @@ describe("the analytics dashboard", () => {
     expect((await response.json()) as DashboardBody).toMatchObject({ posts: 2 });
     expect(await roundTripsOf(replica!)).toBe(1);
     expect(await roundTripsOf(primary!)).toBe(0);
+  });
+
+  it("an API key scoped to one event sees only that event's figures, never the organisation's cached answer", async () => {
+    const { owner, event } = await measuredEvent();
+    const other = await createEvent(owner.organizationId);
+    const content = await createContent(owner.organizationId, {
+      eventId: other.id,
+      workflowStatus: "published",
+    });
+    const account = await createSocialAccount(owner, { platform: "x" });
+    const post = await createPost(owner.organizationId, {
+      contentId: content.id,
+      socialAccountId: account.id,
+      platform: "x",
+      publishStatus: "published",
+      publishedAt: new Date(Date.now() - DAY),
+      platformPostId: `x-${crypto.randomUUID()}`,
+    });
+    await recordMeasurements(owner.organizationId, post, [{ at: new Date(), impressions: 10, likes: 100 }]);
+    const everything = await readJson<DashboardBody>(await call("/v1/analytics", { headers: owner.headers }));
+    expect(everything.totals.likes).toBe(147);
+    const scoped = await createApiKey(owner.organizationId, { eventId: event.id });
+    const seen = await readJson<DashboardBody>(await call("/v1/analytics", { headers: scoped.headers }));
+    expect(seen.totals.likes).toBe(47);
+    expect(seen.posts).toBe(2);
   });
 
   it("refuses what it cannot answer: unknown fields, buckets, zones; another organisation's event is a 404", async () => {

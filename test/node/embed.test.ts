@@ -7,15 +7,14 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { type EventSite, startEventSite } from "../../scripts/lib/event-site.ts";
 import { freePort } from "../../scripts/lib/ports.ts";
-import type { StackInfo } from "../../scripts/lib/stack-client.ts";
 import { LOCAL_WEBHOOK_SECRETS } from "../../scripts/lib/webhook-secrets.ts";
 import { startWranglerDev, type WranglerDev } from "../../scripts/lib/wrangler.ts";
+import { launchChromium, stackInfo } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = resolve(import.meta.dirname, "../../test-results/embed");
 const PROBES = resolve(import.meta.dirname, "../fixtures/event-site/probes.js");
 /** Ingest runs through a queue whose batches wait up to wrangler.toml's timeout: generous, but bounded. */
@@ -39,22 +38,6 @@ let profileDir: string;
 const requested: string[] = [];
 const run = crypto.randomUUID().slice(0, 8);
 let nextTweet = 0;
-
-/** The local stack from test/global-setup.ts, as `startWranglerDev` wants it. */
-function stackInfo(): StackInfo {
-  return {
-    databaseUrl: inject("databaseUrl"),
-    adminUrl: inject("adminUrl"),
-    neonProxy: inject("neonProxy"),
-    pgPort: 0,
-    proxyPort: 0,
-    jwtPrivateKeys: inject("jwtPrivateKeys"),
-    tokenEncryptionKeys: inject("tokenEncryptionKeys"),
-    platformBaseUrls: inject("platformBaseUrls"),
-    platformClients: inject("platformClients"),
-    webhookSecrets: JSON.stringify(LOCAL_WEBHOOK_SECRETS),
-  };
-}
 
 async function api<T>(method: string, path: string, body?: unknown, token = seeded?.token): Promise<T> {
   const response = await fetch(`${worker.url}${path}`, {
@@ -248,11 +231,6 @@ const probe = <T>(on: Page, call: string): Promise<T> => on.evaluate<T>(`gudduPr
 const focused = (on: Page) => probe<string>(on, "focused()");
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The embed's browser test needs Debian's Chromium at ${CHROMIUM}: apt-get update && apt-get install -y chromium (.ci/run does this when it is missing).`,
-    );
-  }
   stateDir = mkdtempSync(join(tmpdir(), "guddu-embed-wrangler-"));
   worker = await startWranglerDev(stackInfo(), {
     port: await freePort(),
@@ -266,21 +244,7 @@ beforeAll(async () => {
   const first = await deliverMentions(14);
   site = await startEventSite({ apiUrl: worker.url, eventKey: seeded.eventKey });
   profileDir = mkdtempSync(join(tmpdir(), "guddu-embed-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  context = await launchChromium(profileDir);
   context.on("request", (request) => requested.push(request.url()));
   // Records anything the page's policy refuses (the embed must need nothing beyond it) and answers probes.
   await context.addInitScript({ path: PROBES });

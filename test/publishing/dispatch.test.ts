@@ -9,13 +9,13 @@ import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import type { PublishMessage } from "../../src/queues/publish/message.ts";
+import { chunkMessages, MAX_BATCH_BYTES, sendMessages } from "../../src/queues/send.ts";
 import {
   claimDuePosts,
   dispatchDuePosts,
   PUBLISHING_LEASE_SECONDS,
   QUEUED_LEASE_SECONDS,
 } from "../../src/services/publishing/dispatch.ts";
-import { chunkMessages, MAX_BATCH_BYTES, sendMessages } from "../../src/queues/send.ts";
 import { createContent } from "../support/content.ts";
 import { createEvent } from "../support/events.ts";
 import { envWith } from "../support/http.ts";

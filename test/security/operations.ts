@@ -23,6 +23,8 @@ export interface Operation {
   permission?: string;
   isPublic: boolean;
   secured: boolean;
+  /** An API key may call it (`x-api-keys: false` keeps it to signed-in users). */
+  apiKeys: boolean;
   /** The JSON body's schema, `$ref` resolved (its own properties only). */
   bodySchema?: JsonSchema;
   bodyExample?: unknown;
@@ -62,6 +64,7 @@ export async function loadOperations(): Promise<{ operations: Operation[]; docum
         permission: op["x-permission"] as string | undefined,
         isPublic: op["x-public"] === true,
         secured: Array.isArray(op.security) && op.security.length > 0,
+        apiKeys: op["x-api-keys"] !== false,
         bodySchema: schema,
         bodyExample: schema?.example,
         rawBodyTypes: Object.keys(content).filter((type) => type !== "application/json"),

@@ -3,12 +3,14 @@
  * to prove another tenant's ids answer 404. A new templated path without an entry fails the walk,
  * so nobody can add one and forget its cross-tenant test.
  */
+import { createApiKey } from "../support/api-keys.ts";
 import { createApprovalRequest } from "../support/approvals.ts";
 import { createCampaign } from "../support/campaigns.ts";
 import { createContent, createVersionPair } from "../support/content.ts";
 import { createEventWithDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
 import { createInboundFailure, createInboundItem } from "../support/inbound.ts";
+import { createExportRow } from "../support/lifecycle.ts";
 import { createMediaAsset, createMediaUploadRow } from "../support/media.ts";
 import { createNotification } from "../support/notifications.ts";
 import { createPhase } from "../support/phases.ts";
@@ -17,6 +19,7 @@ import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTemplate } from "../support/templates.ts";
 import { createUser } from "../support/tenants.ts";
 import { createWallItem, createWidgetEvent } from "../support/wall.ts";
+import { createFinishedDelivery, createWebhookEndpointRow } from "../support/webhooks.ts";
 import { createWorkflow } from "../support/workflows.ts";
 
 export type PathParams = Record<string, string>;
@@ -167,4 +170,23 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/inbound-items/{id}": async (organizationId) => ({
     id: (await createInboundItem(organizationId)).id,
   }),
+  "/v1/webhook-endpoints/{id}": async (organizationId) => ({
+    id: (await createWebhookEndpointRow(organizationId)).id,
+  }),
+  "/v1/webhook-endpoints/{id}/rotate-secret": async (organizationId) => ({
+    id: (await createWebhookEndpointRow(organizationId)).id,
+  }),
+  "/v1/webhook-endpoints/{id}/test": async (organizationId) => ({
+    id: (await createWebhookEndpointRow(organizationId)).id,
+  }),
+  "/v1/webhook-endpoints/{id}/deliveries": async (organizationId) => ({
+    id: (await createWebhookEndpointRow(organizationId)).id,
+  }),
+  "/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/replay": async (organizationId) => {
+    const { endpoint, deliveryId } = await createFinishedDelivery(organizationId);
+    return { id: endpoint.id, delivery_id: deliveryId };
+  },
+  "/v1/api-keys/{id}": async (organizationId) => ({ id: (await createApiKey(organizationId)).id }),
+  "/v1/api-keys/{id}/revoke": async (organizationId) => ({ id: (await createApiKey(organizationId)).id }),
+  "/v1/exports/{id}": async (organizationId) => ({ id: (await createExportRow(organizationId)).id }),
 };

@@ -4,8 +4,10 @@
  * - an operation is either public (`x-public`) or authenticated with a permission (`x-permission`);
  * - no token → 401; malformed, expired, wrong-alg, wrong-aud, alg:none tokens → 401;
  * - a user without the permission → 403;
- * - another organisation's ids → 404;
- * - unknown body fields (organization_id, role …) → 400 unknown_field.
+ * - another organisation's ids → 404 (with a user's token and with an API key);
+ * - unknown body fields (organization_id, role …) → 400 unknown_field;
+ * - API keys: revoked, expired, never issued or malformed → 401; without the operation's permission
+ *   → 403; an operation only people may call (`x-api-keys: false`) → 403 api_key_not_allowed.
  */
 import { env } from "cloudflare:workers";
 import { SignJWT } from "jose";
@@ -13,7 +15,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/env.ts";
 import { signAccessToken } from "../../src/platform/jwt.ts";
 import { publicJwks } from "../../src/platform/signing-keys.ts";
+import { newApiKey } from "../../src/services/api-keys/secret.ts";
 import { ACCESS_TOKEN_AUDIENCE } from "../../src/services/auth/tokens.ts";
+import { allBut, createApiKey } from "../support/api-keys.ts";
+import { createEvent } from "../support/events.ts";
 import { expectProblem } from "../support/http.ts";
 import { createTenant, createUser, type TestUser } from "../support/tenants.ts";
 import { fill, loadOperations, type Operation, request, SYSTEM_PATHS } from "./operations.ts";
@@ -99,6 +104,7 @@ describe("the security walk over every operation", () => {
 
   it("another organisation's ids answer 404", async () => {
     const templated = operations.filter((o) => o.secured && /\{\w+\}/.test(o.path));
+    const key = await createApiKey(owner.organizationId);
     for (const op of templated) {
       const factory = RESOURCES[op.path];
       expect(factory, `no cross-tenant factory for ${op.path} in test/security/resources.ts`).toBeDefined();
@@ -107,6 +113,65 @@ describe("the security walk over every operation", () => {
       const response = await request(op, owner.headers, fill(op.path, params));
       expect(response.status, `${op.method} ${op.path} with another tenant's ids`).toBe(404);
       await response.body?.cancel();
+      if (!op.apiKeys) continue;
+      const viaKey = await request(op, key.headers, fill(op.path, params));
+      expect(viaKey.status, `${op.method} ${op.path} with another tenant's ids, by an API key`).toBe(404);
+      await viaKey.body?.cancel();
+    }
+  });
+
+  it("with a revoked, expired, never issued or malformed API key, every authenticated operation answers 401", async () => {
+    const revoked = await createApiKey(owner.organizationId, { revokedAt: new Date() });
+    const expired = await createApiKey(owner.organizationId, { expiresAt: new Date(Date.now() - 1000) });
+    const badKeys: Array<[kind: string, key: string, code: string]> = [
+      ["revoked", revoked.key, "api_key_revoked"],
+      ["expired", expired.key, "api_key_expired"],
+      ["never issued", (await newApiKey()).key, "invalid_api_key"],
+      ["malformed", "gk_live_short", "invalid_api_key"],
+    ];
+    for (const op of operations.filter((o) => o.secured)) {
+      for (const [kind, key, code] of badKeys) {
+        const response = await request(op, { authorization: `Bearer ${key}` });
+        expect(response.status, `${op.method} ${op.path} with a ${kind} API key`).toBe(401);
+        await expectProblem(response, 401, code);
+      }
+    }
+  });
+
+  it("an API key without the operation's permission gets 403", async () => {
+    for (const op of operations.filter((o) => o.secured && o.permission)) {
+      const key = await createApiKey(owner.organizationId, { permissions: allBut(op.permission ?? "") });
+      const response = await request(op, key.headers);
+      expect(response.status, `${op.method} ${op.path} by an API key without ${op.permission}`).toBe(403);
+      await expectProblem(response, 403, "missing_permission");
+    }
+  });
+
+  it("an API key holding every permission, limited to an event or not, never meets a 5xx", async () => {
+    const event = await createEvent(owner.organizationId);
+    const keys = {
+      "an API key": await createApiKey(owner.organizationId),
+      "an API key limited to an event": await createApiKey(owner.organizationId, { eventId: event.id }),
+    };
+    for (const op of operations.filter((o) => o.secured && o.apiKeys)) {
+      for (const [kind, key] of Object.entries(keys)) {
+        const response = await request(op, key.headers, fill(op.path, { id: event.id }));
+        expect(response.status, `${op.method} ${op.path} by ${kind}`).toBeLessThan(500);
+        await response.body?.cancel();
+      }
+    }
+  });
+
+  it("an API key holding every permission gets 403 where only a signed-in user may act", async () => {
+    const closed = operations.filter((o) => o.secured && !o.apiKeys);
+    expect(closed.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining(["GET /v1/me", "POST /v1/api-keys", "POST /v1/approval-requests/{id}/actions"]),
+    );
+    const key = await createApiKey(owner.organizationId);
+    for (const op of closed) {
+      const response = await request(op, key.headers);
+      expect(response.status, `${op.method} ${op.path} by an API key`).toBe(403);
+      await expectProblem(response, 403, "api_key_not_allowed");
     }
   });
 

@@ -4,7 +4,7 @@ import { createdAt, sqlList } from "./columns.ts";
 import { organizations } from "./organizations.ts";
 import { users } from "./users.ts";
 
-export const AUDIT_ACTOR_TYPES = ["user", "system", "webhook", "external"] as const;
+export const AUDIT_ACTOR_TYPES = ["user", "system", "webhook", "external", "api_key"] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 /** Changed fields: `{ field: { from, to } }` for updates, the new values for creates. */
@@ -25,6 +25,8 @@ export const auditLogs = pgTable(
     /** The acting user; null for system actors and once the user is erased. */
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     actorType: text().$type<AuditActorType>().notNull().default("user"),
+    /** The acting API key (`actor_type = 'api_key'`); no foreign key, the trail outlives it. */
+    apiKeyId: uuid(),
     action: text().notNull(),
     entityType: text().notNull(),
     entityId: uuid(),
@@ -38,6 +40,7 @@ export const auditLogs = pgTable(
     index("audit_logs_entity_type_entity_id_idx").on(t.entityType, t.entityId),
     index("audit_logs_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
     index("audit_logs_user_id_idx").on(t.userId),
+    index("audit_logs_api_key_id_idx").on(t.apiKeyId).where(sql`api_key_id is not null`),
     check("audit_logs_actor_type_check", sql`${t.actorType} in (${sqlList(AUDIT_ACTOR_TYPES)})`),
   ],
 );

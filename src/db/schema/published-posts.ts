@@ -1,5 +1,15 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, PLATFORMS, type Platform, sqlList, timestamptz } from "./columns.ts";
 import { content } from "./content.ts";
 import { engagementMetrics } from "./engagement-metrics.ts";
@@ -66,9 +76,7 @@ export const publishedPosts = pgTable(
     index("published_posts_social_account_id_idx").on(t.socialAccountId),
     index("published_posts_platform_platform_post_id_idx").on(t.platform, t.platformPostId),
     index("published_posts_publish_status_next_attempt_at_idx").on(t.publishStatus, t.nextAttemptAt),
-    index("published_posts_metrics_due_at_idx")
-      .on(t.metricsDueAt)
-      .where(sql`metrics_due_at is not null`),
+    index("published_posts_metrics_due_at_idx").on(t.metricsDueAt).where(sql`metrics_due_at is not null`),
     /** Scheduling twice never makes a second live post for the same account. */
     uniqueIndex("published_posts_content_id_social_account_id_key")
       .on(t.contentId, t.socialAccountId)

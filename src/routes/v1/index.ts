@@ -4,12 +4,14 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.ts";
+import { registerExportDownload } from "../export-download.ts";
 import { registerPublicMedia } from "../media-public.ts";
 import { registerEmbed } from "../public/embed.ts";
 import { registerPublic } from "../public/routes.ts";
 import { registerWebhooks } from "../webhooks/routes.ts";
 import { registerJwks } from "../well-known/jwks.ts";
 import { registerAnalytics } from "./analytics/routes.ts";
+import { registerApiKeys } from "./api-keys/routes.ts";
 import { registerApprovalLinks } from "./approval-links/routes.ts";
 import { registerApprovalRequests } from "./approval-requests/routes.ts";
 import { registerApprovalWorkflows } from "./approval-workflows/routes.ts";
@@ -24,6 +26,7 @@ import { registerDelegates } from "./delegates/routes.ts";
 import { registerEventPhases } from "./event-phases/routes.ts";
 import { registerEventWidgets } from "./event-widgets/routes.ts";
 import { registerEvents } from "./events/routes.ts";
+import { registerExports } from "./exports/routes.ts";
 import { registerInboundFailures } from "./inbound-failures/routes.ts";
 import { registerInboundItems } from "./inbound-items/routes.ts";
 import { registerMe } from "./me/routes.ts";
@@ -37,6 +40,7 @@ import { registerSocialAccountConnections } from "./social-accounts/connect.ts";
 import { registerSocialAccounts } from "./social-accounts/routes.ts";
 import { registerTemplates } from "./templates/routes.ts";
 import { registerUsers } from "./users/routes.ts";
+import { registerWebhookEndpoints } from "./webhook-endpoints/routes.ts";
 
 export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerJwks(app);
@@ -45,6 +49,8 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerOrganization(app);
   registerUsers(app);
   registerAuditLogs(app);
+  registerExports(app);
+  registerApiKeys(app);
   registerEvents(app);
   registerImportDelegates(app);
   registerDelegates(app);
@@ -67,8 +73,10 @@ export function registerV1(app: OpenAPIHono<AppEnv>) {
   registerPublishedPosts(app);
   registerInboundItems(app);
   registerInboundFailures(app);
+  registerWebhookEndpoints(app);
   registerAnalytics(app);
   registerPublicMedia(app);
+  registerExportDownload(app);
   registerWebhooks(app);
   registerPublic(app);
   registerEmbed(app);

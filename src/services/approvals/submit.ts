@@ -17,6 +17,7 @@ import { CONTENT_TRANSITIONS } from "../content/workflow.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
 import { assertTransition } from "../state-machine.ts";
+import { submittedEvents } from "../webhooks/events.ts";
 import { requestedNotice } from "./approval-notices.ts";
 import type { RequestState } from "./request-state.ts";
 import { authorsOf, type RequestDetail, selectPendingRequest } from "./requests.ts";
@@ -177,6 +178,7 @@ export async function submitForApproval(
           `approval:${requestId}:requested`,
         ),
       ),
+      webhooks: submittedEvents(ctx, db, { contentId, requestId, guard: requestWritten }),
     })));
   } catch (error) {
     if (uniqueViolation(error) === "approval_requests_one_pending_per_content_key") throw pendingConflict();

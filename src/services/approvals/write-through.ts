@@ -16,6 +16,7 @@ import { auditEntry } from "../audit/record.ts";
 import { liveContent } from "../content/store.ts";
 import type { Actor, ServiceContext, TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
+import { approvalEvents } from "../webhooks/events.ts";
 import type { ApprovalActor, ApprovalWrite, Notice } from "./request-state.ts";
 
 /** The most actions one batch carries; a longer backlog goes in several. */
@@ -132,6 +133,21 @@ export function writeStatements(
       const key = `approval:${write.actionId}${index ? `:${index}` : ""}`;
       return notify(ctx, db, recipientsOf(ctx, notice.recipients, landed), noticeSpec(notice, write, key));
     }),
+    webhooks: approvalEvents(
+      ctx,
+      db,
+      {
+        requestId: write.requestId,
+        contentId: write.contentId,
+        action: write.action,
+        status: write.request.status,
+        step: write.step,
+        currentStep: write.request.currentStep,
+        decidedBy: write.actor.type === "user" ? write.actor.userId : null,
+        comment: write.comment,
+      },
+      landed,
+    ),
   });
 }
 

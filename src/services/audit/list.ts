@@ -1,4 +1,4 @@
-import { eq, gte, like, lt } from "drizzle-orm";
+import { eq, gte, like, lt, or } from "drizzle-orm";
 import { auditLogs } from "../../db/schema/audit-logs.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
@@ -7,7 +7,7 @@ import { likePrefix, type PageInput, paginate } from "../pagination.ts";
 export interface ListAuditLogsInput extends PageInput {
   entity_type?: string;
   entity_id?: string;
-  /** The acting user. */
+  /** The acting user or API key. */
   actor_id?: string;
   /** An exact action (`user.update`), or a prefix ending in `*` (`user.*`). */
   action?: string;
@@ -31,7 +31,9 @@ export async function listAuditLogs(ctx: TenantContext, input: ListAuditLogsInpu
           auditLogs.organizationId,
           input.entity_type ? eq(auditLogs.entityType, input.entity_type) : undefined,
           input.entity_id ? eq(auditLogs.entityId, input.entity_id) : undefined,
-          input.actor_id ? eq(auditLogs.userId, input.actor_id) : undefined,
+          input.actor_id
+            ? or(eq(auditLogs.userId, input.actor_id), eq(auditLogs.apiKeyId, input.actor_id))
+            : undefined,
           action === undefined
             ? undefined
             : action.endsWith("*")

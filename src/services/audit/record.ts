@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.ts";
 import { type AuditActorType, type AuditChanges, auditLogs } from "../../db/schema/audit-logs.ts";
-import { actorUserId, type TenantContext } from "../context.ts";
+import { type Actor, actorUserId, type TenantContext } from "../context.ts";
 
 /** Secret-bearing keys, matched by whole snake_case parts: `password_hash` yes, `brand_hashtags` no. */
 const SECRET_FIELD = /(^|_)(password|secret|token|tokens|hash)(_|$)|(^|_)(recovery|totp)_codes?$/i;
@@ -46,15 +46,26 @@ export interface AuditEntry {
   guard?: PgTable;
 }
 
+/** Who an audit row names: the user, or the API key (its id, never its creator), and the actor type. */
+export function auditActor(actor: Actor): {
+  userId: string | null;
+  apiKeyId: string | null;
+  actorType: AuditActorType;
+} {
+  return {
+    userId: actorUserId(actor),
+    apiKeyId: actor.type === "api_key" ? actor.keyId : null,
+    actorType: actor.type === "anonymous" ? "user" : actor.type,
+  };
+}
+
 export function auditEntry(ctx: TenantContext, db: Database, entry: AuditEntry) {
   const { actor } = ctx;
-  const actorType: AuditActorType = actor.type === "anonymous" ? "user" : actor.type;
   // An outside actor has no user row: who they are travels with the change itself.
   const external = actor.type === "external" ? { actor: { name: actor.name, email: actor.email } } : {};
   const values = {
     organizationId: ctx.organizationId,
-    userId: actorUserId(actor),
-    actorType,
+    ...auditActor(actor),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
@@ -64,8 +75,8 @@ export function auditEntry(ctx: TenantContext, db: Database, entry: AuditEntry) 
   };
   if (!entry.guard) return db.insert(auditLogs).values(values);
   return db.execute(sql`
-    insert into audit_logs (organization_id, user_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
-    select ${values.organizationId}, ${values.userId}, ${values.actorType}, ${values.action}, ${values.entityType},
+    insert into audit_logs (organization_id, user_id, api_key_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
+    select ${values.organizationId}, ${values.userId}, ${values.apiKeyId}, ${values.actorType}, ${values.action}, ${values.entityType},
            ${values.entityId}, ${JSON.stringify(values.changes)}::jsonb, ${values.ipAddress}, ${values.userAgent}
     where exists (select 1 from ${entry.guard} where id = ${entry.entityId} and xmin = pg_current_xact_id()::xid)`);
 }

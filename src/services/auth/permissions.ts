@@ -31,10 +31,18 @@ export const PERMISSIONS = [
   "inbound:read",
   "wall:moderate",
   "notifications:read",
+  "api_keys:read",
+  "api_keys:write",
+  "integrations:read",
+  "integrations:write",
+  // Exports of the organisation's or one person's data: owners and admins (it is not a `:read`).
+  "data:export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(":read") && p !== "audit:read");
+/** Reads only owners and admins hold: the audit trail, the organisation's API keys and webhook endpoints. */
+const ADMIN_READS: readonly Permission[] = ["audit:read", "api_keys:read", "integrations:read"];
+const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(":read") && !ADMIN_READS.includes(p));
 
 const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   owner: PERMISSIONS,

@@ -15,7 +15,7 @@ export interface TokenPair {
   refresh_token: string;
 }
 
-const base64url = (bytes: Uint8Array) =>
+export const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replaceAll("+", "-")
     .replaceAll("/", "_")
@@ -27,9 +27,14 @@ export async function newRefreshToken(): Promise<{ token: string; hash: string }
   return { token, hash: await hashRefreshToken(token) };
 }
 
-export async function hashRefreshToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+/** SHA-256 as hex: how opaque secrets (refresh tokens, API keys) are stored. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function hashRefreshToken(token: string): Promise<string> {
+  return sha256Hex(token);
 }
 
 export function refreshTokenExpiry(now: Date): Date {

@@ -16,8 +16,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Platform } from "../../db/schema/columns.ts";
 import { delegates } from "../../db/schema/delegates.ts";
 import { inTenant } from "../../db/tenant.ts";
-import { auditEntry } from "../audit/record.ts";
-import { actorUserId, type TenantContext } from "../context.ts";
+import { auditActor, auditEntry } from "../audit/record.ts";
+import type { TenantContext } from "../context.ts";
 import { getEvent } from "../events/events.ts";
 import { type DelegateInput, eventNotFound, liveEvent } from "./delegates.ts";
 
@@ -235,13 +235,14 @@ export async function importDelegates(
     } else {
       // The audit row's counts exist only inside this statement, so the statement writes it itself
       // (auditEntry takes its changes as values); it is the row auditEntry would write.
+      const actor = auditActor(ctx.actor);
       const { written } = await inTenant(ctx, (db) => ({
         written: db.execute<ChunkResult>(sql`${upsert}, totals as (
             select ${counts.created}::integer + count(*) filter (where created)::integer as created,
                    ${counts.updated}::integer + count(*) filter (where not created)::integer as updated
             from written)
-          insert into audit_logs (organization_id, user_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
-          select ${ctx.organizationId}, ${actorUserId(ctx.actor)}, ${ctx.actor.type === "system" ? "system" : "user"},
+          insert into audit_logs (organization_id, user_id, api_key_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
+          select ${ctx.organizationId}, ${actor.userId}, ${actor.apiKeyId}, ${actor.actorType},
                  'delegate.import', 'event', ${eventId},
                  jsonb_build_object('total_rows', ${file.totalRows}::integer, 'created', created, 'updated', updated,
                                     'unchanged', ${unique.length}::integer - created - updated, 'rejected_count', ${rejectedCount}::integer),

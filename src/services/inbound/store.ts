@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import type { InboundObservation } from "../../platform/social/inbound.ts";
+import { mentionsReceivedEvents } from "../webhooks/events.ts";
 
 /** An observation and what the caller knows of whose it is. */
 export interface AddressedObservation {
@@ -39,7 +40,10 @@ export interface StoredItem {
   observation: InboundObservation;
 }
 
-/** Statements storing each observation, read back as what each did (null: nothing, a duplicate or older state). */
+/**
+ * Statements storing each observation, read back as what each did (null: nothing, a duplicate or older
+ * state), and the `mention.received` webhook events of the items new in this batch.
+ */
 export function storeAll(
   db: Database,
   organizationId: string,
@@ -47,7 +51,10 @@ export function storeAll(
   receivedAt: Date,
 ) {
   return reading(
-    { stored: addressed.map((item) => storeObservation(db, organizationId, item, receivedAt)) },
+    {
+      stored: addressed.map((item) => storeObservation(db, organizationId, item, receivedAt)),
+      mentions: addressed.length > 0 ? mentionsReceivedEvents(db, organizationId, receivedAt) : undefined,
+    },
     ({ stored }) =>
       stored.map((result, index): StoredItem | null => {
         const row = result.rows[0];

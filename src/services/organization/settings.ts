@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { PLATFORMS } from "../../db/schema/columns.ts";
+import { RetentionSettingsSchema } from "../retention/settings.ts";
 
 /** An IANA zone name the runtime knows ("Africa/Nairobi", "UTC"), in its canonical spelling. */
 export const TimeZoneSchema = z
@@ -34,6 +35,7 @@ export const OrganizationSettingsSchema = z
       .max(50)
       .optional(),
     require_approval: z.boolean().optional(),
+    retention: RetentionSettingsSchema.optional(),
   })
   .openapi("OrganizationSettings", {
     description: "Keys sent are merged into the current settings; keys left out keep their value.",

@@ -11,6 +11,7 @@ import { content } from "../../db/schema/content.ts";
 import { type PublishStatus, publishedPosts } from "../../db/schema/published-posts.ts";
 import { ownedBy } from "../../db/tenant.ts";
 import { NotFoundError } from "../../errors.ts";
+import { auditActor } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
 
@@ -145,7 +146,7 @@ export function notifyPostFailed(
  * partially_published), with its audit row naming the status it left; only if `guard` holds.
  */
 export function reopenContent(ctx: TenantContext, db: Database, contentId: SQL, guard: SQL) {
-  const actor = ctx.actor.type === "user" ? ctx.actor.userId : null;
+  const actor = auditActor(ctx.actor);
   return db.execute(sql`
     with before as (
       select c.id, c.workflow_status from ${content} c
@@ -157,8 +158,8 @@ export function reopenContent(ctx: TenantContext, db: Database, contentId: SQL, 
         from before where c.id = before.id
       returning c.id, before.workflow_status as from_status
     )
-    insert into audit_logs (organization_id, user_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
-    select ${ctx.organizationId}, ${actor}::uuid, ${ctx.actor.type === "user" ? "user" : "system"}, 'content.status_change', 'content', moved.id,
+    insert into audit_logs (organization_id, user_id, api_key_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
+    select ${ctx.organizationId}, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid, ${actor.actorType}, 'content.status_change', 'content', moved.id,
            jsonb_build_object('workflow_status', jsonb_build_object('from', moved.from_status, 'to', 'publishing')),
            ${ctx.request.ip}, ${ctx.request.userAgent}
       from moved`);

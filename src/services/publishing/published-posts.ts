@@ -12,6 +12,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { AppError, ConflictError } from "../../errors.ts";
 import { adapterFor } from "../../platform/social/registry.ts";
 import { PlatformError } from "../../platform/social/types.ts";
+import { sendMessages } from "../../queues/send.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
@@ -25,7 +26,6 @@ import {
   publishedPostNotFound,
   reopenContent,
 } from "./posts.ts";
-import { sendMessages } from "../../queues/send.ts";
 
 export const PUBLISHED_POST_SORTS = sortValues("created_at", "updated_at");
 

@@ -12,6 +12,7 @@ import { type PublishedPost, type PublishStatus, publishedPosts } from "../../db
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
 import { officialWallEntry, pushOfficialPost } from "../wall/official.ts";
+import { postSettledEvent } from "../webhooks/events.ts";
 import type { PublishOutcome } from "./classify-outcome.ts";
 import {
   auditContentStatus,
@@ -177,6 +178,7 @@ export function settleStatements(
       failure === null
         ? undefined
         : notifyPostFailed(ctx, db, post, failure, attempt, postWrittenNow(post.id)),
+    webhook: postSettledEvent(ctx, db, post.id),
   });
 }
 

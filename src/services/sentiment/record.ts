@@ -17,6 +17,7 @@ import type { Logger } from "../../platform/logger.ts";
 import { type DelegateRef, type SentimentResult, sentimentAnalyser } from "../../platform/sentiment/index.ts";
 import type { TenantContext } from "../context.ts";
 import type { StoredItem } from "../inbound/store.ts";
+import { sentimentAlertEvents } from "../webhooks/events.ts";
 import { alertStatement, notifyAlerts } from "./alerts.ts";
 
 /** Delegates of events that are on or recent: whom an arriving text may name. */
@@ -128,6 +129,7 @@ export async function recordArrivalSentiment(
             and i.received_at between ${earliest.toISOString()}::timestamptz and ${latest.toISOString()}::timestamptz
             and i.published_post_id is not null)`),
     alerts: eventIds.length > 0 ? alertStatement(db, org, eventIds, ctx.now()) : undefined,
+    alertHooks: eventIds.length > 0 ? sentimentAlertEvents(db, org) : undefined,
   }));
   if (alerts && alerts.rows.length > 0) await notifyAlerts(ctx, alerts.rows, logger);
 }

@@ -23,6 +23,7 @@ import { auditEntry } from "../audit/record.ts";
 import { unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
+import { reauthRequiredEvent } from "../webhooks/events.ts";
 import { adapterOf } from "./platforms.ts";
 import { connectedAccountOf, sealTokens } from "./tokens.ts";
 
@@ -306,6 +307,7 @@ async function markReauthRequired(
       data: { social_account_id: row.id, platform: row.platform, status_reason: statusReason },
       dedupeKey: `social_account.reauth_required:${row.id}:${claimedAt.getTime()}`,
     }),
+    webhook: reauthRequiredEvent(tenant, db, row.id),
   }));
   if (marked[0]) throw unavailable(marked[0]);
   const fresh = await readAccount(ctx, row.id);

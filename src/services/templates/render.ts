@@ -14,7 +14,7 @@ import { auditEntry } from "../audit/record.ts";
 import { contentCreation } from "../content/content.ts";
 import type { ContentType } from "../content/post-text.ts";
 import { liveEvent } from "../content/store.ts";
-import type { TenantContext } from "../context.ts";
+import { actorPermissions, type TenantContext } from "../context.ts";
 import { assertContext, type RenderRows, renderText } from "./placeholders.ts";
 import { dataOf, liveTemplate, type TemplateData, templateNotFound } from "./templates.ts";
 
@@ -75,7 +75,7 @@ const notFound = (what: "event" | "phase" | "delegate") =>
  * orders the increments).
  */
 export async function renderTemplate(ctx: TenantContext, id: string, input: RenderInput): Promise<Content> {
-  if (ctx.actor.type === "user" && !ctx.actor.permissions.has("templates:read")) {
+  if (actorPermissions(ctx.actor)?.has("templates:read") === false) {
     throw new ForbiddenError(
       "missing_permission",
       'Rendering a template needs the "templates:read" permission.',

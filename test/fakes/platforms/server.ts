@@ -59,6 +59,9 @@
  *   administers → `{organization}` (linkedin.ts).
  * - `POST /_fake/reset` `{platform?}` forgets everything (of one platform). Only when nothing else runs.
  *
+ * Beside the platforms, `/_receiver/…` is a webhook receiver for the outbound webhooks' tests: it
+ * records what it gets and fails on command (receiver.ts).
+ *
  *   node test/fakes/platforms/server.ts [--port 4455]   # standalone, prints its base URLs
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -81,6 +84,7 @@ import { handleInstagram } from "./instagram.ts";
 import { instagramControl } from "./instagram-hashtags.ts";
 import { handleLinkedIn, linkedinControl } from "./linkedin.ts";
 import { FAKE_CLIENTS } from "./oauth.ts";
+import { WebhookReceivers } from "./receiver.ts";
 import { handleThreads } from "./threads.ts";
 import { buildWebhookPayload, parseWebhookEvents, signWebhook } from "./webhook-payloads.ts";
 import { handleX } from "./x.ts";
@@ -110,8 +114,9 @@ export interface FakePlatforms {
 
 export async function startFakePlatforms(options: { port?: number } = {}): Promise<FakePlatforms> {
   const state = new FakeState();
+  const receivers = new WebhookReceivers();
   const server: Server = createServer((req, res) => {
-    handle(state, req, res).catch((error: Error) => {
+    handle(state, receivers, req, res).catch((error: Error) => {
       if (!res.headersSent) send(res, { status: 500, json: { error: `fake failed: ${error.message}` } });
       else res.destroy();
     });
@@ -167,10 +172,24 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(body);
 }
 
-async function handle(state: FakeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  state: FakeState,
+  receivers: WebhookReceivers,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const body = await readBody(req);
   const [, first = "", ...rest] = url.pathname.split("/");
+  if (first === "_receiver") {
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).flatMap(([name, value]) =>
+        typeof value === "string" ? [[name, value]] : [],
+      ),
+    );
+    send(res, receivers.handle(req.method ?? "GET", `/${rest.join("/")}`, headers, body.toString("utf8")));
+    return;
+  }
   if (first === "_fake") {
     const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
     send(

@@ -6,7 +6,12 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase, dropDatabase, migrateDatabase, withDatabase } from "../../../scripts/lib/database.ts";
+import {
+  createDatabase,
+  dropDatabase,
+  migrateDatabase,
+  withDatabase,
+} from "../../../scripts/lib/database.ts";
 import { type MetricsSeed, seedMetrics } from "../../../scripts/lib/seed-metrics.ts";
 import { dashboardStatementFor } from "../../../src/services/analytics/dashboard.ts";
 

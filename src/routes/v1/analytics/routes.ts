@@ -131,7 +131,10 @@ function dashboardQuery(scope: AnalyticsScope, id: string | undefined, query: Qu
 async function cachedRead(c: Context<AppEnv>, seconds: number, read: () => Promise<unknown>): Promise<never> {
   const tenant = c.get("tenant");
   const url = new URL(c.req.url);
-  const key = new Request(`${CACHE_ORIGIN}/${tenant.organizationId}${url.pathname}${url.search}`);
+  // An API key scoped to one event sees only that event's rows (row-level security): its answers are
+  // kept apart from the organisation-wide ones for the same URL.
+  const scope = tenant.eventScope ?? "all";
+  const key = new Request(`${CACHE_ORIGIN}/${tenant.organizationId}/${scope}${url.pathname}${url.search}`);
   const cache = await caches.open("analytics");
   const headers = (status: "hit" | "miss") => ({
     "content-type": "application/json",

@@ -42,6 +42,7 @@ export const submitForApprovalRoute = authedRoute({
   description:
     "Chooses the approval workflow (the most specific active one whose trigger conditions hold; none: manual approval by a manager or above), snapshots its steps, moves the content to in_review and notifies the first step's approvers. 409 approval_request_pending when one is pending; 409 invalid_status_transition when the content cannot go into review (from draft, changes_requested, approved or in_review it can); 422 scheduled_for_passed when its scheduled time is behind us (set a new one). A request expires when the content's scheduled time passes before it is approved.",
   permission: "content:write",
+  apiKeys: false,
   request: {
     params: IdParams,
     body: { required: false, content: { "application/json": { schema: SubmitBody } } },
@@ -60,6 +61,7 @@ export const listApprovalRequestsRoute = authedRoute({
   description:
     "By default what waits for you: pending requests whose current step names you (by role or id, or as its escalation target once escalated), that you have not approved yet, for content you neither wrote nor submitted — oldest step deadline first, none last. Deciding needs content:approve, so without it the inbox is empty.",
   permission: "content:read",
+  apiKeys: false,
   request: { query: ListQuery },
   responses: {
     200: json(listResponse(ApprovalRequestSchema, "ApprovalRequestList"), "A page"),
@@ -84,6 +86,7 @@ export const actOnApprovalRequestRoute = authedRoute({
   description:
     "approve / reject / request_changes: only someone the current step names (by role or id; once escalated, its escalation targets too) holding content:approve, never the content's author or submitter (403 own_content, not_an_approver, missing_permission); one approval per person and step (409 already_approved). When the step's quorum is met the next step starts, or after the last one the content is approved. reject and request_changes end the request and send the content back (changes_requested); resubmitting starts a new request. comment: the authors and anyone with content:approve. cancel: the content's author or submitter (content → draft). reject, request_changes and comment need a comment. 409 approval_request_closed once it has ended. 200 when the action is recorded in the database; 202 when the database did not answer: the action holds, and is written as soon as it does.",
   permission: "content:read",
+  apiKeys: false,
   request: {
     params: IdParams,
     body: { required: true, content: { "application/json": { schema: ActionBody } } },
@@ -103,6 +106,7 @@ export const createApprovalLinkRoute = authedRoute({
   description:
     "A signed link for someone without an account (a speaker, a VIP's office) to see the content and approve or reject the CURRENT step once, before it expires (at most 168 hours; default 72). Their approval counts as one toward the step's quorum (an \"all\" step still needs each named user). Only the step's approvers or a manager or above may send one. Deliver the URL yourself: it is shown once.",
   permission: "content:approve",
+  apiKeys: false,
   request: {
     params: IdParams,
     body: { required: true, content: { "application/json": { schema: LinkBody } } },

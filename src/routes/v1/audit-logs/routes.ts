@@ -15,7 +15,7 @@ const ListAuditLogsQuery = PaginationQuery.extend({
     .optional()
     .openapi({ example: "user" }),
   entity_id: z.uuid().optional(),
-  actor_id: z.uuid().optional().openapi({ description: "The acting user" }),
+  actor_id: z.uuid().optional().openapi({ description: "The acting user, or API key" }),
   action: z
     .string()
     .max(100)

@@ -15,6 +15,7 @@ export const getMeRoute = authedRoute({
   tags: ["Me"],
   summary: "The signed-in user, their organisation and effective permissions",
   permission: "organization:read",
+  apiKeys: false,
   responses: {
     200: {
       description: "You",
@@ -48,6 +49,7 @@ export const changePasswordRoute = authedRoute({
   tags: ["Me"],
   summary: "Change your password (ends your other sessions)",
   permission: "organization:read",
+  apiKeys: false,
   request: {
     body: json(
       z
@@ -69,6 +71,7 @@ export const enrolTotpRoute = authedRoute({
   tags: ["Me"],
   summary: "Start two-factor enrolment: a secret and its otpauth:// URI",
   permission: "organization:read",
+  apiKeys: false,
   responses: {
     201: {
       description: "Scan the URI, then activate with a code",
@@ -88,6 +91,7 @@ export const activateTotpRoute = authedRoute({
   tags: ["Me"],
   summary: "Turn two-factor on with a first code; answers single-use recovery codes, shown once",
   permission: "organization:read",
+  apiKeys: false,
   request: {
     body: json(
       z.strictObject({ code: TotpCode }).openapi("TotpActivateRequest", { example: { code: "492039" } }),
@@ -112,6 +116,7 @@ export const disableTotpRoute = authedRoute({
   tags: ["Me"],
   summary: "Turn two-factor off (password and a code or recovery code)",
   permission: "organization:read",
+  apiKeys: false,
   request: {
     body: json(
       z

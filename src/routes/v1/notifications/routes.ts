@@ -29,6 +29,7 @@ export const listNotificationsRoute = authedRoute({
   tags: TAGS,
   summary: "List your notifications, newest first",
   permission: "notifications:read",
+  apiKeys: false,
   request: {
     query: PaginationQuery.extend({
       unread: z
@@ -57,6 +58,7 @@ export const unreadCountRoute = authedRoute({
   tags: TAGS,
   summary: "How many of your notifications are unread",
   permission: "notifications:read",
+  apiKeys: false,
   responses: {
     200: {
       description: "The count",
@@ -75,6 +77,7 @@ export const markReadRoute = authedRoute({
   tags: TAGS,
   summary: "Mark one of your notifications read (again is fine)",
   permission: "notifications:read",
+  apiKeys: false,
   request: { params: IdParams },
   responses: {
     200: { description: "Read", content: { "application/json": { schema: NotificationSchema } } },
@@ -88,6 +91,7 @@ export const markAllReadRoute = authedRoute({
   tags: TAGS,
   summary: "Mark all your unread notifications read",
   permission: "notifications:read",
+  apiKeys: false,
   request: { body: { required: false, content: { "application/json": { schema: ReadAllBody } } } },
   responses: {
     200: {

@@ -75,6 +75,7 @@ export const startOAuthRoute = authedRoute({
   tags: ["Social accounts"],
   summary: `Start connecting an account with OAuth (PKCE); the link lasts ${OAUTH_STATE_TTL_SECONDS / 60} minutes`,
   permission: "social_accounts:write",
+  apiKeys: false,
   request: { body: { required: true, content: { "application/json": { schema: StartOAuthBody } } } },
   responses: {
     200: { description: "The consent page", content: { "application/json": { schema: StartOAuthResponse } } },
@@ -102,6 +103,7 @@ export const appPasswordRoute = authedRoute({
   tags: ["Social accounts"],
   summary: "Connect an account with an app password (Bluesky)",
   permission: "social_accounts:write",
+  apiKeys: false,
   request: { body: { required: true, content: { "application/json": { schema: AppPasswordBody } } } },
   responses: {
     201: connected("Connected a new account"),

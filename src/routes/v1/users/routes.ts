@@ -97,6 +97,7 @@ export const createUserRoute = authedRoute({
   description:
     "403 `role_not_assignable` for a role above yours, 403 `permission_not_grantable` for a permission you do not hold; 409 `email_taken` / `username_taken`.",
   permission: "users:write",
+  apiKeys: false,
   request: { body: { required: true, content: { "application/json": { schema: CreateUserBody } } } },
   responses: {
     201: { description: "The new user", content: { "application/json": { schema: UserSchema } } },
@@ -125,6 +126,7 @@ export const updateUserRoute = authedRoute({
   description:
     "403 `user_outranks_you`, `cannot_raise_own_role`, `role_not_assignable`, `permission_not_grantable`; 409 `last_owner` when the organisation would be left without an active owner, `user_changed` when someone else changed the user meanwhile.",
   permission: "users:write",
+  apiKeys: false,
   request: {
     params: UserIdParams,
     body: { required: true, content: { "application/json": { schema: UpdateUserBody } } },
@@ -142,6 +144,7 @@ export const deactivateUserRoute = authedRoute({
   summary: "Deactivate a user: no more sign-ins, sessions ended (the user and their history stay)",
   description: "Same rules as PATCH; deactivating yourself is allowed unless you are the last active owner.",
   permission: "users:write",
+  apiKeys: false,
   request: { params: UserIdParams },
   responses: {
     204: { description: "Deactivated (also when the user already was)" },
