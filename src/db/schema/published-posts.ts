@@ -72,6 +72,8 @@ export const publishedPosts = pgTable(
   },
   (t) => [
     index("published_posts_organization_id_idx").on(t.organizationId),
+    /** The list's order (newest first, keyset by id): a page reads 20 rows, not the whole outbox. */
+    index("published_posts_organization_id_created_at_id_idx").on(t.organizationId, t.createdAt, t.id),
     index("published_posts_content_id_idx").on(t.contentId),
     index("published_posts_social_account_id_idx").on(t.socialAccountId),
     index("published_posts_platform_platform_post_id_idx").on(t.platform, t.platformPostId),

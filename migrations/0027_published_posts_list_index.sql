@@ -1,0 +1,1 @@
+CREATE INDEX "published_posts_organization_id_created_at_id_idx" ON "published_posts" USING btree ("organization_id","created_at","id");
