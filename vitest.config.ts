@@ -29,6 +29,8 @@ export default defineConfig({
                 BLUESKY_APPVIEW_URL: inject("blueskyAppViewUrl"),
                 BLUESKY_PLC_URL: inject("blueskyPlcUrl"),
                 PLATFORM_BASE_URLS: inject("platformBaseUrls"),
+                // The fakes' DNS-over-HTTPS resolver (outbound webhooks resolve hosts before sending).
+                WEBHOOK_DNS_RESOLVER: `${new URL(JSON.parse(inject("platformBaseUrls")).x).origin}/_dns/dns-query`,
                 PLATFORM_CLIENTS: inject("platformClients"),
                 // Publishing retries after 1 s, 2 s, 4 s …, and a platform that does not answer within
                 // 1.5 s counts as uncertain: the retry and fault tests run in seconds, not minutes.

@@ -48,6 +48,8 @@ export interface Bindings {
   WEBHOOK_RETRY_BASE_SECONDS?: string;
   /** How long an organisation's webhook endpoint may take to answer a delivery (ms). */
   WEBHOOK_TIMEOUT_MS?: string;
+  /** The DNS-over-HTTPS JSON endpoint outbound webhook hosts are resolved with before each attempt. */
+  WEBHOOK_DNS_RESOLVER?: string;
   /** Widgets allowed on one event's live channel, and per client address (defaults 5,000 and 10). */
   LIVE_MAX_CONNECTIONS_PER_EVENT?: string;
   LIVE_MAX_CONNECTIONS_PER_CLIENT?: string;
@@ -163,6 +165,7 @@ const configSchema = z.object({
   PUBLISH_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  WEBHOOK_DNS_RESOLVER: z.url().default("https://cloudflare-dns.com/dns-query"),
   LIVE_MAX_CONNECTIONS_PER_EVENT: z.coerce.number().int().positive().default(5000),
   LIVE_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().default(10),
   API_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(600),

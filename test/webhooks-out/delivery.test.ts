@@ -15,6 +15,7 @@ import { inTenant } from "../../src/db/tenant.ts";
 import { signatureOf } from "../../src/platform/standard-webhooks.ts";
 import { MAX_DELIVERY_ATTEMPTS, retryDelaySeconds } from "../../src/services/webhooks/retry-policy.ts";
 import { auditRows } from "../support/audit.ts";
+import { fakesOrigin } from "../support/fake-platforms.ts";
 import { call, expectProblem } from "../support/http.ts";
 import { createTenant, createUser, testDb } from "../support/tenants.ts";
 import {
@@ -80,6 +81,38 @@ async function setEndpoint(
 }
 
 describe("delivering webhooks", () => {
+  it("a public name that resolves to a private address is refused at send time, before anything is sent", async () => {
+    const { owner } = await createTenant();
+    const resolve = (name: string, addresses: string[]) =>
+      fetch(`${fakesOrigin()}/_dns/records`, { method: "POST", body: JSON.stringify({ name, addresses }) });
+    const inside = `hooks-${crypto.randomUUID().slice(0, 8)}.guddu-partner.net`;
+    const mapped = `hooks-${crypto.randomUUID().slice(0, 8)}.guddu-partner.net`;
+    await resolve(inside, ["203.0.113.9", "10.1.2.3"]);
+    await resolve(mapped, ["::ffff:169.254.169.254"]);
+    for (const [name, address] of [
+      [inside, "10.1.2.3"],
+      [mapped, "::ffff:169.254.169.254"],
+    ] as const) {
+      const endpoint = await createEndpointAs(owner, {
+        url: `https://${name}/hooks`,
+        events: ["post.published"],
+      });
+      await call(`/v1/webhook-endpoints/${endpoint.id}/test`, { method: "POST", headers: owner.headers });
+      const [logged] = await vi.waitFor(
+        async () => {
+          const found = await deliveryLog(owner.headers, endpoint.id);
+          expect(found[0]?.status).toBe("failed");
+          return found;
+        },
+        { timeout: 15_000, interval: 100 },
+      );
+      expect(logged).toMatchObject({
+        response_status: null,
+        error: `Address refused: ${name} resolves to a private address (${address}).`,
+      });
+    }
+  });
+
   it("a test event arrives signed: the Standard Webhooks package verifies it, and the log shows the answer", async () => {
     const { owner } = await createTenant();
     const receiver = newReceiver();

@@ -7,8 +7,9 @@
  */
 import type { Config } from "../../env.ts";
 import { isLocalStack } from "../../env.ts";
+import { isLoopbackHost } from "../../platform/public-url.ts";
 import { signedHeaders } from "../../platform/standard-webhooks.ts";
-import { webhookUrlProblem } from "./target-url.ts";
+import { resolvedAddressProblem, webhookUrlProblem } from "./target-url.ts";
 
 export const RESPONSE_EXCERPT_CHARS = 1000;
 const RESPONSE_READ_BYTES = 4096;
@@ -54,7 +55,22 @@ export async function sendDelivery(
   now: () => Date,
 ): Promise<AttemptResult> {
   const started = Date.now();
-  const refused = webhookUrlProblem(target.url, { allowLoopback: isLocalStack(config) });
+  const local = isLocalStack(config);
+  let refused = webhookUrlProblem(target.url, { allowLoopback: local });
+  const host = new URL(target.url).hostname;
+  if (!refused && !(local && isLoopbackHost(host))) {
+    try {
+      refused = await resolvedAddressProblem(host, config.WEBHOOK_DNS_RESOLVER);
+    } catch (error) {
+      return {
+        delivered: false,
+        status: null,
+        body: null,
+        error: `Could not resolve ${host}: ${error instanceof Error ? error.message : String(error)}`,
+        durationMs: Date.now() - started,
+      };
+    }
+  }
   if (refused) {
     return {
       delivered: false,

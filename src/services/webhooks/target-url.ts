@@ -4,8 +4,10 @@
  * address a caller names (platform/public-url.ts: https, a public host name, no IP literal, no
  * loopback, private, link-local or metadata name, no credentials; loopback on the local stack), plus
  * names that spell a private IPv4 address for wildcard DNS services (`10.0.0.1.nip.io`,
- * `127-0-0-1.sslip.io`). What a public name resolves to cannot be checked: Workers have no DNS API.
- * A Worker's fetch reaches the public internet only, and redirects are never followed (deliver.ts).
+ * `127-0-0-1.sslip.io`). Before every attempt the name is also resolved (DNS over HTTPS: Workers have
+ * no DNS API of their own) and refused when any address it resolves to is private, loopback,
+ * link-local or a metadata address; a resolver that does not answer fails the attempt (retried).
+ * Redirects are never followed (send-delivery.ts).
  */
 import { callerUrlProblem, isLoopbackHost } from "../../platform/public-url.ts";
 
@@ -29,6 +31,44 @@ function isPrivateIpv4([a, b, c]: number[]): boolean {
     (a === 192 && b === 168) ||
     (a === 198 && (b === 18 || b === 19))
   );
+}
+
+/** ::, ::1, fc00::/7, fe80::/10, ff00::/8, and IPv4 mapped or translated into IPv6. */
+function isPrivateIpv6(address: string): boolean {
+  const lower = address.toLowerCase();
+  const mapped = /^(?:::ffff:|64:ff9b::)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(lower);
+  if (mapped) return isPrivateIpv4(mapped.slice(1, 5).map(Number));
+  return (
+    lower === "::" || lower === "::1" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || /^ff/.test(lower)
+  );
+}
+
+interface DnsAnswer {
+  type: number;
+  data: string;
+}
+
+/**
+ * Why `host` must not be called, from what it resolves to (A and AAAA records, through the DNS-over-HTTPS
+ * JSON API at `resolver`); null when every address is public. Throws when the resolver cannot answer.
+ */
+export async function resolvedAddressProblem(host: string, resolver: string): Promise<string | null> {
+  const answers = await Promise.all(
+    ["A", "AAAA"].map(async (type) => {
+      const url = `${resolver}?${new URLSearchParams({ name: host, type })}`;
+      const response = await fetch(url, { headers: { accept: "application/dns-json" } });
+      if (!response.ok) throw new Error(`the DNS resolver answered ${response.status} for ${host}`);
+      const body = (await response.json()) as { Status?: number; Answer?: DnsAnswer[] };
+      return body.Answer ?? [];
+    }),
+  );
+  for (const answer of answers.flat()) {
+    const ipv4 = answer.type === 1 ? answer.data.split(".").map(Number) : null;
+    if ((ipv4 && isPrivateIpv4(ipv4)) || (answer.type === 28 && isPrivateIpv6(answer.data))) {
+      return `${host} resolves to a private address (${answer.data}).`;
+    }
+  }
+  return null;
 }
 
 /** Why a webhook must not be sent to `address`, as a sentence; null when it may. */

@@ -172,6 +172,8 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(body);
 }
 
+const dnsRecords = new Map<string, string[]>();
+
 async function handle(
   state: FakeState,
   receivers: WebhookReceivers,
@@ -181,6 +183,23 @@ async function handle(
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const body = await readBody(req);
   const [, first = "", ...rest] = url.pathname.split("/");
+  // A DNS-over-HTTPS resolver (the JSON API) for the outbound webhooks' address check: names answer
+  // what `POST /_dns/records {name, addresses}` set, others nothing (NOERROR, no answer).
+  if (first === "_dns") {
+    if (req.method === "POST" && rest.join("/") === "records") {
+      const { name, addresses } = JSON.parse(body.toString("utf8")) as { name: string; addresses: string[] };
+      dnsRecords.set(name.toLowerCase(), addresses);
+      send(res, { status: 200, json: { name, addresses } });
+      return;
+    }
+    const name = (url.searchParams.get("name") ?? "").toLowerCase();
+    const type = url.searchParams.get("type") === "AAAA" ? 28 : 1;
+    const answer = (dnsRecords.get(name) ?? [])
+      .filter((address) => (type === 28) === address.includes(":"))
+      .map((data) => ({ name, type, TTL: 60, data }));
+    send(res, { status: 200, json: { Status: 0, Answer: answer } });
+    return;
+  }
   if (first === "_receiver") {
     const headers = Object.fromEntries(
       Object.entries(req.headers).flatMap(([name, value]) =>
