@@ -4,11 +4,12 @@
  * known; no database. An invalid or expired link, or an export already deleted, is 404
  * `export_link_invalid`.
  */
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { openExportLink } from "../services/exports/link.ts";
 import { publicRoute } from "./define.ts";
 import { errorResponses } from "./openapi.ts";
+import { SignedLinkParams } from "./v1/common.ts";
 import { BinarySchema } from "./v1/media/schema.ts";
 
 export const exportDownloadRoute = publicRoute({
@@ -17,13 +18,7 @@ export const exportDownloadRoute = publicRoute({
   tags: ["Data lifecycle"],
   summary: "Download a finished export (signed, expiring link)",
   request: {
-    params: z.object({
-      token: z
-        .string()
-        .min(1)
-        .max(2048)
-        .openapi({ param: { name: "token", in: "path" }, description: "The signed link token" }),
-    }),
+    params: SignedLinkParams,
   },
   responses: {
     200: {

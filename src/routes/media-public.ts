@@ -4,11 +4,12 @@
  * (services/publishing/media.ts): it opens exactly that file until it expires, and serving it reads R2
  * only, no database. An invalid or expired token is 404 `media_link_invalid`.
  */
-import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { openMediaLink } from "../services/publishing/media.ts";
 import { publicRoute } from "./define.ts";
 import { errorResponses } from "./openapi.ts";
+import { SignedLinkParams } from "./v1/common.ts";
 import { BinarySchema } from "./v1/media/schema.ts";
 
 export const publicMediaRoute = publicRoute({
@@ -17,13 +18,7 @@ export const publicMediaRoute = publicRoute({
   tags: ["Publishing"],
   summary: "A media file behind a signed, expiring link (for platforms that fetch media)",
   request: {
-    params: z.object({
-      token: z
-        .string()
-        .min(1)
-        .max(2048)
-        .openapi({ param: { name: "token", in: "path" }, description: "The signed link token" }),
-    }),
+    params: SignedLinkParams,
   },
   responses: {
     200: {

@@ -9,6 +9,15 @@ export const IdParams = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: "0d6f0f4e-0000-4000-8000-000000000010" }),
 });
 
+/** The token of a signed, expiring link (media for platforms, an export's download). */
+export const SignedLinkParams = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(2048)
+    .openapi({ param: { name: "token", in: "path" }, description: "The signed link token" }),
+});
+
 /** ISO 8601 with an offset or Z; answered in UTC. */
 export const DateTimeSchema = z.iso
   .datetime({ offset: true })
