@@ -63,7 +63,9 @@ beforeAll(async () => {
   };
 });
 
-describe("the security walk over every operation", () => {
+// Each walk calls every operation (and, with keys, several times): 2.6–3.6 s here on 2 busy cores,
+// too close to vitest's 5 s default for a slower machine.
+describe("the security walk over every operation", { timeout: 30_000 }, () => {
   it("finds the operations, and each is public, a system route, or authenticated with a permission", () => {
     expect(operations.length).toBeGreaterThan(5);
     for (const op of operations) {
