@@ -17,15 +17,15 @@ import { sentimentAnalysis } from "../../db/schema/sentiment-analysis.ts";
 import { socialAccounts } from "../../db/schema/social-accounts.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import type { Logger } from "../../platform/logger.ts";
-import { type SentimentResult, sentimentAnalyser } from "../../platform/sentiment/index.ts";
+import type { SentimentResult } from "../../platform/sentiment/index.ts";
 import { adapterFor } from "../../platform/social/registry.ts";
 import { PlatformError, type PostMetrics } from "../../platform/social/types.ts";
 import type { MetricsMessage } from "../../queues/metrics/message.ts";
 import type { TenantContext } from "../context.ts";
-import { type CurrentDelegate, currentDelegates, delegateRefs } from "../sentiment/record.ts";
+import { analyserOf, type CurrentDelegate, currentDelegates, delegateRefs } from "../sentiment/record.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
 
-/** How long posts wait after a failure that is not a rate limit, by kind (seconds). */
+/** How long posts wait after a failure, by kind (seconds); a rate limit's own reset time wins. */
 const WAIT_AFTER: Record<PlatformError["kind"], number> = {
   rate_limited: 900,
   // The refresh cron renews tokens ahead of expiry, or marks the account for reconnecting.
@@ -72,10 +72,7 @@ async function judgePosts(
   logger: Logger,
 ) {
   if (posts.length === 0) return [];
-  const results = await sentimentAnalyser(
-    { ...(ctx.config.AI ? { AI: ctx.config.AI } : {}), ASSETS: ctx.config.ASSETS },
-    { logger },
-  ).analyse(
+  const results = await analyserOf(ctx, logger).analyse(
     posts.map((p) => p.text ?? ""),
     delegateRefs(people),
   );

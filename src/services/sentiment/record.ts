@@ -53,6 +53,13 @@ export const delegateRefs = (rows: readonly CurrentDelegate[]): DelegateRef[] =>
     handles: Object.values(d.socialHandles).filter((h): h is string => typeof h === "string"),
   }));
 
+/** The organisation's analyser: Workers AI when the binding is there, the lexicon asset otherwise. */
+export const analyserOf = (ctx: TenantContext, logger?: Logger) =>
+  sentimentAnalyser(
+    { ...(ctx.config.AI ? { AI: ctx.config.AI } : {}), ASSETS: ctx.config.ASSETS },
+    logger ? { logger } : {},
+  );
+
 /** A judged item as the insert statement reads it. */
 interface JudgedRow {
   item_id: string;
@@ -73,10 +80,7 @@ export async function recordArrivalSentiment(
 ): Promise<void> {
   if (arrived.length === 0) return;
   const judged = arrived.filter((item) => item.outcome !== "deleted" && item.observation.content?.text);
-  const results = await sentimentAnalyser(
-    { ...(ctx.config.AI ? { AI: ctx.config.AI } : {}), ASSETS: ctx.config.ASSETS },
-    logger ? { logger } : {},
-  ).analyse(
+  const results = await analyserOf(ctx, logger).analyse(
     judged.map((item) => item.observation.content?.text ?? ""),
     delegateRefs(people),
     judged.map((item) => item.observation.content?.language ?? null),

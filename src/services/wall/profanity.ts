@@ -39,9 +39,9 @@ export function folded(text: string): string {
 
 /** A gap between words. */
 const GAP = " ";
-/** A `*` inside a word: any letter ("f*ck", "sh*t"). */
+/** A `*` inside a word: it stands for whichever letter ("f*ck", "sh*t"). */
 const ANY = "*";
-/** In a pattern: any one letter (never repeated, or "|f?cked|" would match "flicked"). */
+/** In a pattern: exactly one letter of whatever kind (never repeated, or "|f?cked|" would match "flicked"). */
 const SOME = "?";
 /** A character no pattern letter matches (a digit in a number, a letter of another script). */
 const NONE = "";
