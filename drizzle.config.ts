@@ -14,6 +14,7 @@ const generated = [
   "mfa-recovery-codes",
   "events",
   "event-phases",
+  "event-sessions",
   "delegates",
   "campaigns",
   "content",

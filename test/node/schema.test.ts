@@ -232,6 +232,8 @@ const ALL_TABLES = [
   "webhook_deliveries",
   "data_archives",
   "data_exports",
+  "event_sessions",
+  "event_session_speakers",
 ].sort();
 
 const MAJOR_ENTITIES = [

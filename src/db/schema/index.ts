@@ -12,6 +12,7 @@ export * from "./data-exports.ts";
 export * from "./delegates.ts";
 export * from "./engagement-metrics.ts";
 export * from "./event-phases.ts";
+export * from "./event-sessions.ts";
 export * from "./event-widgets.ts";
 export * from "./events.ts";
 export * from "./idempotency-keys.ts";
