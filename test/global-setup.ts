@@ -4,13 +4,14 @@
  * helpers must not live in the vitest process (a stray exit hook there once turned a red run green).
  */
 import type { TestProject } from "vitest/node";
-import { copyDocsAssets } from "../scripts/docs-assets.ts";
+import { writeDocsAssets } from "../scripts/docs-assets.ts";
 import { startPds } from "../scripts/lib/pds.ts";
 import { startStack } from "../scripts/lib/stack-client.ts";
 
 export default async function setup(project: TestProject) {
-  // The workers project serves public/ without running wrangler.toml's `[build] command`.
-  copyDocsAssets();
+  // The workers project serves public/ without running wrangler.toml's `[build] command`: the API
+  // docs' assets, the OpenAPI document among them (built from the routes as they are now).
+  await writeDocsAssets();
   // The Bluesky PDS (peers/bluesky) starts beside the stack: a few seconds, in parallel.
   const starting = startPds();
   const stack = await startStack("test");

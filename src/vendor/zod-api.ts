@@ -1,6 +1,5 @@
-/** zod/v4/classic/external.js without `locales`, the compiler and `fromJSONSchema` (see zod.ts). */
+/** zod/v4/classic/external.js without `core`, `locales`, the compiler and `fromJSONSchema` (see zod.ts). */
 // biome-ignore-all assist/source/organizeImports: the order of zod's own entry file, so its modules evaluate in the order zod expects
-export * as core from "./zod-core.ts";
 export * from "../../node_modules/zod/v4/classic/schemas.js";
 export * from "../../node_modules/zod/v4/classic/checks.js";
 export * from "../../node_modules/zod/v4/classic/errors.js";

@@ -34,5 +34,8 @@ describe("the API reference at /docs", () => {
 
   it("has no other files under /docs", async () => {
     expect((await call("/docs/standalone.js")).status).toBe(404);
+    // The page's and the document's assets are reached through /docs and /openapi.json only.
+    expect((await call("/docs/reference.html")).status).toBe(404);
+    expect((await call("/docs/openapi.json")).status).toBe(404);
   });
 });

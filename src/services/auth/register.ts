@@ -21,7 +21,8 @@ export interface RegisterInput {
 
 export async function register(ctx: ServiceContext, input: RegisterInput) {
   const { owner } = input;
-  assertStrongPassword(
+  await assertStrongPassword(
+    ctx,
     owner.password,
     {
       email: owner.email,

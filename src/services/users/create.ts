@@ -35,7 +35,8 @@ export async function createUser(ctx: TenantContext, input: CreateUserInput) {
   const permissions = { grant: input.permissions?.grant ?? [], revoke: input.permissions?.revoke ?? [] };
   assertRoleAssignable(actor, { to: input.role });
   assertPermissionsGrantable(actor, undefined, { role: input.role, permissions });
-  assertStrongPassword(
+  await assertStrongPassword(
+    ctx,
     input.password,
     {
       email: input.email,

@@ -64,7 +64,8 @@ export async function changePassword(
 ): Promise<void> {
   const user = await currentUser(ctx);
   await requirePassword(user, input.current_password);
-  assertStrongPassword(
+  await assertStrongPassword(
+    ctx,
     input.new_password,
     {
       email: user.email,
