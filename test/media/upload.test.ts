@@ -76,7 +76,7 @@ describe("uploading a file as raw bytes", () => {
         {
           action: "media.create",
           changes: {
-            filename: "stage photo",
+            filename: "[withheld]",
             mime_type: type,
             file_size: bytes.length,
             sha256: media.sha256,

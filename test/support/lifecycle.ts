@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type DataArchive, dataArchives } from "../../src/db/schema/data-archives.ts";
 import { dataExports } from "../../src/db/schema/data-exports.ts";
 import { engagementMetrics } from "../../src/db/schema/engagement-metrics.ts";
+import { erasures } from "../../src/db/schema/erasures.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import { type ArchiveReader, gunzipLines } from "../../src/platform/archive-format.ts";
@@ -197,6 +198,17 @@ export async function auditRowsOf(organizationId: string, action: string) {
 export async function createExportRow(organizationId: string) {
   const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
     inserted: db.insert(dataExports).values({ organizationId, scope: "organization" }).returning(),
+  }));
+  return inserted[0]!;
+}
+
+/** A finished erasure row of the organisation (nothing erased): enough for reads and cross-tenant checks. */
+export async function createErasureRow(organizationId: string) {
+  const { inserted } = await inTenant({ db: testDb(), organizationId }, (db) => ({
+    inserted: db
+      .insert(erasures)
+      .values({ organizationId, subjectType: "user", subjectId: crypto.randomUUID(), status: "completed" })
+      .returning(),
   }));
   return inserted[0]!;
 }

@@ -168,7 +168,7 @@ describe("reading, listing, updating", () => {
     expect(audit.map((a) => a.action)).toEqual(["template.update"]);
     expect(audit[0]?.changes).toMatchObject({
       name: { from: template.name, to: "Renamed" },
-      template_data: { to: { caption: "Day one at {{event.name}}" } },
+      template_data: { to: { caption: "[withheld]" } },
     });
     await expectProblem(
       await patch(owner, template.id, { name: "Again" }, { "if-match": etag }),

@@ -75,7 +75,13 @@ describe("POST /v1/users", () => {
       ipAddress: "203.0.113.7",
       userAgent: "guddu-tests",
     });
-    expect(rows[0]?.changes).toMatchObject({ email: user.email, role: "manager" });
+    // Personal fields are recorded as changed, never by value (an erasure could not remove them later).
+    expect(rows[0]?.changes).toMatchObject({
+      email: "[withheld]",
+      first_name: "[withheld]",
+      role: "manager",
+    });
+    expect(JSON.stringify(rows[0]?.changes)).not.toContain(user.email);
     expect(JSON.stringify(rows[0]?.changes)).not.toMatch(SECRET_LOOKING);
   });
 

@@ -21,21 +21,26 @@ export function archiveReader(bucket: R2Bucket): ArchiveReader {
   };
 }
 
-/** Writes rows (JSON text, one per line) as one gzip NDJSON file; the same rows give the same file. */
+/**
+ * Writes rows (JSON text, one per line) as one gzip NDJSON file; the same rows give the same file.
+ * With `onlyIf`, a file that changed meanwhile is left alone and the answer is null (rewrite it again).
+ */
 export async function putNdjsonPart(
   bucket: R2Bucket,
   key: string,
   table: string,
   lines: readonly string[],
-): Promise<{ bytes: number; sha256: string }> {
+  onlyIf?: R2Conditional,
+): Promise<{ bytes: number; sha256: string } | null> {
   const body = await gzipLines(lines);
   const sha256 = await sha256Hex(body);
-  await bucket.put(key, body, {
+  const written = await bucket.put(key, body, {
     httpMetadata: { contentType: "application/x-ndjson", contentEncoding: "gzip" },
     customMetadata: { table, rows: String(lines.length), sha256 },
     sha256,
+    ...(onlyIf ? { onlyIf } : {}),
   });
-  return { bytes: body.byteLength, sha256 };
+  return written ? { bytes: body.byteLength, sha256 } : null;
 }
 
 /** Every file under `prefix` but the manifest, in key order, as manifest entries. */
@@ -62,14 +67,18 @@ export async function listArchiveFiles(bucket: R2Bucket, prefix: string): Promis
   return files;
 }
 
+/** Writes the manifest; with `onlyIf`, answers false (and writes nothing) when it changed meanwhile. */
 export async function putManifest(
   bucket: R2Bucket,
   prefix: string,
   manifest: ArchiveManifest,
-): Promise<void> {
-  await bucket.put(`${prefix}${MANIFEST_NAME}`, JSON.stringify(manifest, null, 2), {
+  onlyIf?: R2Conditional,
+): Promise<boolean> {
+  const written = await bucket.put(`${prefix}${MANIFEST_NAME}`, JSON.stringify(manifest, null, 2), {
     httpMetadata: { contentType: "application/json" },
+    ...(onlyIf ? { onlyIf } : {}),
   });
+  return written !== null;
 }
 
 /** Deletes up to 1,000 objects under `prefix` (one listing, one delete); answers how many went. */

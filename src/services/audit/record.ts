@@ -3,7 +3,7 @@
  * only if this transaction really wrote the entity's row (its `xmin` is the current transaction), so
  * a conditional update that matched nothing leaves no audit row behind.
  */
-import { sql } from "drizzle-orm";
+import { is, SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.ts";
 import { type AuditActorType, type AuditChanges, auditLogs } from "../../db/schema/audit-logs.ts";
@@ -12,13 +12,25 @@ import { type Actor, actorUserId, type TenantContext } from "../context.ts";
 /** Secret-bearing keys, matched by whole snake_case parts: `password_hash` yes, `brand_hashtags` no. */
 const SECRET_FIELD = /(^|_)(password|secret|token|tokens|hash)(_|$)|(^|_)(recovery|totp)_codes?$/i;
 
-/** Replaces secret values (anywhere in the object) with "[redacted]". */
+/**
+ * Fields that can hold a person's data (names, addresses, handles, free text that may name someone):
+ * the trail records that they changed, never their value, so erasing a person (services/erasure)
+ * leaves nothing of them in rows that can never change. The ids around them stay. Mirrored once by
+ * migrations/0029_erasure.sql, which brought the rows written before in line.
+ */
+export const PERSONAL_FIELD =
+  /^(first_name|last_name|title|text|hashtags|designation|photo_url|author_name|blocked_authors|allowed_authors)$|(^|_)(email|emails|handle|handles|username|caption|comment|filename)(_|$)/;
+
+/** Replaces secret values with "[redacted]" and personal ones with "[withheld]", anywhere in the object. */
 export function redact(changes: AuditChanges): AuditChanges {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === "object" && !(value instanceof Date)) {
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? "[redacted]" : walk(v)]),
+        Object.entries(value).map(([k, v]) => [
+          k,
+          SECRET_FIELD.test(k) ? "[redacted]" : PERSONAL_FIELD.test(k) ? "[withheld]" : walk(v),
+        ]),
       );
     }
     return value;
@@ -42,8 +54,11 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   changes?: AuditChanges;
-  /** The entity's table: write the row only if this transaction wrote that entity. */
-  guard?: PgTable;
+  /**
+   * The entity's table: write the row only if this transaction wrote that entity. Or a condition of
+   * its own, for a change that lands in other rows than the entity's (an event's publishing pauses).
+   */
+  guard?: PgTable | SQL;
 }
 
 /** Who an audit row names: the user, or the API key (its id, never its creator), and the actor type. */
@@ -78,5 +93,5 @@ export function auditEntry(ctx: TenantContext, db: Database, entry: AuditEntry) 
     insert into audit_logs (organization_id, user_id, api_key_id, actor_type, action, entity_type, entity_id, changes, ip_address, user_agent)
     select ${values.organizationId}, ${values.userId}, ${values.apiKeyId}, ${values.actorType}, ${values.action}, ${values.entityType},
            ${values.entityId}, ${JSON.stringify(values.changes)}::jsonb, ${values.ipAddress}, ${values.userAgent}
-    where exists (select 1 from ${entry.guard} where id = ${entry.entityId} and xmin = pg_current_xact_id()::xid)`);
+    where ${is(entry.guard, SQL) ? entry.guard : sql`exists (select 1 from ${entry.guard} where id = ${entry.entityId} and xmin = pg_current_xact_id()::xid)`}`);
 }
