@@ -10,6 +10,7 @@ import { replayDueDeliveries } from "./services/inbound/delivery-archive.ts";
 import { dispatchDueListeners } from "./services/inbound/listen.ts";
 import { requeueStuckMedia } from "./services/media/sweep.ts";
 import { dispatchDueMeasurements } from "./services/metrics/dispatch.ts";
+import { dueClosures, startClosures } from "./services/organization/closure-dispatch.ts";
 import { dispatchDuePosts } from "./services/publishing/dispatch.ts";
 import { dueOrganizations, startRetention } from "./services/retention/dispatch.ts";
 import { expireKeptDeliveries } from "./services/retention/kept-deliveries.ts";
@@ -27,20 +28,28 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
       // Partitions are created a year ahead, so a missed night never leaves rows without a home.
       // Idempotency keys live 24 hours; expired ones are taken over on reuse and purged here, and so
       // are webhook events (with their delivery log) after WEBHOOK_HISTORY_DAYS. Retention (README,
-      // "Data lifecycle") runs for each organisation with anything due, in queued steps.
+      // "Data lifecycle") runs for each organisation with anything due, in queued steps, and so does
+      // the purge of each closed organisation whose grace period is over.
       const asOf = new Date(controller.scheduledTime);
       const db = createDb(config);
-      const { purged, webhooks, due } = await sendBatch(db, {
+      const { purged, webhooks, due, closures } = await sendBatch(db, {
         partitions: db.execute(sql`select ensure_partitions(current_date, 12)`),
         purged: db.execute<{ purged: number }>(sql`select purge_expired_idempotency_keys() as purged`),
         webhooks: db.execute<{ purged: number }>(
           sql`select purge_webhook_history(${WEBHOOK_HISTORY_DAYS}) as purged`,
         ),
         due: dueOrganizations(db, asOf),
+        closures: dueClosures(db, asOf),
       });
       const retaining = await startRetention(
         config,
         due.rows.map((r) => r.id),
+        asOf,
+        logger,
+      );
+      const closing = await startClosures(
+        config,
+        closures.rows.map((r) => r.id),
         asOf,
         logger,
       );
@@ -49,6 +58,7 @@ export async function handleScheduled(controller: ScheduledController, env: Bind
         purged: purged.rows[0]?.purged,
         webhook_events: webhooks.rows[0]?.purged,
         retaining,
+        closing,
       });
       return;
     }

@@ -23,20 +23,31 @@ const idempotencyKeyRef = { $ref: "#/components/parameters/IdempotencyKey" };
 /**
  * `apiKeys: false`: only a signed-in user may call it (their own account, inbox, approvals, connecting
  * accounts, managing keys); an API key gets 403 `api_key_not_allowed`, and the document says
- * `x-api-keys: false`.
+ * `x-api-keys: false`. Every write answers 409 `organization_closing` while the organisation is
+ * closing, except those marked `whileClosing` (cancelling the closure, exporting).
  */
-export function authedRoute<R extends RouteConfig>(config: R & { permission: Permission; apiKeys?: false }) {
-  const { permission, apiKeys, ...route } = config;
+export function authedRoute<R extends RouteConfig>(
+  config: R & { permission: Permission; apiKeys?: false; whileClosing?: true },
+) {
+  const { permission, apiKeys, whileClosing, ...route } = config;
+  const frozen = route.method !== "get" && !whileClosing;
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
-    middleware: [requirePermission(permission, { apiKeys: apiKeys ?? true }), idempotency()],
+    middleware: [
+      requirePermission(permission, { apiKeys: apiKeys ?? true, whileClosing: whileClosing ?? false }),
+      idempotency(),
+    ],
     "x-permission": permission,
     ...(apiKeys === false ? { "x-api-keys": false } : {}),
     // Path and query parameters come from `request` schemas; `parameters` carries only this header.
     ...(route.method === "post" ? { parameters: [idempotencyKeyRef] } : {}),
     responses: {
-      ...errorResponses(401, 403, ...(route.method === "post" ? ([409, 422] as const) : [])),
+      ...errorResponses(
+        401,
+        403,
+        ...(route.method === "post" ? ([409, 422] as const) : frozen ? ([409] as const) : []),
+      ),
       ...route.responses,
     },
   });

@@ -116,6 +116,23 @@ export async function fakeContainers(
   return (await control<{ containers: FakeContainerView[] }>("GET", `/containers?${query}`)).containers;
 }
 
+export interface FakeRevocationView {
+  platform: FakePlatform;
+  account: string;
+  page: string | null;
+  kind: "access" | "refresh";
+  at: string;
+}
+
+/** The tokens the fake revoked (X and LinkedIn revocations, Facebook de-authorisations), of one account when given. */
+export async function fakeRevocations(
+  platform: FakePlatform,
+  account?: string,
+): Promise<FakeRevocationView[]> {
+  const query = new URLSearchParams({ platform, ...(account ? { account } : {}) });
+  return (await control<{ revocations: FakeRevocationView[] }>("GET", `/revocations?${query}`)).revocations;
+}
+
 /** Makes an access token the fake issued expired now. */
 export const expireToken = (token: string) => control("POST", "/tokens/expire", { token });
 

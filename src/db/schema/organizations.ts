@@ -11,8 +11,12 @@ import { mediaAssets } from "./media-assets.ts";
 import { socialAccounts } from "./social-accounts.ts";
 import { users } from "./users.ts";
 
-export const ORGANIZATION_STATUSES = ["active", "suspended", "archived"] as const;
+/** `closing`: its owner asked to close it; frozen for the grace period, then purged (README, "Closing an organisation"). */
+export const ORGANIZATION_STATUSES = ["active", "suspended", "archived", "closing"] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
+
+/** Statuses whose members may still sign in and read: a closing organisation's people take their data with them. */
+export const SIGN_IN_STATUSES: readonly string[] = ["active", "closing"];
 
 export const organizations = pgTable(
   "organizations",

@@ -196,6 +196,12 @@ export interface SocialAdapter {
 
   /** New tokens from the refresh token; `auth_expired`/`permanent` when the platform refuses. */
   refreshToken(account: ConnectedAccount, client: OAuthClient | null): Promise<TokenSet>;
+  /**
+   * Revokes the account's tokens at the platform (its grant to our app), where the platform offers a
+   * way; absent where it does not (Instagram, Threads). `auth_expired` when the platform says the
+   * token no longer works: nothing is left to revoke.
+   */
+  revokeToken?(account: ConnectedAccount, client: OAuthClient | null): Promise<void>;
 
   publish(account: ConnectedAccount, post: PublishRequest, progress: PublishProgress): Promise<PublishedRef>;
   /**

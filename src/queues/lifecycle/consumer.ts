@@ -1,7 +1,10 @@
 import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
+import { failErasure, queueErasureStep } from "../../services/erasure/housekeeping.ts";
+import { runErasureStep } from "../../services/erasure/steps.ts";
 import { runExportStep } from "../../services/exports/build.ts";
 import { failExport, queueExportStep } from "../../services/exports/housekeeping.ts";
+import { runClosureStep } from "../../services/organization/closure-purge.ts";
 import { runRetentionStep } from "../../services/retention/step.ts";
 import type { LifecycleStep } from "./message.ts";
 
@@ -13,7 +16,7 @@ export const MAX_LIFECYCLE_STEPS = 100_000;
  * does not wait for a queue hop per empty table.
  */
 export const STEPS_BUDGET_MS = 1000;
-/** An export whose step has failed this often is given up (the queue's own retries end at 5). */
+/** An export or erasure whose step has failed this often is given up (the queue's own retries end at 5). */
 const EXPORT_ATTEMPTS = 5;
 
 async function runSteps(config: Config, body: LifecycleStep): Promise<{ more: boolean; steps: number }> {
@@ -23,7 +26,11 @@ async function runSteps(config: Config, body: LifecycleStep): Promise<{ more: bo
     const { more } =
       body.type === "retention"
         ? await runRetentionStep(config, body.organization_id, new Date(body.as_of))
-        : await runExportStep(config, body.organization_id, body.export_id);
+        : body.type === "closure"
+          ? await runClosureStep(config, body.organization_id, new Date(body.as_of))
+          : body.type === "erasure"
+            ? await runErasureStep(config, body.organization_id, body.erasure_id)
+            : await runExportStep(config, body.organization_id, body.export_id);
     steps += 1;
     if (!more || steps >= MAX_LIFECYCLE_STEPS || Date.now() - started >= STEPS_BUDGET_MS)
       return { more, steps };
@@ -32,8 +39,8 @@ async function runSteps(config: Config, body: LifecycleStep): Promise<{ more: bo
 
 /**
  * Runs steps and, while there is more, sends the next message. A step that fails is retried with
- * backoff; an export that keeps failing is marked failed, a retention run is picked up again by the
- * next night's cron.
+ * backoff; an export or erasure that keeps failing is marked failed, a retention run is picked up
+ * again by the next night's cron.
  */
 export async function handleLifecycleMessage(
   message: Message<unknown>,
@@ -44,6 +51,12 @@ export async function handleLifecycleMessage(
     const { more, steps } = await runSteps(ctx.config, body);
     if (more && steps >= MAX_LIFECYCLE_STEPS) {
       ctx.logger.error("a data lifecycle run stopped after too many steps", { type: body.type, steps });
+    } else if (more && body.type === "erasure") {
+      await queueErasureStep(
+        ctx.config,
+        { organizationId: body.organization_id, id: body.erasure_id },
+        steps,
+      );
     } else if (more && body.type === "export") {
       await queueExportStep(ctx.config, { organizationId: body.organization_id, id: body.export_id }, steps);
     } else if (more) {
@@ -57,6 +70,11 @@ export async function handleLifecycleMessage(
       attempts: message.attempts,
       error: reason,
     });
+    if (body.type === "erasure" && message.attempts >= EXPORT_ATTEMPTS) {
+      await failErasure(ctx.config, body.organization_id, body.erasure_id);
+      message.ack();
+      return;
+    }
     if (body.type === "export" && message.attempts >= EXPORT_ATTEMPTS) {
       await failExport(ctx.config, body.organization_id, body.export_id, reason);
       message.ack();

@@ -18,6 +18,7 @@
  * is exact across locations, costs nothing more, and only a caller holding the key can spend it.
  */
 import { sql } from "drizzle-orm";
+import { SIGN_IN_STATUSES } from "../../db/schema/organizations.ts";
 import { UnauthorizedError } from "../../errors.ts";
 import { isPermission, type Permission } from "../auth/permissions.ts";
 import type { ServiceContext } from "../context.ts";
@@ -32,6 +33,8 @@ export interface ApiKeyGrant {
   organizationId: string;
   permissions: ReadonlySet<Permission>;
   eventId: string | null;
+  /** Its organisation is closing: it may read, not write. */
+  closing: boolean;
 }
 
 /** Where the key stands in its current window, for the RateLimit-* headers. */
@@ -62,7 +65,8 @@ const invalid = () => new UnauthorizedError("invalid_api_key", "The API key is n
 
 /**
  * The key's grant and its rate window; 401 `invalid_api_key` (malformed or unknown),
- * `api_key_revoked`, `api_key_expired` or `account_disabled` (the organisation is not active).
+ * `api_key_revoked`, `api_key_expired` or `account_disabled` (the organisation is neither active nor
+ * closing).
  * `limit` is the budget per window. A malformed key costs no round trip.
  */
 export async function authenticateApiKey(
@@ -80,7 +84,7 @@ export async function authenticateApiKey(
   if (stored.expires_at && Date.parse(stored.expires_at) <= now) {
     throw new UnauthorizedError("api_key_expired", "This API key has expired.");
   }
-  if (stored.organization_status !== "active") {
+  if (!SIGN_IN_STATUSES.includes(stored.organization_status)) {
     throw new UnauthorizedError("account_disabled", "This organisation is deactivated.");
   }
   // Valid when read, yet not counted: a revocation committed in between.
@@ -94,6 +98,7 @@ export async function authenticateApiKey(
       organizationId: stored.organization_id,
       permissions: new Set(stored.permissions.filter(isPermission)),
       eventId: stored.event_id,
+      closing: stored.organization_status === "closing",
     },
     window: {
       limit,

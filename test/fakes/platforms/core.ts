@@ -23,7 +23,7 @@ export type Fault = (typeof FAULTS)[number];
  * Where a fault can strike: `token` (code exchange, refresh, long-lived exchange), `userinfo`,
  * `media` (uploads), `container` (Instagram/Threads container creation), `status` (container or
  * media status polls), `publish` (the call that makes the post visible), `find` (listing recent
- * posts), `delete`, `metrics`.
+ * posts), `delete`, `metrics`, `revoke` (token revocation, de-authorisation).
  */
 export const OPERATIONS = [
   "token",
@@ -35,6 +35,7 @@ export const OPERATIONS = [
   "find",
   "delete",
   "metrics",
+  "revoke",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -126,6 +127,17 @@ export interface FakeContainer {
   replyToId?: string | null;
 }
 
+/** A token the platform revoked at our app's request (X, LinkedIn) or with its whole login (Facebook). */
+export interface FakeRevocation {
+  platform: FakePlatform;
+  /** The platform user whose token it was. */
+  account: string;
+  /** Facebook: the Page a Page token acted for. */
+  page: string | null;
+  kind: FakeToken["kind"];
+  at: number;
+}
+
 interface QueuedFault {
   platform: FakePlatform;
   operation: Operation;
@@ -169,6 +181,7 @@ export class FakeState {
   posts = new Map<string, FakePost>();
   media = new Map<string, FakeMedia>();
   containers = new Map<string, FakeContainer>();
+  revocations: FakeRevocation[] = [];
   faults: QueuedFault[] = [];
   randoms: RandomFaults[] = [];
   /** Numeric ids grow from a per-run base, so ids from different runs rarely collide. */
@@ -190,6 +203,7 @@ export class FakeState {
     clear(this.posts);
     clear(this.media);
     clear(this.containers);
+    this.revocations = this.revocations.filter((r) => platform && r.platform !== platform);
     this.faults = this.faults.filter((f) => platform && f.platform !== platform);
     this.randoms = this.randoms.filter((r) => platform && r.platform !== platform);
   }
@@ -241,6 +255,19 @@ export class FakeState {
     if (!found || found.platform !== platform || found.kind !== "access" || found.spent) return "invalid";
     if (found.expiresAt !== null && found.expiresAt <= Date.now()) return "expired";
     return found;
+  }
+
+  /** Revokes a token (it stops working at once, as a spent one) and records it; a second time records nothing. */
+  revoke(found: FakeToken): void {
+    if (found.spent) return;
+    found.spent = true;
+    this.revocations.push({
+      platform: found.platform,
+      account: found.userId,
+      page: found.pageId,
+      kind: found.kind,
+      at: Date.now(),
+    });
   }
 
   queueFault(fault: Omit<QueuedFault, "remaining">, times: number): void {

@@ -2,7 +2,8 @@
  * Fake Facebook Pages Graph API (docs/platform-contracts.md, Facebook Pages): Facebook Login (PKCE checked
  * when a challenge was sent), short → long-lived user tokens, `/me/accounts` with a Page token that
  * does not expire, Page feed posts (message, link, attached unpublished photos; a repeated message is
- * refused with 506), photos, videos, the feed since a time, post fields and insights, delete.
+ * refused with 506), photos, videos, the feed since a time, post fields and insights, delete, and
+ * de-authorising the app (`DELETE /me/permissions`).
  */
 import {
   accepted,
@@ -51,6 +52,18 @@ export async function handleFacebook(state: FakeState, request: FakeRequest): Pr
     const user = state.user("facebook", me.userId);
     if (me.pageId) return accepted(f, json(200, { id: me.pageId, name: user?.pageName }));
     return accepted(f, json(200, { id: me.userId, name: user?.name }));
+  }
+  if (method === "DELETE" && (path === "/me/permissions" || path === `/${me.userId}/permissions`)) {
+    const { f, reject } = fault("revoke", me.userId);
+    if (reject) return reject;
+    if (me.pageId) {
+      return graphError(100, "(#100) Tried accessing nonexisting field (permissions) on node type (Page)");
+    }
+    // De-authorising the app: every token of this login stops working, the Page tokens included.
+    for (const issued of state.tokens.values()) {
+      if (issued.platform === "facebook" && issued.userId === me.userId) state.revoke(issued);
+    }
+    return accepted(f, json(200, { success: true }));
   }
   if (method === "GET" && path === "/me/accounts") {
     const { f, reject } = fault("token", me.userId);

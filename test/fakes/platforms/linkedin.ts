@@ -147,6 +147,7 @@ export async function handleLinkedIn(state: FakeState, request: FakeRequest): Pr
     return authorize(state, request, { pkceRequired: false, scopeSeparator: /[\s,]+/ });
   }
   if (method === "POST" && path === "/oauth/v2/accessToken") return tokenEndpoint(state, request);
+  if (method === "POST" && path === "/oauth/v2/revoke") return revokeEndpoint(state, request);
 
   const found = state.access("linkedin", bearer(request));
   if (found === "invalid") return invalidToken();
@@ -284,6 +285,29 @@ function tokenEndpoint(state: FakeState, request: FakeRequest): Reply {
     return accepted(f, issue(state, refresh.userId, refresh.scopes, remaining));
   }
   return oauthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
+}
+
+/**
+ * `POST /oauth/v2/revoke` with the app's credentials in the form and the token: 200 with an empty
+ * body, also for a token it no longer honours; 401 `invalid_client`; 400 without a token.
+ */
+function revokeEndpoint(state: FakeState, request: FakeRequest): Reply {
+  const form = new URLSearchParams(request.body.toString("utf8"));
+  const value = form.get("token");
+  const found = value ? state.tokens.get(value) : undefined;
+  const f = state.takeFault(
+    "linkedin",
+    "revoke",
+    found ? [found.userId, `urn:li:person:${found.userId}`] : [],
+  );
+  if (f && rejects(f)) return faultReply(f) ?? expired();
+  const client = FAKE_CLIENTS.linkedin;
+  if (form.get("client_id") !== client.client_id || form.get("client_secret") !== client.client_secret) {
+    return json(401, { error: "invalid_client", error_description: "Client authentication failed" });
+  }
+  if (!value) return json(400, { error: "invalid_request", error_description: "Missing token" });
+  if (found?.platform === "linkedin") state.revoke(found);
+  return accepted(f, { status: 200, text: "" });
 }
 
 function issue(state: FakeState, userId: string, scopes: string[], refreshTtl: number): Reply {

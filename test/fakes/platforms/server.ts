@@ -11,7 +11,7 @@
  *   `times` requests of that operation on that platform suffer it (only the account's requests when
  *   `account` — a platform user id, Facebook Page id or LinkedIn person URN — is given; use it, tests
  *   run in parallel). Operations: `token`, `userinfo`, `media`, `container`, `status`, `publish`,
- *   `find`, `delete`, `metrics`. Faults:
+ *   `find`, `delete`, `metrics`, `revoke`. Faults:
  *     - `rate_limit`: the platform's throttling answer (X 429 + `x-rate-limit-reset`; LinkedIn 429
  *       TOO_MANY_REQUESTS; Graph error 32 with `X-Business-Use-Case-Usage` for Facebook, 9/2207042
  *       for an Instagram publish, 4 with `X-App-Usage` otherwise — Graph answers throttling with 400
@@ -34,6 +34,9 @@
  *   `{posts: [{platform, id, owner, text, created_at, media, link, deleted, reply_to}]}` — count
  *   duplicates here; `reply_to` is the parent post of a reply (X, Threads), else null.
  * - `GET /_fake/containers?platform=&account=` lists Instagram/Threads containers with their status.
+ * - `GET /_fake/revocations?platform=&account=` lists the tokens revoked (X and LinkedIn revocation,
+ *   Facebook de-authorisation): `{revocations: [{platform, account, page, kind: access|refresh, at}]}`,
+ *   `account` the platform user id (a Facebook Page id finds its Page tokens).
  * - `POST /_fake/tokens/expire` `{token}` makes an issued access token expired now.
  * - `POST /_fake/tokens/age` `{token, seconds}` makes a token look `seconds` older (Instagram and
  *   Threads refresh only tokens at least 24 h old).
@@ -348,6 +351,16 @@ async function control(
         reply_to: typeof p.extra.replyTo === "string" ? p.extra.replyTo : null,
       }));
     return { status: 200, json: { posts } };
+  }
+  if (method === "GET" && path === "/revocations") {
+    const platform = query.get("platform");
+    const owner = query.get("account");
+    const revocations = state.revocations
+      .filter(
+        (r) => (!platform || r.platform === platform) && (!owner || r.account === owner || r.page === owner),
+      )
+      .map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    return { status: 200, json: { revocations } };
   }
   if (method === "GET" && path === "/containers") {
     const platform = query.get("platform");

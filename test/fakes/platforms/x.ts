@@ -3,7 +3,7 @@
  * `/2/users/me`, simple and chunked media upload with processing status, `POST /2/tweets` (refuses
  * duplicate content with 403, rewrites links to t.co, takes `reply.in_reply_to_tweet_id` to one of
  * the account's own posts for threads), the user timeline (replies included), lookup of one post or
- * of up to 100 (`?ids=`) with public and private metrics, delete. Problem bodies and `x-rate-limit-*` headers as X sends them.
+ * of up to 100 (`?ids=`) with public and private metrics, delete, token revocation. Problem bodies and `x-rate-limit-*` headers as X sends them.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -102,6 +102,7 @@ export async function handleX(state: FakeState, request: FakeRequest): Promise<R
     return authorize(state, request, { pkceRequired: true, scopeSeparator: /\s+/ });
   }
   if (method === "POST" && path === "/2/oauth2/token") return tokenEndpoint(state, request);
+  if (method === "POST" && path === "/2/oauth2/revoke") return revokeEndpoint(state, request);
 
   const access = state.access("x", bearer(request));
   if (access === "invalid" || access === "expired") return unauthorized();
@@ -202,6 +203,31 @@ function tokenEndpoint(state: FakeState, request: FakeRequest): Reply {
     return accepted(f, issue(state, refresh.userId, refresh.scopes));
   }
   return oauthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
+}
+
+/**
+ * `POST /2/oauth2/revoke` (RFC 7009): the client as at the token endpoint, `token` required; a token
+ * the server does not know or no longer honours is answered as revoked all the same (RFC 7009 §2.2).
+ */
+function revokeEndpoint(state: FakeState, request: FakeRequest): Reply {
+  const form = new URLSearchParams(request.body.toString("utf8"));
+  const basic = basicCredentials(request.headers.authorization);
+  const value = form.get("token");
+  const found = value ? state.tokens.get(value) : undefined;
+  const f = state.takeFault("x", "revoke", found ? [found.userId] : []);
+  if (f && rejects(f)) return faultReply(f) ?? unauthorized();
+  const client = FAKE_CLIENTS.x;
+  if (
+    (basic?.[0] ?? form.get("client_id")) !== client.client_id ||
+    (basic && basic[1] !== client.client_secret)
+  ) {
+    return json(401, { error: "invalid_client", error_description: "Missing valid authorization header" });
+  }
+  if (!value) {
+    return json(400, { error: "invalid_request", error_description: "Missing required parameter [token]." });
+  }
+  if (found?.platform === "x") state.revoke(found);
+  return accepted(f, json(200, { revoked: true }));
 }
 
 function issue(state: FakeState, userId: string, scopes: string[]): Reply {

@@ -12,7 +12,7 @@ import { listenNotifications, searchHashtag } from "./listen.ts";
 import { BLUESKY_METRICS_BATCH, fetchPostMetrics } from "./metrics.ts";
 import { findPublishedPost, publishPost } from "./publish.ts";
 import { deleteRecord } from "./records.ts";
-import { refreshSession } from "./session.ts";
+import { deleteSession, refreshSession } from "./session.ts";
 import { type Pds, pdsOf } from "./xrpc.ts";
 
 /** The entryway of Bluesky-hosted accounts; a self-hosted account names its PDS when connecting. */
@@ -50,6 +50,7 @@ export function createBlueskyAdapter(options: BlueskyAdapterOptions = {}): Socia
         service,
       ),
     refreshToken: (account) => refreshSession(pdsOf(account, entryway), account),
+    revokeToken: (account) => deleteSession(pdsOf(account, entryway), account),
     publish: (account, post, progress) => publishPost(pdsOf(account, entryway), account, post, progress),
     findPublished: (account, post) => findPublishedPost(pdsOf(account, entryway), account, post),
     deletePost: (account, platformPostId) => deleteRecord(pdsOf(account, entryway), account, platformPostId),

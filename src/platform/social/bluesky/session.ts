@@ -1,6 +1,6 @@
 /**
  * App-password sessions: `createSession` opens one, `refreshSession` (with the refresh JWT, which it
- * replaces) renews it (docs/platform-contracts.md, Bluesky › Auth).
+ * replaces) renews it, `deleteSession` ends it (docs/platform-contracts.md, Bluesky › Auth).
  */
 import { decodeJwt } from "jose";
 import { type Json, str } from "../http.ts";
@@ -75,4 +75,15 @@ export async function refreshSession(pds: Pds, account: ConnectedAccount): Promi
     body: "", // a procedure (POST) without input
   });
   return tokens;
+}
+
+/** Ends the session: the refresh JWT (the bearer here too) and the access JWTs it issued stop working. */
+export async function deleteSession(pds: Pds, account: ConnectedAccount): Promise<void> {
+  const token = account.tokens.refreshToken;
+  if (!token) {
+    throw new PlatformError("auth_expired", "Bluesky account has no refresh token: no session to end", {
+      code: "no_refresh_token",
+    });
+  }
+  await xrpc(pds, "com.atproto.server.deleteSession", "write", { token, body: "" });
 }

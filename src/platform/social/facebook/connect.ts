@@ -79,6 +79,25 @@ export async function connectPage(
   };
 }
 
+/**
+ * De-authorises our app for the person who connected the Page: `DELETE /me/permissions` with their
+ * kept user token answers `{success: true}`, and every token of that login, the Page's included,
+ * stops working (docs/platform-contracts.md, Facebook Pages › Auth).
+ */
+export async function deauthorizePage(ctx: GraphContext, account: ConnectedAccount): Promise<void> {
+  const userToken = account.tokens.refreshToken;
+  if (!userToken) {
+    throw new PlatformError("permanent", "no Facebook user token to withdraw the app's access with", {
+      code: "no_user_token",
+    });
+  }
+  await graph(ctx, "deauthorization", "/me/permissions", {
+    method: "DELETE",
+    token: userToken,
+    kind: "write",
+  });
+}
+
 /** A new Page token from the kept user token, while the user still manages the Page. */
 export async function renewPageToken(ctx: GraphContext, account: ConnectedAccount): Promise<TokenSet> {
   const userToken = account.tokens.refreshToken;

@@ -7,7 +7,7 @@ import { GRAPH_METRICS_BATCH, type GraphContext, graphDelete } from "../meta/gra
 import { authorizeUrl } from "../oauth.ts";
 import { answerMetaChallenge, verifyMetaSignature } from "../signatures.ts";
 import type { SocialAdapter } from "../types.ts";
-import { connectPage, renewPageToken } from "./connect.ts";
+import { connectPage, deauthorizePage, renewPageToken } from "./connect.ts";
 import { readFacebookWebhook } from "./inbound.ts";
 import { fetchPageMetrics } from "./metrics.ts";
 import { findOnPage, publishToPage } from "./publish.ts";
@@ -40,6 +40,7 @@ export function createFacebookAdapter(options: FacebookAdapterOptions = {}): Soc
       exchangeCode: (params) => connectPage(ctx, params),
     },
     refreshToken: (account) => renewPageToken(ctx, account),
+    revokeToken: (account) => deauthorizePage(ctx, account),
     publish: (account, post, progress) => publishToPage(ctx, account, post, progress),
     findPublished: (account, post, progress) => findOnPage(ctx, account, post, progress),
     deletePost: (account, platformPostId) => graphDelete(ctx, platformPostId, account.tokens.accessToken),

@@ -11,7 +11,7 @@ import { type LinkedInClient, rest } from "./client.ts";
 import { readLinkedInWebhook } from "./inbound.ts";
 import { fetchLinkedInMetrics, LINKEDIN_METRICS_BATCH } from "./metrics.ts";
 import { findOnLinkedIn, publishToLinkedIn } from "./publish.ts";
-import { exchangeLinkedInCode, refreshLinkedInToken } from "./tokens.ts";
+import { exchangeLinkedInCode, refreshLinkedInToken, revokeLinkedInToken } from "./tokens.ts";
 import { answerLinkedInChallenge, verifyLinkedInSignature } from "./webhooks.ts";
 
 export interface LinkedInAdapterOptions extends AdapterOptions {
@@ -44,6 +44,7 @@ export function createLinkedInAdapter(options: LinkedInAdapterOptions = {}): Soc
       exchangeCode: (params) => exchangeLinkedInCode(client, params),
     },
     refreshToken: (account, app) => refreshLinkedInToken(client, account, app),
+    revokeToken: (account, app) => revokeLinkedInToken(client, account, app),
     publish: (account, post, progress) => publishToLinkedIn(client, account, post, progress),
     findPublished: (account, post, progress) => findOnLinkedIn(client, account, post, progress),
     async deletePost(account, platformPostId) {

@@ -53,6 +53,28 @@ export async function exchangeLinkedInCode(
   };
 }
 
+/**
+ * `POST www.linkedin.com/oauth/v2/revoke` with the app's credentials: the access token stops working
+ * at once (docs/platform-contracts.md, LinkedIn › Auth). A refresh token, where a partner has one,
+ * belongs to the same grant.
+ */
+export async function revokeLinkedInToken(
+  client: LinkedInClient,
+  account: ConnectedAccount,
+  app: OAuthClient | null,
+): Promise<void> {
+  const registered = requireClient(app, "linkedin");
+  await postTokenRequest(
+    `${client.www}/oauth/v2/revoke`,
+    new URLSearchParams({
+      client_id: registered.clientId,
+      client_secret: registered.clientSecret ?? "",
+      token: account.tokens.accessToken,
+    }),
+    { label: LABEL, what: "token revocation", timeoutMs: client.options.timeoutMs },
+  );
+}
+
 export async function refreshLinkedInToken(
   client: LinkedInClient,
   account: ConnectedAccount,

@@ -10,7 +10,7 @@ import { type XClient, xRequest } from "./client.ts";
 import { readXWebhook } from "./inbound.ts";
 import { fetchTweetMetrics, X_METRICS_BATCH } from "./metrics.ts";
 import { findText, publishTweet, xText } from "./publish.ts";
-import { exchangeXCode, refreshXToken } from "./tokens.ts";
+import { exchangeXCode, refreshXToken, revokeXTokens } from "./tokens.ts";
 import { answerXCrc, verifyXSignature } from "./webhooks.ts";
 
 export interface XAdapterOptions extends AdapterOptions {
@@ -38,6 +38,7 @@ export function createXAdapter(options: XAdapterOptions = {}): SocialAdapter {
       exchangeCode: (params) => exchangeXCode(client, params),
     },
     refreshToken: (account, app) => refreshXToken(client, account, app),
+    revokeToken: (account, app) => revokeXTokens(client, account, app),
     publish: (account, post, progress) => publishTweet(client, account, post, progress),
     findPublished: (account, post, progress) =>
       findText(client, account, xText(post), sentAtFrom(progress.previous)),

@@ -56,6 +56,35 @@ export async function exchangeXCode(
   };
 }
 
+/**
+ * `POST /2/oauth2/revoke` (RFC 7009): the refresh token first (that ends the grant), then the access
+ * token. X answers 200 `{revoked: true}` for a token it no longer knows, as RFC 7009 asks.
+ */
+export async function revokeXTokens(
+  client: XClient,
+  account: ConnectedAccount,
+  app: OAuthClient | null,
+): Promise<void> {
+  const registered = requireClient(app, "x");
+  const tokens: Array<[string | null, string]> = [
+    [account.tokens.refreshToken, "refresh_token"],
+    [account.tokens.accessToken, "access_token"],
+  ];
+  for (const [token, hint] of tokens) {
+    if (!token) continue;
+    await postTokenRequest(
+      `${client.api}/2/oauth2/revoke`,
+      new URLSearchParams({ token, token_type_hint: hint, client_id: registered.clientId }),
+      {
+        label: "X",
+        what: "token revocation",
+        headers: basicAuth(registered),
+        timeoutMs: client.options.timeoutMs,
+      },
+    );
+  }
+}
+
 export async function refreshXToken(
   client: XClient,
   account: ConnectedAccount,

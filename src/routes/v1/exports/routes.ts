@@ -30,6 +30,8 @@ export const createExportRoute = authedRoute({
     'Starts building an archive in the background: NDJSON (one JSON object per row, keyed by column) gzip-compressed per table, the media files, and a manifest with each file\'s rows and SHA-256 (README, "Data lifecycle"). Answers 202 at once; poll `GET /v1/exports/{id}`. Secrets (password hashes, platform tokens, signing secrets) are never exported. 404 `user_not_found` / `delegate_not_found` for a subject outside the organisation; 409 `too_many_exports` while 3 are under way. Audited as `export.create` with the scope only. Only a signed-in owner or admin may export.',
   permission: "data:export",
   apiKeys: false,
+  // A closing organisation's people take their data with them.
+  whileClosing: true,
   request: { body: { required: true, content: { "application/json": { schema: CreateExportBody } } } },
   responses: {
     202: {
