@@ -26,6 +26,8 @@ export const PUBLISH_STATUSES = [
   "failed",
   "cancelled",
   "deleted",
+  // Its time moved into the past or out of the event (a session moved): waits for a person's decision.
+  "held",
 ] as const;
 export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
 

@@ -16,6 +16,7 @@ import {
   viewOf,
 } from "../../services/approvals/request-state.ts";
 import { approvalRequestNotFound, loadRequestState } from "../../services/approvals/requests.ts";
+import { publishTimeOf, retimed, retimedWrite } from "../../services/approvals/retime.ts";
 import { assertLinkUsable, assertMayInvite } from "../../services/approvals/who-may-act.ts";
 import { MAX_WRITES_PER_BATCH, writeThrough } from "../../services/approvals/write-through.ts";
 import { systemContext } from "../../services/context.ts";
@@ -135,6 +136,30 @@ export class ApprovalRequest extends DurableObject<Bindings> {
     return this.reply(address, async (s) => {
       assertMayInvite(s.request, actor);
       return viewOf(s.request);
+    });
+  }
+
+  /**
+   * The content's publish time moved (its session moved): the request re-reads it from Postgres, where
+   * the move wrote it, so the expiry and a deadline counted back from it follow, in whatever order
+   * two moves' calls arrive. Whatever is now due (expiry of a time already passed) happens at once.
+   */
+  async retime(address: Address): Promise<Reply<RequestView>> {
+    return this.reply(address, async (stored) => {
+      const context = this.context(address.organizationId);
+      const publishAt = await publishTimeOf(context, stored.request.contentId);
+      const now = new Date();
+      const current = this.current();
+      const request = retimed(current.request, publishAt, now);
+      this.stored = {
+        ...current,
+        request,
+        outbox: current.outbox.map((write) => retimedWrite(write, request)),
+      };
+      this.applyTimers(now);
+      await this.save();
+      await this.drain();
+      return viewOf(this.current().request);
     });
   }
 

@@ -60,6 +60,31 @@ export async function submitAndStart(
   return submitted;
 }
 
+/**
+ * Tells the objects of these requests that their content's publish time moved (services/sessions),
+ * after the move committed. Postgres already holds the new times; an object that cannot be reached
+ * is logged (its own clock keeps the old times until a later move reaches it).
+ */
+export async function retimeApprovalRequests(
+  ctx: TenantContext,
+  requestIds: readonly string[],
+  logger: Logger,
+): Promise<void> {
+  const results = await Promise.allSettled(
+    requestIds.map(async (requestId) =>
+      unwrap(await approvalRequestObject(ctx.config, requestId).retime(addressOf(ctx, requestId))),
+    ),
+  );
+  for (const [index, result] of results.entries()) {
+    if (result.status === "rejected") {
+      logger.warn("approval request object not retimed", {
+        approval_request_id: requestIds[index],
+        error: result.reason instanceof Error ? result.reason.message : String(result.reason),
+      });
+    }
+  }
+}
+
 /** A signed-in approver's action. The Idempotency-Key is claimed first, so a retry never acts twice. */
 export async function actOnApprovalRequest(
   ctx: TenantContext,

@@ -44,6 +44,12 @@ interface EventBounds {
 
 const eventNotFound = () => new NotFoundError("event_not_found", "No such event.");
 const phaseNotFound = () => new NotFoundError("event_phase_not_found", "No such event phase.");
+const agendaOnPhase = (phaseId: string) =>
+  new ConflictError(
+    "phase_has_agenda",
+    "The phase has sessions or content scheduled relative to it: change its times with POST /v1/event-phases/{id}/move, which takes them along.",
+    { move: `/v1/event-phases/${phaseId}/move` },
+  );
 
 const liveEvent = (ctx: TenantContext, eventId: string) =>
   ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt));
@@ -81,7 +87,7 @@ function outsideEvent(event: EventBounds): BadRequestError {
   );
 }
 
-function assertInsideEvent(event: EventBounds, start: Date, end: Date): void {
+export function assertInsideEvent(event: EventBounds, start: Date, end: Date): void {
   if (
     start.getTime() < event.startDate.getTime() - WINDOW_MS ||
     end.getTime() > event.endDate.getTime() + WINDOW_MS
@@ -96,13 +102,13 @@ function assertInsideEvent(event: EventBounds, start: Date, end: Date): void {
  */
 const explaining = (ctx: TenantContext) => ({ db: ctx.db, organizationId: ctx.organizationId });
 
-const isOverlap = (error: unknown) => {
+export const isOverlap = (error: unknown) => {
   const info = pgError(error);
   return info?.code === "23P01" && info.constraint === "event_phases_no_overlap";
 };
 
 /** The 409 for a phase that overlaps another: names the first phase it overlaps. */
-async function overlapConflict(
+export async function overlapConflict(
   ctx: TenantContext,
   eventId: string,
   range: { start: Date; end: Date; except?: string },
@@ -228,7 +234,12 @@ export async function createPhase(
 async function readPhase(ctx: TenantContext, eventId: string, phaseId: string) {
   const { rows } = await inTenant(ctx, (db) => ({
     rows: db
-      .select({ startDate: events.startDate, endDate: events.endDate, phase: eventPhases })
+      .select({
+        startDate: events.startDate,
+        endDate: events.endDate,
+        phase: eventPhases,
+        anchors: sql<boolean>`${hasAnchors(phaseId)}`,
+      })
       .from(events)
       .leftJoin(eventPhases, livePhase(ctx, eventId, phaseId))
       .where(liveEvent(ctx, eventId)),
@@ -236,8 +247,20 @@ async function readPhase(ctx: TenantContext, eventId: string, phaseId: string) {
   const row = rows[0];
   if (!row) throw eventNotFound();
   if (!row.phase) throw phaseNotFound();
-  return { event: { startDate: row.startDate, endDate: row.endDate }, phase: row.phase };
+  return {
+    event: { startDate: row.startDate, endDate: row.endDate },
+    phase: row.phase,
+    anchors: row.anchors,
+  };
 }
+
+/**
+ * The phase has sessions, or content scheduled relative to it: its times then change only by a move
+ * (POST /v1/event-phases/{id}/move), which takes them along.
+ */
+const hasAnchors = (phaseId: string) =>
+  sql`(exists (select 1 from event_sessions s where s.phase_id = ${phaseId} and s.deleted_at is null)
+    or exists (select 1 from content c where c.relative_phase_id = ${phaseId}))`;
 
 export async function getPhase(ctx: TenantContext, eventId: string, phaseId: string): Promise<EventPhase> {
   return (await readPhase(ctx, eventId, phaseId)).phase;
@@ -275,10 +298,14 @@ export async function updatePhase(
   patch: Partial<PhaseInput>,
   ifMatch: string | undefined,
 ): Promise<EventPhase> {
-  const { event, phase: current } = await readPhase(ctx, eventId, phaseId);
+  const { event, phase: current, anchors } = await readPhase(ctx, eventId, phaseId);
   assertIfMatch(ifMatch, current.updatedAt);
   const start = patch.starts_at ? new Date(patch.starts_at) : current.startsAt;
   const end = patch.ends_at ? new Date(patch.ends_at) : current.endsAt;
+  const retimed =
+    (patch.starts_at !== undefined && start?.getTime() !== current.startsAt?.getTime()) ||
+    (patch.ends_at !== undefined && end?.getTime() !== current.endsAt?.getTime());
+  if (retimed && anchors) throw agendaOnPhase(phaseId);
   if (start && end) {
     assertOrder(start, end);
     if (patch.starts_at || patch.ends_at) assertInsideEvent(event, start, end);
@@ -298,7 +325,11 @@ export async function updatePhase(
         .update(eventPhases)
         .set({ ...set, updatedAt: ctx.now() })
         .where(
-          and(livePhase(ctx, eventId, phaseId), unchangedSince(eventPhases.updatedAt, current.updatedAt)),
+          and(
+            livePhase(ctx, eventId, phaseId),
+            unchangedSince(eventPhases.updatedAt, current.updatedAt),
+            retimed ? sql`not ${hasAnchors(phaseId)}` : undefined,
+          ),
         )
         .returning(),
       audit: auditEntry(ctx, db, {

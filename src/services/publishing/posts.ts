@@ -84,7 +84,7 @@ export function followPosts(ctx: TenantContext, db: Database, contentId: string)
     update ${content} set workflow_status = s.status, updated_at = now()
       from (
         select case
-                 when count(*) filter (where publish_status in ('pending', 'queued', 'publishing')) > 0 then null
+                 when count(*) filter (where publish_status in ('pending', 'queued', 'publishing', 'held')) > 0 then null
                  when count(*) filter (where publish_status in ('published', 'deleted')) = 0 then 'failed'
                  when count(*) filter (where publish_status = 'failed') = 0 then 'published'
                  else 'partially_published'

@@ -230,7 +230,7 @@ async function deleteOnPlatform(ctx: TenantContext, post: PublishedPost, row: So
   }
 }
 
-const NOT_YET_SENT: readonly PublishStatus[] = ["pending", "queued", "failed"];
+const NOT_YET_SENT: readonly PublishStatus[] = ["pending", "queued", "held", "failed"];
 
 /**
  * `DELETE /v1/published-posts/{id}`: a published post is deleted on the platform, then marked

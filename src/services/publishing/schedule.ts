@@ -21,8 +21,11 @@ import { ownedBy } from "../../db/tenant.ts";
 import { AppError } from "../../errors.ts";
 import type { TenantContext } from "../context.ts";
 
-/** Posts that have not gone out yet and may still be moved or cancelled. */
-export const WAITING_STATUSES = ["pending", "queued"] as const satisfies readonly PublishStatus[];
+/**
+ * Posts that have not gone out yet and may still be moved or cancelled; `held` ones (their session
+ * moved them into the past or out of the event) wait for exactly that decision.
+ */
+export const WAITING_STATUSES = ["pending", "queued", "held"] as const satisfies readonly PublishStatus[];
 
 export interface CandidateAccount {
   id: string;
