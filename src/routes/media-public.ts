@@ -1,8 +1,8 @@
 /**
  * `GET /media/public/{token}`: the bytes of one media asset, for platforms that fetch media from a URL
  * (Facebook, Instagram, Threads). The token is a purpose-bound JWT minted for one publish attempt
- * (services/publishing/media.ts): it opens exactly that file until it expires, and serving it reads R2
- * only, no database. An invalid or expired token is 404 `media_link_invalid`.
+ * (services/publishing/media.ts): it opens exactly that file until it expires (one database round
+ * trip, then R2). An invalid or expired token, or an asset under embargo, is 404 `media_link_invalid`.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
@@ -32,7 +32,12 @@ export const publicMediaRoute = publicRoute({
 
 export function registerPublicMedia(app: OpenAPIHono<AppEnv>) {
   app.openapi(publicMediaRoute, async (c) => {
-    const { mimeType, object } = await openMediaLink(c.get("config"), c.req.valid("param").token);
+    const { mimeType, object } = await openMediaLink(
+      c.get("config"),
+      c.get("db"),
+      c.req.valid("param").token,
+      new Date(),
+    );
     c.header("content-type", mimeType);
     c.header("content-length", String(object.size));
     c.header("etag", object.httpEtag);

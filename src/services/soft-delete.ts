@@ -4,7 +4,7 @@
  * row of another organisation (or already in the wanted state) answers 404.
  */
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable, SelectedFieldsFlat } from "drizzle-orm/pg-core";
 import { inTenant } from "../db/tenant.ts";
 import { NotFoundError } from "../errors.ts";
 import { auditEntry } from "./audit/record.ts";
@@ -24,13 +24,19 @@ interface Target<T extends SoftDeletable> {
   entity: string;
   /** Extra conditions, e.g. the parent event of a phase. */
   where?: ReturnType<typeof eq>;
+  /** What the row is answered with when more than its columns (a computed field); `Row` names its type. */
+  returning?: SelectedFieldsFlat;
 }
 
-async function setDeleted<T extends SoftDeletable>(ctx: TenantContext, target: Target<T>, deleted: boolean) {
+async function setDeleted<T extends SoftDeletable, Row>(
+  ctx: TenantContext,
+  target: Target<T>,
+  deleted: boolean,
+): Promise<Row> {
   const { table, id, entity } = target;
   const now = ctx.now();
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+  const { rows } = await inTenant(ctx, (db) => {
+    const update = db
       .update(table)
       // drizzle cannot type `set` for a table known only by its shape; the columns exist by `SoftDeletable`.
       .set({ deletedAt: deleted ? now : null, updatedAt: now } as never)
@@ -41,16 +47,18 @@ async function setDeleted<T extends SoftDeletable>(ctx: TenantContext, target: T
           deleted ? isNull(table.deletedAt) : isNotNull(table.deletedAt),
           target.where,
         ),
-      )
-      .returning(),
-    audit: auditEntry(ctx, db, {
-      action: `${entity}.${deleted ? "delete" : "restore"}`,
-      entityType: entity,
-      entityId: id,
-      guard: table,
-    }),
-  }));
-  const row = (rows as T["$inferSelect"][])[0];
+      );
+    return {
+      rows: target.returning ? update.returning(target.returning) : update.returning(),
+      audit: auditEntry(ctx, db, {
+        action: `${entity}.${deleted ? "delete" : "restore"}`,
+        entityType: entity,
+        entityId: id,
+        guard: table,
+      }),
+    };
+  });
+  const row = (rows as Row[])[0];
   if (!row)
     throw new NotFoundError(
       `${entity}_not_found`,
@@ -59,10 +67,14 @@ async function setDeleted<T extends SoftDeletable>(ctx: TenantContext, target: T
   return row;
 }
 
-export const softDelete = <T extends SoftDeletable>(ctx: TenantContext, target: Target<T>) =>
-  setDeleted(ctx, target, true);
-export const restore = <T extends SoftDeletable>(ctx: TenantContext, target: Target<T>) =>
-  setDeleted(ctx, target, false);
+export const softDelete = <T extends SoftDeletable, Row = T["$inferSelect"]>(
+  ctx: TenantContext,
+  target: Target<T>,
+) => setDeleted<T, Row>(ctx, target, true);
+export const restore = <T extends SoftDeletable, Row = T["$inferSelect"]>(
+  ctx: TenantContext,
+  target: Target<T>,
+) => setDeleted<T, Row>(ctx, target, false);
 
 /** One live (not deleted) row of the organisation by id, or `notFound()`: one round trip. */
 export async function findLive<T extends SoftDeletable>(

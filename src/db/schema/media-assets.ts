@@ -1,6 +1,17 @@
 import { relations, sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { lifecycleColumns, sqlList } from "./columns.ts";
+import {
+  type AnyPgColumn,
+  bigint,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { lifecycleColumns, sqlList, timestamptz } from "./columns.ts";
+import { eventSessions } from "./event-sessions.ts";
 import { organizations } from "./organizations.ts";
 import { users } from "./users.ts";
 
@@ -31,6 +42,10 @@ export const mediaAssets = pgTable(
     sha256: text(),
     processingStatus: text().$type<MediaProcessingStatus>().notNull().default("pending"),
     aiTags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Never shown publicly, nor published in a post, before this time (with a session: the later). */
+    embargoUntil: timestamptz(),
+    /** …nor before this session starts; moving the session moves it. */
+    embargoSessionId: uuid().references((): AnyPgColumn => eventSessions.id, { onDelete: "set null" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...lifecycleColumns(),
   },
@@ -38,6 +53,7 @@ export const mediaAssets = pgTable(
     uniqueIndex("media_assets_storage_key_key").on(t.storageKey),
     index("media_assets_organization_id_sha256_idx").on(t.organizationId, t.sha256),
     index("media_assets_created_by_idx").on(t.createdBy),
+    index("media_assets_embargo_session_id_idx").on(t.embargoSessionId),
     check(
       "media_assets_processing_status_check",
       sql`${t.processingStatus} in (${sqlList(MEDIA_PROCESSING_STATUSES)})`,

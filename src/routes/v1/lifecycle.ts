@@ -36,7 +36,7 @@ interface Lifecycle<P extends z.ZodObject, S extends z.ZodType, Row, B extends z
   /** What the ETag header says; "Send as If-Match to update" unless given. */
   etag?: string;
   get: (ctx: TenantContext, params: z.output<P>) => Promise<Row>;
-  /** Left out where the resource is not edited this way (media, content's versioning edit). */
+  /** Left out where the resource is not edited this way (content's versioning edit). */
   update?: {
     body: B;
     run: (ctx: TenantContext, params: z.output<P>, body: z.output<B>, ifMatch?: string) => Promise<Row>;

@@ -13,8 +13,15 @@ import { imageDimensions, SNIFF_BYTES } from "../../platform/media-sniff.ts";
 import { inspectStream } from "../../platform/media-stream.ts";
 import { auditEntry } from "../audit/record.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import {
+  assertSessionLive,
+  type EmbargoInput,
+  embargoColumns,
+  type MediaWithEmbargo,
+  mediaWithEmbargo,
+} from "../embargoes/embargo.ts";
 import { likePrefix, type PageInput, paginate } from "../pagination.ts";
-import { findLive, restore, softDelete } from "../soft-delete.ts";
+import { restore, softDelete } from "../soft-delete.ts";
 import { type ByteRange, parseByteRange } from "./range.ts";
 import {
   assertClaimSupported,
@@ -90,14 +97,17 @@ export interface UploadInput {
   contentLength: number | undefined;
   contentType: string | undefined;
   filename: string;
+  /** An embargo the asset starts with. */
+  embargo?: EmbargoInput;
 }
 
 /**
  * `POST /v1/media`: streams the body into R2 while hashing it and sniffing its first bytes, then
  * records the asset with its audit row (one round trip) and queues its processing. Nothing of a
- * refused file stays behind, neither in R2 nor in the table.
+ * refused file stays behind, neither in R2 nor in the table. An embargo following a session costs
+ * one round trip first (404 `event_session_not_found` before any byte is stored).
  */
-export async function uploadMedia(ctx: TenantContext, input: UploadInput): Promise<MediaAsset> {
+export async function uploadMedia(ctx: TenantContext, input: UploadInput): Promise<MediaWithEmbargo> {
   const claim = normaliseClaim(input.contentType);
   assertClaimSupported(claim);
   const length = input.contentLength;
@@ -114,6 +124,8 @@ export async function uploadMedia(ctx: TenantContext, input: UploadInput): Promi
   if (claim !== GENERIC_TYPE && length > MAX_BYTES[FILE_TYPE_OF[claim]]) {
     throw mediaTooLarge(FILE_TYPE_OF[claim], MAX_BYTES[FILE_TYPE_OF[claim]]);
   }
+  const sessionId = input.embargo?.embargo_session_id;
+  if (sessionId) await assertSessionLive(ctx, sessionId);
 
   const bucket = ctx.config.MEDIA;
   const id = crypto.randomUUID();
@@ -141,6 +153,7 @@ export async function uploadMedia(ctx: TenantContext, input: UploadInput): Promi
     fileSize: length,
     sha256,
     head,
+    embargo: input.embargo,
   });
 }
 
@@ -153,6 +166,7 @@ export interface NewMedia {
   sha256: string;
   /** The first bytes, for an image's pixel size. */
   head: Uint8Array;
+  embargo?: EmbargoInput;
 }
 
 export interface RecordOptions {
@@ -171,10 +185,11 @@ export async function recordMedia(
   ctx: TenantContext,
   media: NewMedia,
   options: RecordOptions = {},
-): Promise<MediaAsset> {
+): Promise<MediaWithEmbargo> {
   const fileType: MediaFileType = FILE_TYPE_OF[media.mimeType];
   const size = fileType === "image" ? imageDimensions(media.mimeType, media.head) : null;
-  let asset: MediaAsset;
+  const embargo = embargoColumns(media.embargo ?? {});
+  let asset: MediaWithEmbargo;
   try {
     const { inserted } = await inTenant(ctx, (db) => ({
       inserted: db
@@ -190,9 +205,11 @@ export async function recordMedia(
           width: size?.width ?? null,
           height: size?.height ?? null,
           sha256: media.sha256,
+          embargoUntil: embargo.embargoUntil ?? null,
+          embargoSessionId: embargo.embargoSessionId ?? null,
           createdBy: actorUserId(ctx.actor),
         })
-        .returning(),
+        .returning(mediaWithEmbargo()),
       audit: auditEntry(ctx, db, {
         action: "media.create",
         entityType: "media",
@@ -202,6 +219,8 @@ export async function recordMedia(
           mime_type: media.mimeType,
           file_size: media.fileSize,
           sha256: media.sha256,
+          ...(embargo.embargoUntil ? { embargo_until: embargo.embargoUntil.toISOString() } : {}),
+          ...(embargo.embargoSessionId ? { embargo_session_id: embargo.embargoSessionId } : {}),
         },
       }),
       extra: options.extra?.(db),
@@ -215,9 +234,19 @@ export async function recordMedia(
   return asset;
 }
 
-export function getMedia(ctx: TenantContext, id: string): Promise<MediaAsset> {
-  return findLive(ctx, mediaAssets, id, mediaNotFound);
+/** A live asset of the organisation, with when its embargo lifts: one round trip. */
+export async function getMedia(ctx: TenantContext, id: string): Promise<MediaWithEmbargo> {
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db.select(mediaWithEmbargo()).from(mediaAssets).where(liveMedia(ctx, id)),
+  }));
+  const row = rows[0];
+  if (!row) throw mediaNotFound();
+  return row;
 }
+
+/** The organisation's asset `id`, not deleted. */
+export const liveMedia = (ctx: TenantContext, id: string) =>
+  ownedBy(ctx, mediaAssets.organizationId, eq(mediaAssets.id, id), isNull(mediaAssets.deletedAt));
 
 export interface ListMediaInput extends PageInput {
   file_type?: MediaFileType;
@@ -230,7 +259,7 @@ export async function listMedia(ctx: TenantContext, input: ListMediaInput) {
   const page = paginate(input, { by: mediaAssets.createdAt, id: mediaAssets.id, direction: "desc" });
   const { rows } = await inTenant(ctx, (db) => ({
     rows: db
-      .select({ row: mediaAssets, key: page.key })
+      .select({ row: mediaWithEmbargo(), key: page.key })
       .from(mediaAssets)
       .where(
         ownedBy(
@@ -291,7 +320,12 @@ export async function deleteMedia(ctx: TenantContext, id: string): Promise<void>
 }
 
 export const restoreMedia = (ctx: TenantContext, id: string) =>
-  restore(ctx, { table: mediaAssets, id, entity: "media" });
+  restore<typeof mediaAssets, MediaWithEmbargo>(ctx, {
+    table: mediaAssets,
+    id,
+    entity: "media",
+    returning: mediaWithEmbargo(),
+  });
 
 /**
  * For content, templates and delegates' photos that reference media: every id must be a live asset

@@ -2,13 +2,15 @@
  * What the public API reads, each in one round trip. The public key is the only way in: the batch's
  * first statement finds the organisation of a key whose widgets are on (`public_event`, a narrow
  * SECURITY DEFINER function) and sets it for row-level security, so every statement after it sees
- * that organisation's rows only; each also filters by the key's event itself.
+ * that organisation's rows only; each also filters by the key's event itself. Nothing under embargo
+ * (services/embargoes) comes out before the lift, judged at the statement's time.
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Parts, sendBatch } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { NotFoundError } from "../../errors.ts";
+import { contentEmbargoedNow, mediaEmbargoedNow } from "../embargoes/embargo.ts";
 import {
   filePath,
   type InboundWallRow,
@@ -137,6 +139,7 @@ export async function readWall(
         where c.event_id = ${eventOf(key)} and p.publish_status = 'published' and p.platform_post_id is not null
           and p.published_at is not null
           and exists (select 1 from event_widgets w where w.event_id = c.event_id and w.show_official_posts)
+          and not ${contentEmbargoedNow(sql`c.id`)}
       ) wall
       where true ${after}
       order by at desc, id desc
@@ -228,7 +231,7 @@ export async function readSpeakers(db: Database, key: string) {
       select d.title, d.first_name, d.last_name, d.designation, d.organization, d.country, d.delegate_type,
              d.social_handles, m.sha256 as photo
       from delegates d
-      left join media_assets m on m.id = d.photo_media_id and m.deleted_at is null
+      left join media_assets m on m.id = d.photo_media_id and m.deleted_at is null and not ${mediaEmbargoedNow("m")}
       where d.event_id = ${eventOf(key)} and d.deleted_at is null and (d.featured or d.vip_tier > 0)
       order by d.vip_tier desc, d.last_name nulls last, d.first_name
       limit 200`),
@@ -252,11 +255,13 @@ export async function readCounters(db: Database, key: string) {
     counts: tx.execute<{ posts_published: number; wall_items: number }>(sql`
       select
         (select count(*)::int from published_posts p join content c on c.id = p.content_id
-          where c.event_id = ${eventOf(key)} and p.publish_status = 'published') as posts_published,
+          where c.event_id = ${eventOf(key)} and p.publish_status = 'published'
+            and not ${contentEmbargoedNow(sql`c.id`)}) as posts_published,
         (select count(*)::int from inbound_items i where ${onWall(key)}) as wall_items`),
     campaigns: tx.execute<{ name: string; posts_published: number }>(sql`
       select k.name, (select count(*)::int from published_posts p join content c on c.id = p.content_id
-                       where c.campaign_id = k.id and p.publish_status = 'published') as posts_published
+                       where c.campaign_id = k.id and p.publish_status = 'published'
+                         and not ${contentEmbargoedNow(sql`c.id`)}) as posts_published
       from campaigns k
       where k.event_id = ${eventOf(key)} and k.deleted_at is null and k.status in ('active', 'completed')
       order by k.start_date, k.name`),
@@ -273,11 +278,13 @@ export async function readPublicFile(db: Database, key: string, sha256: string) 
   const { files } = await readScoped(db, key, (tx) => ({
     files: tx.execute<{ storage_key: string; mime_type: string; size: number }>(sql`
       select m.storage_key, m.mime_type, m.file_size::int as size from media_assets m
-      where m.sha256 = ${sha256} and m.deleted_at is null and m.processing_status <> 'failed' and (
+      where m.sha256 = ${sha256} and m.deleted_at is null and m.processing_status <> 'failed'
+        and not ${mediaEmbargoedNow("m")} and (
         exists (select 1 from delegates d where d.photo_media_id = m.id and d.event_id = ${eventOf(key)}
                 and d.deleted_at is null and (d.featured or d.vip_tier > 0))
         or exists (select 1 from published_posts p join content c on c.id = p.content_id
-                   where c.event_id = ${eventOf(key)} and p.publish_status = 'published' and m.id = any(c.media_assets)))
+                   where c.event_id = ${eventOf(key)} and p.publish_status = 'published' and m.id = any(c.media_assets)
+                     and not ${contentEmbargoedNow(sql`c.id`)}))
       limit 1`),
   }));
   const file = files.rows[0];

@@ -5,7 +5,8 @@
  * Round trips per message: one to claim the post (with everything needed to publish it), one for each
  * progress save the adapter makes (publish-progress.ts), one to record the outcome (with the content's
  * status and any notification); the token refresh's own when one happens. A message for a post that
- * is settled, claimed by another worker or waiting for its event or account costs one.
+ * is settled, claimed by another worker, held by a pause or its embargo, or waiting for its account
+ * costs one.
  */
 
 import { inTenant } from "../../db/tenant.ts";
@@ -41,11 +42,16 @@ async function unclaimedDelivery(
 ): Promise<Delivery> {
   if (!state) return { action: "ack", reason: "no such post" };
   const { post, account, content: row } = state;
-  if (parked)
-    return {
-      action: "ack",
-      reason: state.eventPaused ? "event paused: back to pending" : "account unusable: back to pending",
-    };
+  if (parked) {
+    const lifts = state.embargoLiftsAt;
+    const reason =
+      lifts && lifts > ctx.now()
+        ? `under embargo until ${lifts.toISOString()}: back to pending until then`
+        : state.paused
+          ? "publishing paused: back to pending"
+          : "account unusable: back to pending";
+    return { action: "ack", reason };
+  }
   if (post.publishStatus === "queued" && (!account || account.deletedAt)) {
     await failForRemovedAccount(
       ctx,

@@ -3,7 +3,7 @@
  * event) into a NEW content draft, counted in the template's `usage_count`.
  */
 import { and, eq, exists, isNull, sql } from "drizzle-orm";
-import { type Content, content } from "../../db/schema/content.ts";
+import { content } from "../../db/schema/content.ts";
 import { contentTemplates } from "../../db/schema/content-templates.ts";
 import { delegates } from "../../db/schema/delegates.ts";
 import { eventPhases } from "../../db/schema/event-phases.ts";
@@ -15,6 +15,7 @@ import { contentCreation } from "../content/content.ts";
 import type { ContentType } from "../content/post-text.ts";
 import { liveEvent } from "../content/store.ts";
 import { actorPermissions, type TenantContext } from "../context.ts";
+import type { ContentWithEmbargo } from "../embargoes/embargo.ts";
 import { assertContext, type RenderRows, renderText } from "./placeholders.ts";
 import { dataOf, liveTemplate, type TemplateData, templateNotFound } from "./templates.ts";
 
@@ -74,7 +75,11 @@ const notFound = (what: "event" | "phase" | "delegate") =>
  * batch, so the draft and its count commit together. Concurrent renders each add one (the row lock
  * orders the increments).
  */
-export async function renderTemplate(ctx: TenantContext, id: string, input: RenderInput): Promise<Content> {
+export async function renderTemplate(
+  ctx: TenantContext,
+  id: string,
+  input: RenderInput,
+): Promise<ContentWithEmbargo> {
   if (actorPermissions(ctx.actor)?.has("templates:read") === false) {
     throw new ForbiddenError(
       "missing_permission",

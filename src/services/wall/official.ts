@@ -8,6 +8,7 @@ import type { Database } from "../../db/client.ts";
 import type { Config } from "../../env.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { TenantContext } from "../context.ts";
+import { contentEmbargoedNow } from "../embargoes/embargo.ts";
 import { publishLive } from "../public/live.ts";
 import { type OfficialWallRow, officialWallItem } from "../public/wall-item.ts";
 
@@ -24,7 +25,8 @@ export function officialWallEntry(ctx: Pick<TenantContext, "organizationId">, db
     join event_widgets w on w.event_id = c.event_id and w.enabled and w.show_official_posts
     join social_accounts a on a.id = p.social_account_id and a.organization_id = p.organization_id
     where p.organization_id = ${ctx.organizationId} and p.id = ${postId} and p.publish_status = 'published'
-      and p.platform_post_id is not null and p.published_at is not null`);
+      and p.platform_post_id is not null and p.published_at is not null
+      and not ${contentEmbargoedNow(sql`c.id`)}`);
 }
 
 /** Pushes the published post to its event's open widgets (nothing when its wall does not show it). */

@@ -1,12 +1,14 @@
 /**
- * /v1/media: upload (raw bytes, streamed to R2), list, read, download (ranges, If-None-Match),
- * delete (soft, refused while content uses the file) and restore. Multipart uploads: ./uploads.ts.
+ * /v1/media: upload (raw bytes, streamed to R2), list, read, set the embargo, download (ranges,
+ * If-None-Match), delete (soft, refused while content uses the file) and restore. Multipart uploads:
+ * ./uploads.ts.
  */
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
 import { AppError, titleOf } from "../../../errors.ts";
 import { problemResponse } from "../../../middleware/problem.ts";
 import { etagOf } from "../../../services/conditional.ts";
+import { updateMediaEmbargo } from "../../../services/media/embargo.ts";
 import {
   deleteMedia,
   getMedia,
@@ -24,6 +26,7 @@ import { IdParams, withEtag } from "../common.ts";
 import { registerLifecycle } from "../lifecycle.ts";
 import {
   BinarySchema,
+  EmbargoFields,
   FilenameSchema,
   MediaFileTypeSchema,
   MediaSchema,
@@ -36,6 +39,20 @@ const CACHE_CONTROL = "private, max-age=3600";
 
 /** What the ETag of an asset's metadata (not of its bytes) says. */
 const METADATA_ETAG = "The metadata's version";
+
+const EMBARGO =
+  "An embargo (embargo_until, embargo_session_id, or both: the later wins) keeps the file off every public page, and holds every post of content that uses it, until it lifts (embargo_lifts_at); a session must be a live one of the organisation (else 404 event_session_not_found).";
+
+const UpdateMediaBody = z
+  .strictObject({
+    embargo_until: EmbargoFields.embargo_until.optional(),
+    embargo_session_id: EmbargoFields.embargo_session_id.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, "Send at least one field to change.")
+  .openapi("UpdateMediaRequest", {
+    minProperties: 1,
+    example: { embargo_until: "2027-03-10T09:00:00+03:00" },
+  });
 
 export const uploadResponses = {
   411: problem("Content-Length is missing (`length_required`)"),
@@ -57,10 +74,16 @@ export const uploadMediaRoute = authedRoute({
     "does not take is 415 `unsupported_media_type`; nothing of a refused file is kept.",
     "Limits: images 20 MiB, PDF 50 MiB, video 512 MiB; one request at most 100 MB, larger files go",
     "through `POST /v1/media/uploads`. The asset starts `pending` and is processed from a queue.",
+    "`embargo_until` / `embargo_session_id` start it under embargo.",
+    EMBARGO,
   ].join(" "),
   permission: "media:write",
   request: {
-    query: z.object({ filename: FilenameSchema }),
+    query: z.object({
+      filename: FilenameSchema,
+      embargo_until: EmbargoFields.embargo_until.unwrap().optional(),
+      embargo_session_id: EmbargoFields.embargo_session_id.unwrap().optional(),
+    }),
     body: {
       required: true,
       content: Object.fromEntries(
@@ -70,7 +93,7 @@ export const uploadMediaRoute = authedRoute({
   },
   responses: {
     201: withEtag(MediaSchema, "Stored; processing is queued", METADATA_ETAG),
-    ...errorResponses(),
+    ...errorResponses(404),
     ...uploadResponses,
   },
 });
@@ -135,11 +158,13 @@ function contentDisposition(filename: string): string {
 
 export function registerMedia(app: OpenAPIHono<AppEnv>) {
   app.openapi(uploadMediaRoute, async (c) => {
+    const { filename, ...embargo } = c.req.valid("query");
     const asset = await uploadMedia(c.get("tenant"), {
       body: c.req.raw.body,
       contentLength: parseContentLength(c.req.header("content-length")),
       contentType: c.req.header("content-type"),
-      filename: c.req.valid("query").filename,
+      filename,
+      embargo,
     });
     c.header("etag", etagOf(asset.updatedAt));
     c.header("location", `/v1/media/${asset.id}`);
@@ -159,10 +184,18 @@ export function registerMedia(app: OpenAPIHono<AppEnv>) {
     toWire: toMedia,
     etag: METADATA_ETAG,
     get: (ctx, { id }) => getMedia(ctx, id),
+    update: {
+      body: UpdateMediaBody,
+      run: (ctx, { id }, body, ifMatch) => updateMediaEmbargo(ctx, id, body, ifMatch),
+    },
     delete: (ctx, { id }) => deleteMedia(ctx, id),
     restore: (ctx, { id }) => restoreMedia(ctx, id),
     docs: {
       get: { summary: "Read a media asset's metadata" },
+      update: {
+        summary: "Set, move or lift a media asset's embargo (send If-Match to refuse stale edits)",
+        description: `${EMBARGO} An asset already shown on an event's public pages leaves them at once.`,
+      },
       delete: {
         summary: "Delete a media asset (restorable); refused while content uses it",
         responses: { 409: problem("Live content uses the asset (`media_in_use`, with `content_ids`)") },

@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { MEDIA_PROCESSING_STATUSES, type MediaAsset } from "../../../db/schema/media-assets.ts";
+import { MEDIA_PROCESSING_STATUSES } from "../../../db/schema/media-assets.ts";
 import { MEDIA_UPLOAD_STATUSES, type MediaUpload } from "../../../db/schema/media-uploads.ts";
+import type { MediaWithEmbargo } from "../../../services/embargoes/embargo.ts";
 import { MEDIA_FILE_TYPES, MEDIA_MIME_TYPES } from "../../../services/media/types.ts";
 import { expectedPartSize, missingParts, partCountOf } from "../../../services/media/uploads.ts";
 import { ProblemSchema } from "../../openapi.ts";
+import { DateTimeSchema } from "../common.ts";
 
 export const MediaFileTypeSchema = z.enum(MEDIA_FILE_TYPES);
 export const MediaMimeTypeSchema = z.enum(MEDIA_MIME_TYPES);
@@ -23,6 +25,12 @@ export const MediaSchema = z
     duration_ms: z.number().int().nullable().openapi({ description: "Videos, once processed" }),
     processing_status: z.enum(MEDIA_PROCESSING_STATUSES),
     ai_tags: z.array(z.string()),
+    embargo_until: z.iso.datetime().nullable(),
+    embargo_session_id: z.uuid().nullable(),
+    embargo_lifts_at: z.iso.datetime().nullable().openapi({
+      description:
+        "When the embargo lifts: the later of embargo_until and the session's start (as it is now); null: none. Before it the file is on no public page and no post that uses it goes out",
+    }),
     content_url: z.string().openapi({ example: "/v1/media/0d6f0f4e-0000-4000-8000-000000000010/content" }),
     created_by: z.uuid().nullable(),
     created_at: z.iso.datetime(),
@@ -30,7 +38,7 @@ export const MediaSchema = z
   })
   .openapi("Media");
 
-export function toMedia(row: MediaAsset): z.infer<typeof MediaSchema> {
+export function toMedia(row: MediaWithEmbargo): z.infer<typeof MediaSchema> {
   return {
     id: row.id,
     filename: row.filename,
@@ -43,6 +51,9 @@ export function toMedia(row: MediaAsset): z.infer<typeof MediaSchema> {
     duration_ms: row.durationMs,
     processing_status: row.processingStatus,
     ai_tags: row.aiTags,
+    embargo_until: row.embargoUntil?.toISOString() ?? null,
+    embargo_session_id: row.embargoSessionId,
+    embargo_lifts_at: row.embargoLiftsAt?.toISOString() ?? null,
     content_url: `/v1/media/${row.id}/content`,
     created_by: row.createdBy,
     created_at: row.createdAt.toISOString(),
@@ -96,6 +107,17 @@ export const FilenameSchema = z
   .max(255)
   .regex(/^[^/\\\p{Cc}]+$/u, "a file name without path separators or control characters")
   .openapi({ example: "keynote-stage.jpg" });
+
+/** An asset's embargo as a request sets it (null lifts that part). */
+export const EmbargoFields = {
+  embargo_until: DateTimeSchema.nullable().openapi({
+    description: "Not shown publicly, nor in a post that goes out, before this time; null lifts it",
+  }),
+  embargo_session_id: z.uuid().nullable().openapi({
+    description:
+      "…nor before this session of the organisation starts (moving the session moves the embargo); null lifts it",
+  }),
+};
 
 /** Raw bytes in a request or response body. */
 export const BinarySchema = z.string().openapi({ format: "binary" });
