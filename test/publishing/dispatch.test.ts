@@ -3,8 +3,8 @@ import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.ts";
 import type { Platform } from "../../src/db/schema/columns.ts";
-import { events } from "../../src/db/schema/events.ts";
 import { publishedPosts } from "../../src/db/schema/published-posts.ts";
+import { publishingPauses } from "../../src/db/schema/publishing-pauses.ts";
 import { inTenant } from "../../src/db/tenant.ts";
 import { loadConfig } from "../../src/env.ts";
 import { createLogger } from "../../src/platform/logger.ts";
@@ -108,10 +108,7 @@ describe("the cron claims due posts", () => {
       });
 
     await inTenant({ db: testDb(), organizationId: owner.organizationId }, (db) => ({
-      paused: db
-        .update(events)
-        .set({ publishingPaused: true })
-        .where(inArray(events.id, [event.id])),
+      paused: db.insert(publishingPauses).values({ organizationId: owner.organizationId, eventId: event.id }),
     }));
     const held = [
       await post((await scheduled()).id, connected, { nextAttemptAt: new Date(Date.now() + 60_000) }),

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { campaigns } from "./campaigns.ts";
 import { lifecycleColumns, type Platform, sqlList, timestamptz } from "./columns.ts";
 import { content } from "./content.ts";
@@ -31,8 +31,6 @@ export const events = pgTable(
     socialHandles: jsonb().$type<Partial<Record<Platform, string>>>().notNull().default({}),
     officialHashtags: text().array().notNull().default(sql`'{}'::text[]`),
     status: text().$type<EventStatus>().notNull().default("draft"),
-    /** The event-wide pause switch: while true, none of the event's posts is sent. */
-    publishingPaused: boolean().notNull().default(false),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...lifecycleColumns(),
   },

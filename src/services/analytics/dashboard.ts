@@ -297,7 +297,7 @@ function figuresOf(raw: Record<string, unknown> | null): Figures {
 
 const iso = (value: unknown) => new Date(String(value)).toISOString();
 
-type DashboardRow = {
+export type DashboardRow = {
   zone: string | null;
   kpi_targets: KpiTargets | null;
   starts_at: string | null;
@@ -333,6 +333,11 @@ export async function readDashboard(ctx: TenantContext, query: DashboardQuery): 
   const row = result.rows[0];
   if (!row?.found)
     throw new NotFoundError(`${query.scope}_not_found`, `No such ${query.scope.replace("_", " ")}.`);
+  return dashboardOf(row, query, ctx.now());
+}
+
+/** The dashboard statement's row as the answer (for a batch that sends the statement itself). */
+export function dashboardOf(row: DashboardRow, query: DashboardQuery, now: Date): Dashboard {
   return {
     scope: { type: query.scope, id: query.id ?? null },
     time_zone: row.zone ?? "UTC",
@@ -359,10 +364,10 @@ export async function readDashboard(ctx: TenantContext, query: DashboardQuery): 
           kpis: kpiProgress(row.kpi_targets, figuresOf(row.totals), row.posts, {
             startsAt: new Date(row.starts_at),
             endsAt: new Date(row.ends_at),
-            now: ctx.now(),
+            now,
           }),
         }
       : {}),
-    generated_at: ctx.now().toISOString(),
+    generated_at: now.toISOString(),
   };
 }

@@ -54,6 +54,7 @@ const ORGANIZATION_TABLES: readonly ExportTable[] = [
   byId("social_accounts"),
   byId("published_posts"),
   byId("publish_attempts"),
+  byId("publishing_pauses"),
   byTime("engagement_metrics", "measured_at"),
   byTime("sentiment_analysis", "analyzed_at"),
   {
