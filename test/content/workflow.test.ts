@@ -109,7 +109,7 @@ describe("the workflow state machine", () => {
     expect(audit.map((a) => a.action)).toEqual(["content.status_change"]);
     expect(audit[0]?.changes).toEqual({
       workflow_status: { from: "draft", to: "in_review" },
-      comment: "Ready for legal.",
+      comment: "[withheld]",
     });
   });
 
@@ -264,6 +264,8 @@ describe("POST /v1/content/{id}/validate", () => {
     expect(roundTrips).toBe(1);
     expect(await response.json()).toEqual({
       ok: false,
+      protocol_checks: "warn",
+      protocol_findings: [],
       failures: [
         {
           platform: "x",
@@ -287,6 +289,11 @@ describe("POST /v1/content/{id}/validate", () => {
 
     const fine = await createContent(owner.organizationId, { targetPlatforms: ["x", "bluesky"] });
     const verdict = await call(`/v1/content/${fine.id}/validate`, { method: "POST", headers: owner.headers });
-    expect(await verdict.json()).toEqual({ ok: true, failures: [] });
+    expect(await verdict.json()).toEqual({
+      ok: true,
+      failures: [],
+      protocol_checks: "warn",
+      protocol_findings: [],
+    });
   });
 });

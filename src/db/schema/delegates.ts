@@ -22,6 +22,9 @@ export type DelegateType = (typeof DELEGATE_TYPES)[number];
 /** 0 is everyone; 1–5 mark protocol rank for seating, mentions and tagging. */
 export const MAX_VIP_TIER = 5;
 
+/** The organiser's order of precedence runs 1 (named first) to this. */
+export const MAX_PRECEDENCE = 1000;
+
 /** Folds ASCII capitals only: `translate` is immutable and locale-free, so the key is the same on every server. */
 const foldAscii = (column: string) =>
   `translate(${column}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
@@ -46,6 +49,8 @@ export const delegates = pgTable(
     country: text(),
     delegateType: text().$type<DelegateType>().notNull().default("delegate"),
     vipTier: integer().notNull().default(0),
+    /** The organiser's order of precedence at the event: lower is named first; null is not ranked. */
+    precedence: integer(),
     /** Tag the delegate's handles automatically in content that mentions them. */
     autoTag: boolean().notNull().default(false),
     email: text(),
@@ -83,6 +88,10 @@ export const delegates = pgTable(
       .on(t.eventId, t.importKey)
       .where(sql`${t.deletedAt} is null`),
     check("delegates_vip_tier_check", sql`${t.vipTier} between 0 and ${sql.raw(String(MAX_VIP_TIER))}`),
+    check(
+      "delegates_precedence_check",
+      sql`${t.precedence} between 1 and ${sql.raw(String(MAX_PRECEDENCE))}`,
+    ),
     check("delegates_delegate_type_check", sql`${t.delegateType} in (${sqlList(DELEGATE_TYPES)})`),
   ],
 );

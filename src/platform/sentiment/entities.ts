@@ -62,9 +62,9 @@ export function foldWithOffsets(text: string): { folded: string; offsets: number
   return { folded, offsets };
 }
 
-/** Lower case without accents: `Zoë` and `zoe` compare equal. */
+/** Lower case without accents or compatibility forms: `Zoë`, `zoe` and a full-width `Ｚｏｅ` compare equal. */
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -310,6 +310,22 @@ function deduplicate(spans: readonly EntitySpan[]): EntitySpan[] {
   return kept;
 }
 
+/** @-mentions (of delegates or not), delegates by full name and by bare handle, in text order. */
+function peopleSpans(text: string, delegates: readonly DelegateRef[]): EntitySpan[] {
+  const byHandle = delegateByHandle(delegates);
+  return [...mentionSpans(text, byHandle), ...delegateSpans(text, delegates)].sort(
+    (a, b) => a.start - b.start,
+  );
+}
+
+/**
+ * Every place the text names a delegate (by @handle, full name, or a handle written without its
+ * `@`), in text order, each occurrence kept: what the protocol checks of content read.
+ */
+export function findDelegateMentions(text: string, delegates: readonly DelegateRef[]): EntitySpan[] {
+  return peopleSpans(text, delegates).filter((span) => span.entity.type === "person");
+}
+
 /**
  * The text's entities with their offsets, in the order they appear. `language`: the text's
  * (language.ts), which tells a shouted word from an acronym; `und` if unknown.
@@ -320,10 +336,7 @@ export function findEntities(
   lists: EntityLists,
   language = "und",
 ): EntitySpan[] {
-  const byHandle = delegateByHandle(delegates);
-  const people = [...mentionSpans(text, byHandle), ...delegateSpans(text, delegates)].sort(
-    (a, b) => a.start - b.start,
-  );
+  const people = peopleSpans(text, delegates);
   // Names of people first, so an acronym or organisation inside a delegate's name is not kept too.
   const ordered = [...people, ...hashtagSpans(text), ...organisationSpans(text, language, lists)];
   const kept = deduplicate(ordered);

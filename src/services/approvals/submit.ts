@@ -12,6 +12,7 @@ import { inTenant } from "../../db/tenant.ts";
 import { ConflictError, UnprocessableError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { unchangedSince } from "../conditional.ts";
+import { assertProtocol, selectProtocol } from "../content/protocol-checks.ts";
 import { contentNotFound, liveContent } from "../content/store.ts";
 import { CONTENT_TRANSITIONS } from "../content/workflow.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
@@ -47,7 +48,8 @@ export const pendingConflict = (requestId?: string) =>
  * Two round trips: read the content, the candidate workflows, the VIP flag and any pending request;
  * then the guarded write. 404 for unknown content, 409 `approval_request_pending` when one is pending,
  * 409 `invalid_status_transition` when the content cannot go into review, 422 `scheduled_for_passed`
- * when its publish time is behind us. Answers the request as Postgres now holds it, and the state
+ * when its publish time is behind us, 422 `protocol_check_failed` when the organisation blocks on protocol
+ * findings (services/content/protocol-checks.ts). Answers the request as Postgres now holds it, and the state
  * the request's Durable Object starts from.
  */
 export async function submitForApproval(
@@ -55,11 +57,12 @@ export async function submitForApproval(
   contentId: string,
   input: SubmitInput,
 ): Promise<{ state: RequestState; detail: RequestDetail }> {
-  const { rows, candidates, vip, pending } = await inTenant(ctx, (db) => ({
+  const { rows, candidates, vip, pending, protocol } = await inTenant(ctx, (db) => ({
     rows: db.select().from(content).where(liveContent(ctx, contentId)),
     candidates: workflowCandidates(ctx, db),
     vip: vipMentionQuery(ctx, db, contentId),
     pending: selectPendingRequest(ctx, db, contentId),
+    protocol: selectProtocol(ctx, db, contentId),
   }));
   const row = rows[0];
   if (!row) throw contentNotFound();
@@ -73,6 +76,7 @@ export async function submitForApproval(
       "The content's scheduled time has passed: set a new one, then submit it.",
     );
   }
+  assertProtocol(row, protocol);
 
   const workflow = chooseWorkflow(candidates, contentFacts(row, vip[0]?.mentionsVipDelegate));
   const steps = snapshotSteps(

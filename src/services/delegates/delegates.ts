@@ -28,6 +28,7 @@ export interface DelegateInput {
   country?: string | null;
   delegate_type?: DelegateType;
   vip_tier?: number;
+  precedence?: number | null;
   auto_tag?: boolean;
   email?: string | null;
   social_handles?: Partial<Record<Platform, string>>;
@@ -90,6 +91,7 @@ export async function createDelegate(
           country: input.country ?? null,
           delegateType: input.delegate_type ?? "delegate",
           vipTier: input.vip_tier ?? 0,
+          precedence: input.precedence ?? null,
           autoTag: input.auto_tag ?? false,
           email: input.email ?? null,
           socialHandles: input.social_handles ?? {},
@@ -210,6 +212,7 @@ export async function updateDelegate(
     country: patch.country,
     delegateType: patch.delegate_type,
     vipTier: patch.vip_tier,
+    precedence: patch.precedence,
     autoTag: patch.auto_tag,
     email: patch.email,
     socialHandles: patch.social_handles,

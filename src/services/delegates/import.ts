@@ -36,6 +36,7 @@ export const IMPORT_FIELDS = [
   "country",
   "delegate_type",
   "vip_tier",
+  "precedence",
   "auto_tag",
   "email",
 ] as const;
@@ -116,6 +117,7 @@ const COLUMN_TYPES: Record<ImportField, string> = {
   country: "text",
   delegate_type: "text",
   vip_tier: "integer",
+  precedence: "integer",
   auto_tag: "boolean",
   email: "text",
 };
@@ -130,6 +132,7 @@ const DEFAULTS: Record<ImportField, string | number | boolean | null> = {
   country: null,
   delegate_type: "delegate",
   vip_tier: 0,
+  precedence: null,
   auto_tag: false,
   email: null,
 };

@@ -21,6 +21,10 @@ export const TimeZoneSchema = z
   })
   .openapi({ type: "string", description: "An IANA time zone the runtime knows", example: "Africa/Nairobi" });
 
+/** What protocol findings of severity error do (services/content/protocol-checks.ts); unset is "warn". */
+export const PROTOCOL_CHECK_MODES = ["warn", "block"] as const;
+export type ProtocolCheckMode = (typeof PROTOCOL_CHECK_MODES)[number];
+
 export const OrganizationSettingsSchema = z
   .strictObject({
     default_timezone: TimeZoneSchema.optional(),
@@ -35,6 +39,10 @@ export const OrganizationSettingsSchema = z
       .max(50)
       .optional(),
     require_approval: z.boolean().optional(),
+    protocol_checks: z.enum(PROTOCOL_CHECK_MODES).optional().openapi({
+      description:
+        'Protocol checks on content that names a VIP delegate (title, handle, order of precedence). "warn" (the default): findings show in POST /v1/content/{id}/validate only; "block": a finding of severity error also refuses review, approval requests, scheduling and publish-now (422 protocol_check_failed)',
+    }),
     retention: RetentionSettingsSchema.optional(),
   })
   .openapi("OrganizationSettings", {

@@ -5,16 +5,19 @@
  * right away, without waiting for the cron.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Content, content } from "../../db/schema/content.ts";
-import { events } from "../../db/schema/events.ts";
+import { content } from "../../db/schema/content.ts";
 import { type PublishedPost, publishedPosts } from "../../db/schema/published-posts.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
+import { assertProtocol, selectProtocol } from "../content/protocol-checks.ts";
 import { contentNotFound, liveContent, selectMediaOf } from "../content/store.ts";
 import { PlatformRulesFailedError, schedulingFailures } from "../content/workflow.ts";
 import type { TenantContext } from "../context.ts";
+import { ContentEmbargoedError, type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
+import { relativeColumns } from "../sessions/relative.ts";
+import { pauseHolding } from "./pause.ts";
 import { sendNow } from "./published-posts.ts";
 import {
   chooseAccounts,
@@ -26,40 +29,41 @@ import {
 
 const PUBLISHABLE_NOW = ["approved", "scheduled"] as const;
 
-/** One round trip: the content, its media, the accounts it could go to, and whether its event is paused. */
+/**
+ * One round trip: the content (with when its embargo lifts), its media, the accounts it could go to,
+ * whether its event is paused, and what the protocol checks read.
+ */
 async function readForPublishing(ctx: TenantContext, id: string) {
-  const { rows, media, accounts, paused } = await inTenant(ctx, (db) => ({
-    rows: db.select().from(content).where(liveContent(ctx, id)),
+  const { rows, media, accounts, paused, protocol } = await inTenant(ctx, (db) => ({
+    rows: db.select(contentWithEmbargo()).from(content).where(liveContent(ctx, id)),
     media: selectMediaOf(ctx, db, id),
     accounts: selectCandidateAccounts(ctx, db, id),
+    // The event-wide pause only: a platform's or an account's holds just its own posts, which wait.
     paused: db
-      .select({ paused: events.publishingPaused })
-      .from(events)
-      .where(
-        ownedBy(
-          ctx,
-          events.organizationId,
-          sql`${events.id} = (select ${content.eventId} from ${content} where ${liveContent(ctx, id)})`,
-        ),
-      ),
+      .select({ paused: sql<boolean>`${pauseHolding(content.eventId, null, null, ctx.now())} is not null` })
+      .from(content)
+      .where(liveContent(ctx, id)),
+    protocol: selectProtocol(ctx, db, id),
   }));
   const row = rows[0];
   if (!row) throw contentNotFound();
-  return { row, media, accounts, eventPaused: paused[0]?.paused ?? false };
+  return { row, media, accounts, eventPaused: paused[0]?.paused ?? false, protocol };
 }
 
 /**
  * Two round trips (the read, then the write with its audit row and the posts), then the queue.
  * 409 `invalid_status_transition` unless the content is approved or scheduled; 409
- * `event_publishing_paused` while its event is paused; 422 `platform_rules_failed` /
- * `no_account_for_platform` as scheduling would answer; 412 for a stale If-Match.
+ * `event_publishing_paused` while its event is paused; 409 `content_embargoed` (with
+ * `embargo_lifts_at`) before its embargo lifts; 422 `platform_rules_failed` /
+ * `no_account_for_platform` as scheduling would answer; 422 `protocol_check_failed` when the
+ * organisation blocks on protocol findings; 412 for a stale If-Match.
  */
 export async function publishNow(
   ctx: TenantContext,
   id: string,
   ifMatch?: string,
-): Promise<{ content: Content; posts: PublishedPost[] }> {
-  const { row, media, accounts, eventPaused } = await readForPublishing(ctx, id);
+): Promise<{ content: ContentWithEmbargo; posts: PublishedPost[] }> {
+  const { row, media, accounts, eventPaused, protocol } = await readForPublishing(ctx, id);
   assertIfMatch(ifMatch, row.updatedAt);
   const from = row.workflowStatus;
   if (!(PUBLISHABLE_NOW as readonly string[]).includes(from)) {
@@ -76,16 +80,20 @@ export async function publishNow(
     );
   }
   const now = ctx.now();
+  // Scheduling embargoed content is fine (its posts wait for the lift); going out now is not.
+  if (row.embargoLiftsAt && row.embargoLiftsAt > now) throw new ContentEmbargoedError(row.embargoLiftsAt);
   // Every rule but the time: now is the time.
   const failures = schedulingFailures(row, media, now, now).filter(
     (failure) => failure.rule !== "scheduled_for",
   );
   if (failures.length > 0) throw new PlatformRulesFailedError(failures);
+  assertProtocol(row, protocol);
   const targets = chooseAccounts(row, accounts);
   const { updated, requeued, inserted } = await inTenant(ctx, (db) => ({
     updated: db
       .update(content)
-      .set({ workflowStatus: "scheduled", scheduledFor: now, updatedAt: now })
+      // Now is the time: a relative schedule no longer applies.
+      .set({ workflowStatus: "scheduled", scheduledFor: now, ...relativeColumns(null), updatedAt: now })
       .where(
         and(
           liveContent(ctx, id),
@@ -93,7 +101,7 @@ export async function publishNow(
           unchangedSince(content.updatedAt, row.updatedAt),
         ),
       )
-      .returning(),
+      .returning(contentWithEmbargo()),
     audit: auditEntry(ctx, db, {
       action: "content.publish_now",
       entityType: "content",

@@ -40,7 +40,7 @@ export const submitForApprovalRoute = authedRoute({
   tags: ["Approvals"],
   summary: "Submit content for approval",
   description:
-    "Chooses the approval workflow (the most specific active one whose trigger conditions hold; none: manual approval by a manager or above), snapshots its steps, moves the content to in_review and notifies the first step's approvers. 409 approval_request_pending when one is pending; 409 invalid_status_transition when the content cannot go into review (from draft, changes_requested, approved or in_review it can); 422 scheduled_for_passed when its scheduled time is behind us (set a new one). A request expires when the content's scheduled time passes before it is approved.",
+    "Chooses the approval workflow (the most specific active one whose trigger conditions hold; none: manual approval by a manager or above), snapshots its steps, moves the content to in_review and notifies the first step's approvers. 409 approval_request_pending when one is pending; 409 invalid_status_transition when the content cannot go into review (from draft, changes_requested, approved or in_review it can); 422 scheduled_for_passed when its scheduled time is behind us (set a new one); 422 protocol_check_failed (listing the findings) when the organisation's protocol_checks setting is block and the content breaks protocol for a VIP delegate (see POST /v1/content/{id}/validate). A request expires when the content's scheduled time passes before it is approved.",
   permission: "content:write",
   apiKeys: false,
   request: {

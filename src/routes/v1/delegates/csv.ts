@@ -56,7 +56,7 @@ const FALSE = new Set(["false", "no", "n", "0"]);
 
 /** A cell as the JSON field would carry it; a cell that cannot be converted is left for zod to refuse. */
 function cellValue(field: ImportField, cell: string): unknown {
-  if (field === "vip_tier") return /^[+-]?\d+$/.test(cell) ? Number(cell) : cell;
+  if (field === "vip_tier" || field === "precedence") return /^[+-]?\d+$/.test(cell) ? Number(cell) : cell;
   if (field === "auto_tag") {
     const folded = cell.toLowerCase();
     return TRUE.has(folded) ? true : FALSE.has(folded) ? false : cell;
@@ -146,7 +146,8 @@ function readRow(
   };
 }
 
-function checkContentType(request: Request): void {
+/** 415 unless the upload is `text/csv` in UTF-8 (the programme import checks its files the same way). */
+export function checkContentType(request: Request): void {
   const type = request.headers.get("content-type") ?? undefined;
   const [essence, ...parameters] = (type ?? "").split(";").map((part) => part.trim().toLowerCase());
   const charset = parameters

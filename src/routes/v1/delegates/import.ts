@@ -36,7 +36,8 @@ export const importDelegatesRoute = authedRoute({
   summary: "Import delegates from a CSV file",
   description: [
     "A UTF-8 CSV (RFC 4180) whose header row names the columns: first_name (required), title, last_name,",
-    "designation, organization, country, delegate_type, vip_tier, auto_tag (true/false/yes/no/1/0), email and",
+    "designation, organization, country, delegate_type, vip_tier, precedence (1 is named first; empty: not ranked),",
+    "auto_tag (true/false/yes/no/1/0), email and",
     "<platform>_handle (x_handle, bluesky_handle …). Names are case-insensitive; spaces work for underscores.",
     "A row matching a delegate of the event (same email, else same first name, last name and organisation)",
     "updates it in the file's columns only; an empty cell clears a field. Importing the same file again",

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DELEGATE_TYPES, type Delegate, MAX_VIP_TIER } from "../../../db/schema/delegates.ts";
+import { DELEGATE_TYPES, type Delegate, MAX_PRECEDENCE, MAX_VIP_TIER } from "../../../db/schema/delegates.ts";
 import { COUNTRY_CODES } from "../../../platform/countries.ts";
 import { IdParams, SocialHandlesSchema } from "../common.ts";
 
@@ -26,6 +26,16 @@ export const VipTierSchema = z
   .max(MAX_VIP_TIER)
   .openapi({ description: `0 is everyone; 1–${MAX_VIP_TIER} mark protocol rank`, example: 1 });
 
+export const PrecedenceSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_PRECEDENCE)
+  .openapi({
+    description: `The organiser's order of precedence at the event (1–${MAX_PRECEDENCE}): content naming several ranked delegates names the lower number first; null is not ranked`,
+    example: 1,
+  });
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The rules of every delegate field: the JSON create and update, and each row of a CSV import. */
@@ -40,6 +50,7 @@ export const DelegateFields = {
   country: CountrySchema.nullable(),
   delegate_type: DelegateTypeSchema,
   vip_tier: VipTierSchema,
+  precedence: PrecedenceSchema.nullable(),
   auto_tag: z.boolean().openapi({ description: "Tag the delegate's handles in content that mentions them" }),
   email: z.email().max(254).nullable().openapi({ example: "amina.odhiambo@energy.go.ke" }),
   social_handles: SocialHandlesSchema,
@@ -76,6 +87,7 @@ export const CreateDelegateBody = z
       country: "KE",
       delegate_type: "minister",
       vip_tier: 1,
+      precedence: 1,
       auto_tag: true,
       social_handles: { x: "@AminaOdhiambo" },
     },
@@ -99,6 +111,7 @@ export const DelegateSchema = z
     country: z.string().nullable(),
     delegate_type: DelegateTypeSchema,
     vip_tier: z.number().int(),
+    precedence: z.number().int().nullable(),
     auto_tag: z.boolean(),
     email: z.string().nullable(),
     social_handles: z.record(z.string(), z.string()),
@@ -121,6 +134,7 @@ export function toDelegate(row: Delegate): z.infer<typeof DelegateSchema> {
     country: row.country,
     delegate_type: row.delegateType,
     vip_tier: row.vipTier,
+    precedence: row.precedence,
     auto_tag: row.autoTag,
     email: row.email,
     social_handles: row.socialHandles as Record<string, string>,
