@@ -18,7 +18,7 @@ import { registerHealth } from "./routes/health.ts";
 import { registerPing } from "./routes/ping.ts";
 import { registerV1 } from "./routes/v1/index.ts";
 
-/** What `/openapi.json` is generated from (also used by the test that validates the document). */
+/** What `/openapi.json` is generated from, at build time (scripts/docs-assets.ts; also the tests). */
 export const OPENAPI_CONFIG = {
   openapi: "3.1.0",
   info: {
@@ -41,6 +41,7 @@ export function createApp() {
     jsonBody({
       rawBodyPaths: [
         /^\/v1\/events\/[^/]+\/delegates\/import$/,
+        /^\/v1\/events\/[^/]+\/sessions\/import$/,
         /^\/v1\/media$/,
         /^\/v1\/media\/uploads\/[^/]+\/parts\/[^/]+$/,
       ],
@@ -59,14 +60,21 @@ export function createApp() {
           ? fromHttpException(error)
           : undefined;
     if (known) return problemResponse(c, known);
-    // A key limited to one event writing a row outside it: row-level security refused the row.
-    if (c.get("tenant")?.eventScope && pgError(error)?.code === "42501") {
+    // A key limited to one event, or a user limited to some, writing a row outside them: row-level
+    // security refused the row.
+    const tenant = c.get("tenant");
+    if (tenant?.eventScope && pgError(error)?.code === "42501") {
       return problemResponse(
         c,
-        new ForbiddenError(
-          "outside_api_key_scope",
-          "This API key is limited to one event; this is outside it.",
-        ),
+        tenant.actor.type === "api_key"
+          ? new ForbiddenError(
+              "outside_api_key_scope",
+              "This API key is limited to one event; this is outside it.",
+            )
+          : new ForbiddenError(
+              "outside_event_access",
+              "Your access is limited to some events; this is outside them.",
+            ),
       );
     }
     const logger = c.get("logger") ?? createLogger("error", { request_id: c.get("requestId") });
@@ -92,15 +100,7 @@ export function createApp() {
   registerHealth(app);
   registerV1(app);
 
-  // Generated once per isolate: the routes cannot change while it lives, and building it costs CPU.
-  let openApiJson: string | undefined;
-  app.get("/openapi.json", (c) => {
-    openApiJson ??= JSON.stringify(app.getOpenAPI31Document(OPENAPI_CONFIG));
-    return c.body(openApiJson, 200, {
-      "content-type": "application/json",
-      "cache-control": "public, max-age=300",
-    });
-  });
+  // `/openapi.json` and `/docs`: the document is built from these routes at build time (scripts/docs-assets.ts).
   registerDocs(app);
 
   return app;

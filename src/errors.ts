@@ -88,6 +88,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The organisation is closing: it takes no writes until its owner cancels the closure. */
+export class OrganizationClosingError extends ConflictError {
+  constructor() {
+    super(
+      "organization_closing",
+      "This organisation is closing: it takes no changes. Read and export its data, or have its owner cancel the closure (DELETE /v1/organization/closure).",
+    );
+  }
+}
+
 export class PreconditionFailedError extends AppError {
   constructor(code = "precondition_failed", detail = "The resource has changed since you read it.") {
     super(412, code, titleOf(412), detail);

@@ -5,6 +5,7 @@
  * by organisation explicitly (`ownedBy`): the policy is the second wall, not the first.
  */
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
+import { OrganizationClosingError, UnauthorizedError } from "../errors.ts";
 import { type Batch, type BatchResult, sendBatch } from "./batch.ts";
 import type { Database } from "./client.ts";
 import { pgError } from "./errors.ts";
@@ -26,17 +27,59 @@ export interface TenantScope {
   db: Database;
   organizationId: string;
   idempotency?: IdempotencyClaim;
-  /** One event of the organisation (an API key's scope): the policies of migrations/0024 hide the rest. */
-  eventScope?: string;
+  /**
+   * The events an API key or a user is limited to: the `event_scope` policies (migrations/0035) hide
+   * every other event's rows. An empty list sees no event.
+   */
+  eventScope?: readonly string[];
+  /** The signed-in user whose access the batch checks first (see `setTenant`). */
+  userAccess?: UserAccessCheck;
+  /**
+   * The request writes on the organisation's behalf: each of its batches refuses (409
+   * organization_closing) while the organisation is closing (see `setTenant`).
+   */
+  closingGuard?: boolean;
+  now?: () => Date;
 }
 
-export function setTenant(db: Database, organizationId: string, eventScope?: string) {
-  return eventScope
-    ? db.execute(
-        sql`select set_config('app.org_id', ${organizationId}, true), set_config('app.event_scope', ${eventScope}, true)`,
-      )
-    : db.execute(sql`select set_config('app.org_id', ${organizationId}, true)`);
+/** Who must still be allowed in: the user and the access version their token was issued under. */
+export interface UserAccessCheck {
+  userId: string;
+  version: number;
 }
+
+/** Matches no event: the scope of a user whose every event is gone (an empty setting means none). */
+const NO_EVENT = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The batch's first statement: the organisation (and event scope) for row-level security and, for a
+ * user's request, `assert_user_access` — in the same statement, so checking that the user's access
+ * still holds (a window shortened, an event moved earlier, events changed since the token was
+ * issued) costs no round trip. It raises GU401, which `inTenant` answers as a 401.
+ */
+export function setTenant(
+  db: Database,
+  organizationId: string,
+  eventScope?: readonly string[],
+  access?: UserAccessCheck & { at: Date },
+  closingGuard = false,
+) {
+  const scope = eventScope
+    ? sql`, set_config('app.event_scope', ${eventScope.join(",") || NO_EVENT}, true)`
+    : sql``;
+  const guard = access
+    ? sql`, assert_user_access(${access.userId}, ${access.version}, ${access.at.toISOString()})`
+    : sql``;
+  // A closing organisation takes no writes: checked here too, so that costs no round trip either (GUCLS).
+  const closing = closingGuard ? sql`, assert_organization_writable(${organizationId}::uuid)` : sql``;
+  return db.execute(sql`select set_config('app.org_id', ${organizationId}, true)${scope}${guard}${closing}`);
+}
+
+const ACCESS_REFUSALS: Record<string, string> = {
+  token_revoked: "Your access changed since this token was issued; refresh it.",
+  access_ended: "Your access has ended.",
+  access_not_started: "Your access has not started yet.",
+};
 
 /**
  * Sends `build`'s batch for this tenant (see db/batch.ts) and reads it back by name. The request's
@@ -48,8 +91,9 @@ export async function inTenant<B extends Batch>(
 ): Promise<BatchResult<B>> {
   const { db, organizationId } = ctx;
   const claim = ctx.idempotency && !ctx.idempotency.claimed ? ctx.idempotency : undefined;
+  const access = ctx.userAccess ? { ...ctx.userAccess, at: ctx.now?.() ?? new Date() } : undefined;
   const prefix = [
-    setTenant(db, organizationId, ctx.eventScope),
+    setTenant(db, organizationId, ctx.eventScope, access, ctx.closingGuard),
     ...(claim
       ? [
           db.execute(
@@ -63,7 +107,11 @@ export async function inTenant<B extends Batch>(
     if (claim) claim.claimed = true;
     return results;
   } catch (error) {
-    if (claim && pgError(error)?.code === "GU409") throw new IdempotencyKeyInUse();
+    const pg = pgError(error);
+    if (claim && pg?.code === "GU409") throw new IdempotencyKeyInUse();
+    const refusal = pg?.code === "GU401" ? ACCESS_REFUSALS[pg.message] : undefined;
+    if (pg && refusal) throw new UnauthorizedError(pg.message, refusal);
+    if (ctx.closingGuard && pg?.code === "GUCLS") throw new OrganizationClosingError();
     throw error;
   }
 }

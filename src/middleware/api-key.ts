@@ -6,7 +6,7 @@
  */
 import type { Context, Next } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { ForbiddenError, RateLimitedError } from "../errors.ts";
+import { ForbiddenError, OrganizationClosingError, RateLimitedError } from "../errors.ts";
 import { authenticateApiKey, type RateWindow } from "../services/api-keys/authenticate.ts";
 import type { Permission } from "../services/auth/permissions.ts";
 import type { ServiceContext } from "../services/context.ts";
@@ -28,9 +28,9 @@ export async function apiKeyRequest(
   next: Next,
   base: ServiceContext,
   key: string,
-  required: { permission: Permission; keysAllowed: boolean },
+  required: { permission: Permission; keysAllowed: boolean; writes: boolean },
 ): Promise<void> {
-  const { permission, keysAllowed } = required;
+  const { permission, keysAllowed, writes } = required;
   const { grant, window } = await authenticateApiKey(base, key, base.config.API_KEY_RATE_LIMIT);
   setRateLimitHeaders(c, window);
   if (window.exceeded) throw new RateLimitedError(window.resetSeconds);
@@ -43,11 +43,13 @@ export async function apiKeyRequest(
       "Only a signed-in user may do this (x-api-keys: false); API keys cannot.",
     );
   }
+  // The key's check read the organisation's status: a closing one's writes stop here, for free.
+  if (writes && grant.closing) throw new OrganizationClosingError();
   c.set("tenant", {
     ...base,
     organizationId: grant.organizationId,
     actor: { type: "api_key", keyId: grant.keyId, permissions: grant.permissions, eventId: grant.eventId },
-    ...(grant.eventId ? { eventScope: grant.eventId } : {}),
+    ...(grant.eventId ? { eventScope: [grant.eventId] } : {}),
   });
   await next();
   // The handler's own response (or its problem) replaced the one the headers were set on.

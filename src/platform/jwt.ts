@@ -27,6 +27,15 @@ export interface AccessTokenSubject {
   org: string;
   role: string;
   perms?: PermissionOverrides;
+  /**
+   * When the user's access ends (seconds since the epoch, fractions allowed): unlike `exp`, checked
+   * without clock tolerance by the caller, so the token stops at that very instant.
+   */
+  until?: number;
+  /** The events the user is limited to (absent: every event). */
+  evs?: string[];
+  /** The user's access version when issued (absent: 0); the database refuses any other. */
+  av?: number;
 }
 
 export interface AccessTokenClaims extends AccessTokenSubject {
@@ -82,7 +91,7 @@ export async function signAccessToken(
     throw new TypeError("sub and org must be UUIDs and role must not be empty");
   }
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
-  const { perms } = subject;
+  const { perms, until, evs, av } = subject;
   const payload = {
     org: subject.org,
     role: subject.role,
@@ -90,6 +99,9 @@ export async function signAccessToken(
     ...(perms && (perms.add.length > 0 || perms.remove.length > 0)
       ? { perms: { add: perms.add, remove: perms.remove } }
       : {}),
+    ...(until !== undefined ? { until } : {}),
+    ...(evs ? { evs } : {}),
+    ...(av ? { av } : {}),
   };
   const { signing } = keys;
   return new SignJWT(payload)
@@ -111,6 +123,9 @@ const claimsSchema = z.object({
   role: z.string().min(1),
   typ: z.literal("access"),
   perms: z.object({ add: z.array(z.string()), remove: z.array(z.string()) }).optional(),
+  until: z.number().optional(),
+  evs: z.array(uuid).optional(),
+  av: z.number().int().nonnegative().optional(),
   iat: z.number(),
   exp: z.number(),
   jti: z.string().min(1),
@@ -197,8 +212,14 @@ async function verifyAccessTokenOnce(
   if (payload.typ !== "access") throw new InvalidTokenError("wrong_type");
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError("missing_claims");
-  const { perms, ...rest } = claims.data;
-  return perms ? { ...rest, perms } : rest;
+  const { perms, until, evs, av, ...rest } = claims.data;
+  return {
+    ...rest,
+    ...(perms ? { perms } : {}),
+    ...(until !== undefined ? { until } : {}),
+    ...(evs ? { evs } : {}),
+    ...(av !== undefined ? { av } : {}),
+  };
 }
 
 function reasonOf(error: unknown): InvalidTokenReason {

@@ -4,7 +4,7 @@
  */
 import { createDb, type Database } from "../db/client.ts";
 import type { UserRole } from "../db/schema/users.ts";
-import type { IdempotencyClaim } from "../db/tenant.ts";
+import type { IdempotencyClaim, UserAccessCheck } from "../db/tenant.ts";
 import type { Config } from "../env.ts";
 import type { Permission } from "./auth/permissions.ts";
 
@@ -35,8 +35,15 @@ export interface TenantContext extends ServiceContext {
   organizationId: string;
   actor: Actor;
   idempotency?: IdempotencyClaim;
-  /** An API key limited to one event: row-level security leaves only that event's rows (db/tenant.ts). */
-  eventScope?: string;
+  /**
+   * An API key limited to one event, or a user limited to some: row-level security leaves only those
+   * events' rows (db/tenant.ts).
+   */
+  eventScope?: readonly string[];
+  /** A signed-in user's request: every batch first checks their access still holds (db/tenant.ts). */
+  userAccess?: UserAccessCheck;
+  /** A request that writes: every batch first checks the organisation is not closing (db/tenant.ts). */
+  closingGuard?: boolean;
 }
 
 export function actorUserId(actor: Actor): string | null {

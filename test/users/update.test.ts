@@ -37,7 +37,7 @@ describe("PATCH /v1/users/{id}", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: "user.update", userId: admin.id, entityType: "user" });
     expect(rows[0]?.changes).toEqual({
-      first_name: { from: "Test", to: "Achieng" },
+      first_name: "[withheld]",
       role: { from: "editor", to: "manager" },
       permissions: { from: { grant: [], revoke: [] }, to: { grant: ["audit:read"], revoke: [] } },
     });

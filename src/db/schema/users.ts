@@ -1,6 +1,19 @@
 import { relations, sql } from "drizzle-orm";
-import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { lifecycleColumns, sqlList, timestamptz } from "./columns.ts";
+import { events } from "./events.ts";
 import { mfaRecoveryCodes } from "./mfa-recovery-codes.ts";
 import { notifications } from "./notifications.ts";
 import { organizations } from "./organizations.ts";
@@ -41,6 +54,17 @@ export const users = pgTable(
     totpLastUsedStep: bigint({ mode: "number" }),
     lastLoginAt: timestamptz(),
     passwordChangedAt: timestamptz(),
+    /** Access window (services/users/access.ts): no sign-in, refresh or request before this … */
+    accessStartsAt: timestamptz(),
+    /** … nor from this instant on; or from the end of `accessEndsWithEventId` (read when checked). */
+    accessEndsAt: timestamptz(),
+    /** Access ends with an event's end; stays true when the event is deleted, which ends it. */
+    accessEndsWithEvent: boolean().notNull().default(false),
+    accessEndsWithEventId: uuid().references((): AnyPgColumn => events.id, { onDelete: "set null" }),
+    /** Sees only the events of `user_event_access` (none, once they are all gone). */
+    limitedToEvents: boolean().notNull().default(false),
+    /** Bumped by every access change: access tokens of another version stop at the next statement. */
+    accessVersion: integer().notNull().default(0),
     ...lifecycleColumns(),
   },
   (t) => [
@@ -50,6 +74,15 @@ export const users = pgTable(
     index("users_role_idx").on(t.role),
     index("users_is_active_idx").on(t.isActive),
     check("users_role_check", sql`${t.role} in (${sqlList(USER_ROLES)})`),
+    index("users_access_ends_with_event_id_idx").on(t.accessEndsWithEventId),
+    check(
+      "users_access_window_check",
+      sql`${t.accessStartsAt} is null or ${t.accessEndsAt} is null or ${t.accessEndsAt} > ${t.accessStartsAt}`,
+    ),
+    check(
+      "users_access_end_check",
+      sql`not (${t.accessEndsWithEvent} and ${t.accessEndsAt} is not null) and (${t.accessEndsWithEvent} or ${t.accessEndsWithEventId} is null)`,
+    ),
   ],
 );
 

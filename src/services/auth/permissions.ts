@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   "integrations:write",
   // Exports of the organisation's or one person's data: owners and admins (it is not a `:read`).
   "data:export",
+  // Erasure of one person's data on request: owners and admins.
+  "data:erase",
+  // Closing the organisation (its data deleted after a grace period): owners only.
+  "organization:close",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,7 +50,7 @@ const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(":read") && !ADM
 
 const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   owner: PERMISSIONS,
-  admin: PERMISSIONS,
+  admin: PERMISSIONS.filter((p) => p !== "organization:close"),
   manager: [
     ...READ,
     "events:write",
@@ -64,6 +68,28 @@ const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   approver: [...READ, "content:approve", "wall:moderate"],
   viewer: READ,
 };
+
+/**
+ * What governs the whole organisation rather than some events' data: the organisation's settings, its
+ * users, the audit trail, API keys, webhook endpoints and inbound failures, exports, approval rules
+ * and connected accounts. A user limited to events holds none of these, whatever their role
+ * (403 `limited_to_events`). Reading shared libraries (media, templates, workflows, accounts) stays:
+ * writing an event's content needs them.
+ */
+export const ORGANIZATION_WIDE: ReadonlySet<Permission> = new Set<Permission>([
+  "organization:update",
+  "organization:close",
+  "users:read",
+  "users:write",
+  "audit:read",
+  "api_keys:read",
+  "api_keys:write",
+  "integrations:read",
+  "integrations:write",
+  "data:export",
+  "workflows:write",
+  "social_accounts:write",
+]);
 
 /** Higher may manage lower; nobody may hand out a rank above their own. */
 export const ROLE_RANK: Record<UserRole, number> = {

@@ -5,14 +5,16 @@
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { SIGN_IN_STATUSES } from "../../db/schema/organizations.ts";
 import { refreshTokens } from "../../db/schema/refresh-tokens.ts";
 import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
 import { inTenant } from "../../db/tenant.ts";
 import { UnauthorizedError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { ServiceContext, TenantContext } from "../context.ts";
+import { type AccessWindow, accessOf, assertAccessOpen, type StoredAccess } from "./access.ts";
 import {
-  ACCESS_TOKEN_TTL_SECONDS,
+  accessTokenLifetime,
   hashRefreshToken,
   issueAccessToken,
   newRefreshToken,
@@ -25,30 +27,33 @@ export interface SessionUser {
   organizationId: string;
   role: UserRole;
   permissions: PermissionOverrides;
+  /** Their access window and events, when sign-in read them (a new organisation's owner has none). */
+  access?: AccessWindow;
 }
 
 /** The insert that starts a session (put it in the caller's batch) and the pair to hand out. */
 export async function startSession(ctx: TenantContext, db: Database, user: SessionUser) {
+  const now = ctx.now();
   const refresh = await newRefreshToken();
   const insert = db.insert(refreshTokens).values({
     organizationId: user.organizationId,
     userId: user.id,
     tokenHash: refresh.hash,
     familyId: crypto.randomUUID(),
-    expiresAt: refreshTokenExpiry(ctx.now()),
+    expiresAt: refreshTokenExpiry(now, user.access),
     userAgent: ctx.request.userAgent,
     ipAddress: ctx.request.ip,
   });
   const tokens: TokenPair = {
-    access_token: await issueAccessToken(ctx.config, user),
+    access_token: await issueAccessToken(ctx.config, user, { access: user.access, now }),
     token_type: "Bearer",
-    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    expires_in: accessTokenLifetime(now, user.access),
     refresh_token: refresh.token,
   };
   return { insert, tokens };
 }
 
-interface StoredToken {
+interface StoredToken extends StoredAccess {
   id: string;
   organization_id: string;
   user_id: string;
@@ -65,8 +70,9 @@ interface StoredToken {
 
 async function findToken(ctx: ServiceContext, token: string): Promise<StoredToken | undefined> {
   const hash = await hashRefreshToken(token);
+  // The owner's access rides in the same statement: refresh costs no round trip more for it.
   const result = await ctx.db.execute<Record<string, unknown>>(
-    sql`select * from auth_refresh_token(${hash})`,
+    sql`select t.*, a.* from auth_refresh_token(${hash}) t left join lateral auth_user_access(t.user_id) a on true`,
   );
   return result.rows[0] as StoredToken | undefined;
 }
@@ -108,10 +114,16 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
   if (!stored) throw invalid();
   const tenant = tenantOf(ctx, stored);
   // A deactivated account's tokens are dead, not stolen: no reuse alarm for them.
-  if (!stored.user_active || stored.user_deleted_at || stored.organization_status !== "active") {
+  const organizationOpen = SIGN_IN_STATUSES.includes(stored.organization_status);
+  if (!stored.user_active || stored.user_deleted_at || !organizationOpen) {
     if (!stored.revoked_at) await revokeFamily(tenant, stored.family_id, "session.revoke");
     throw new UnauthorizedError("account_disabled", "This account is deactivated.");
   }
+  // Outside the owner's access window: refused before the reuse check, since a change of the window
+  // that closed it also ended the session (services/users/access.ts); that is no reuse.
+  const access = accessOf(stored);
+  const now = ctx.now();
+  assertAccessOpen(access, now);
   if (stored.revoked_at || stored.replaced_by) {
     await revokeFamily(tenant, stored.family_id, "session.reuse_detected");
     throw new UnauthorizedError(
@@ -119,7 +131,7 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
       "This refresh token was already used; the session is ended.",
     );
   }
-  if (new Date(stored.expires_at) <= ctx.now()) throw invalid();
+  if (new Date(stored.expires_at) <= now) throw invalid();
 
   const next = await newRefreshToken();
   const nextId = crypto.randomUUID();
@@ -142,7 +154,7 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
     successor: db.execute(sql`
       insert into refresh_tokens (id, organization_id, user_id, token_hash, family_id, expires_at, user_agent, ip_address)
       select ${nextId}, ${stored.organization_id}, ${stored.user_id}, ${next.hash}, ${stored.family_id},
-             ${refreshTokenExpiry(ctx.now()).toISOString()}, ${ctx.request.userAgent}, ${ctx.request.ip}
+             ${refreshTokenExpiry(now, access).toISOString()}, ${ctx.request.userAgent}, ${ctx.request.ip}
       where ${spentHere}`),
     replaced: db.execute(
       sql`update refresh_tokens set replaced_by = ${nextId} where id = ${stored.id} and ${spentHere}`,
@@ -163,14 +175,18 @@ export async function refreshSession(ctx: ServiceContext, token: string): Promis
     );
   }
   return {
-    access_token: await issueAccessToken(ctx.config, {
-      id: stored.user_id,
-      organizationId: stored.organization_id,
-      role: stored.role,
-      permissions: stored.permissions,
-    }),
+    access_token: await issueAccessToken(
+      ctx.config,
+      {
+        id: stored.user_id,
+        organizationId: stored.organization_id,
+        role: stored.role,
+        permissions: stored.permissions,
+      },
+      { access, now },
+    ),
     token_type: "Bearer",
-    expires_in: ACCESS_TOKEN_TTL_SECONDS,
+    expires_in: accessTokenLifetime(now, access),
     refresh_token: next.token,
   };
 }

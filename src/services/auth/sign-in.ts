@@ -1,11 +1,14 @@
 /**
  * Sign-in: password, then the second factor when enabled. Failures are counted per account and per
  * IP (LoginThrottle Durable Objects); an unknown email costs the same work and gets the same answer
- * as a wrong password. Two round trips: the cross-tenant user lookup, then one batch that starts the
- * session, notes the sign-in (and a rehash or the TOTP step), and audits it.
+ * as a wrong password. Two round trips: the cross-tenant user lookup (with the user's access window),
+ * then one batch that starts the session, notes the sign-in (and a rehash or the TOTP step), and
+ * audits it. Outside the access window the right password gets 403 `access_not_started` or
+ * `access_ended` (services/auth/access.ts).
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { mfaRecoveryCodes } from "../../db/schema/mfa-recovery-codes.ts";
+import { SIGN_IN_STATUSES } from "../../db/schema/organizations.ts";
 import { type PermissionOverrides, type UserRole, users } from "../../db/schema/users.ts";
 import { inTenant } from "../../db/tenant.ts";
 import {
@@ -19,6 +22,7 @@ import { open } from "../../platform/secret-box.ts";
 import { hashRecoveryCode, verifyTotp } from "../../platform/totp.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { ServiceContext, TenantContext } from "../context.ts";
+import { accessOf, assertAccessOpen, type StoredAccess } from "./access.ts";
 import { startSession } from "./sessions.ts";
 import type { TokenPair } from "./tokens.ts";
 
@@ -29,7 +33,7 @@ export interface SignInInput {
   recovery_code?: string;
 }
 
-interface LoginRow {
+interface LoginRow extends StoredAccess {
   id: string;
   organization_id: string;
   email: string;
@@ -78,7 +82,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
   };
 
   const found = await ctx.db.execute<Record<string, unknown>>(
-    sql`select * from auth_user_by_email(${email})`,
+    sql`select u.*, a.* from auth_user_by_email(${email}) u left join lateral auth_user_access(u.id) a on true`,
   );
   const row = found.rows[0] as LoginRow | undefined;
   if (!row) {
@@ -87,9 +91,11 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
   }
   const password = await verifyPassword(input.password, row.password_hash);
   if (!password.ok) return fail(invalidCredentials());
-  if (!row.is_active || row.deleted_at || row.organization_status !== "active") {
+  if (!row.is_active || row.deleted_at || !SIGN_IN_STATUSES.includes(row.organization_status)) {
     throw new UnauthorizedError("account_disabled", "This account is deactivated.");
   }
+  const access = accessOf(row);
+  assertAccessOpen(access, ctx.now());
 
   const tenant: TenantContext = {
     ...ctx,
@@ -149,6 +155,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<T
     organizationId: row.organization_id,
     role: row.role,
     permissions: row.permissions,
+    access,
   });
   await inTenant(tenant, (db) => ({
     session: session.insert,

@@ -3,6 +3,7 @@
 import type { PermissionOverrides, UserRole } from "../../db/schema/users.ts";
 import type { Config } from "../../env.ts";
 import { signAccessToken } from "../../platform/jwt.ts";
+import type { AccessWindow } from "./access.ts";
 
 export const ACCESS_TOKEN_AUDIENCE = "guddu-api";
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -37,16 +38,35 @@ export function hashRefreshToken(token: string): Promise<string> {
   return sha256Hex(token);
 }
 
-export function refreshTokenExpiry(now: Date): Date {
-  return new Date(now.getTime() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+/**
+ * 30 days, or less when the user's access ends at a fixed instant before that. An end that is an
+ * event's is not a cap here: the event may move later, and every refresh reads the window anyway.
+ */
+export function refreshTokenExpiry(now: Date, access?: AccessWindow): Date {
+  const expiry = new Date(now.getTime() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+  return access?.endsAt && !access.endsWithEvent && access.endsAt < expiry ? access.endsAt : expiry;
 }
 
+/** 15 minutes, or the seconds left of the user's access when fewer (at least 1). */
+export function accessTokenLifetime(now: Date, access?: AccessWindow): number {
+  if (!access?.endsAt) return ACCESS_TOKEN_TTL_SECONDS;
+  const left = Math.ceil((access.endsAt.getTime() - now.getTime()) / 1000);
+  return Math.max(1, Math.min(ACCESS_TOKEN_TTL_SECONDS, left));
+}
+
+/**
+ * An access token for `user`; with their `access`, it carries the end of their access, the events
+ * they are limited to and the access version (services/auth/access.ts), and expires by that end.
+ */
 export async function issueAccessToken(
   config: Config,
   user: { id: string; organizationId: string; role: UserRole; permissions: PermissionOverrides },
+  options: { access?: AccessWindow; now?: Date } = {},
 ): Promise<string> {
   const add = user.permissions.grant ?? [];
   const remove = user.permissions.revoke ?? [];
+  const { access } = options;
+  const now = options.now ?? new Date();
   return signAccessToken(
     config.JWT_PRIVATE_KEYS,
     {
@@ -54,7 +74,15 @@ export async function issueAccessToken(
       org: user.organizationId,
       role: user.role,
       ...(add.length || remove.length ? { perms: { add, remove } } : {}),
+      ...(access?.endsAt ? { until: access.endsAt.getTime() / 1000 } : {}),
+      ...(access?.eventIds ? { evs: access.eventIds } : {}),
+      ...(access?.version ? { av: access.version } : {}),
     },
-    { issuer: config.PUBLIC_BASE_URL, audience: ACCESS_TOKEN_AUDIENCE, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS },
+    {
+      issuer: config.PUBLIC_BASE_URL,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      ttlSeconds: accessTokenLifetime(now, access),
+      now: now.getTime(),
+    },
   );
 }

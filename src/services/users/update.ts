@@ -18,6 +18,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
+import { ownerNotLimitable } from "./access.ts";
 import { userConflict } from "./create.ts";
 import { getUser, userNotFound } from "./get.ts";
 import { assertCanManage, assertPermissionsGrantable, assertRoleAssignable, userActor } from "./rules.ts";
@@ -64,6 +65,12 @@ function lockOrganization(db: Database, organizationId: string) {
   );
 }
 
+function hasAccessLimits(user: User): boolean {
+  return Boolean(
+    user.accessStartsAt || user.accessEndsAt || user.accessEndsWithEvent || user.limitedToEvents,
+  );
+}
+
 export function updateUser(ctx: TenantContext, id: string, input: UpdateUserInput): Promise<User> {
   return changeUser(ctx, id, input, "user.update");
 }
@@ -100,6 +107,9 @@ async function changeUser(
     assertRoleAssignable(actor, { to: after.role, from: before.role, self: target.id === actor.userId });
   }
   assertPermissionsGrantable(actor, before, after);
+  // An owner's access is never limited (services/users/access.ts): lift the limits first.
+  const promotesOwner = after.role === "owner" && before.role !== "owner";
+  if (promotesOwner && hasAccessLimits(target)) throw ownerNotLimitable();
 
   const changes = diff(before, requested);
   if (Object.keys(changes).length === 0) return target;
@@ -134,6 +144,7 @@ async function changeUser(
           eq(users.role, target.role),
           eq(users.isActive, target.isActive),
           sql`${users.permissions} = ${JSON.stringify(target.permissions)}::jsonb`,
+          promotesOwner ? eq(users.accessVersion, target.accessVersion) : undefined,
           removesOwner
             ? exists(
                 db

@@ -131,9 +131,9 @@ function dashboardQuery(scope: AnalyticsScope, id: string | undefined, query: Qu
 async function cachedRead(c: Context<AppEnv>, seconds: number, read: () => Promise<unknown>): Promise<never> {
   const tenant = c.get("tenant");
   const url = new URL(c.req.url);
-  // An API key scoped to one event sees only that event's rows (row-level security): its answers are
-  // kept apart from the organisation-wide ones for the same URL.
-  const scope = tenant.eventScope ?? "all";
+  // An API key or a user limited to events sees only those events' rows (row-level security): their
+  // answers are kept apart from the organisation-wide ones for the same URL.
+  const scope = tenant.eventScope?.join(",") || (tenant.eventScope ? "none" : "all");
   const key = new Request(`${CACHE_ORIGIN}/${tenant.organizationId}/${scope}${url.pathname}${url.search}`);
   const cache = await caches.open("analytics");
   const headers = (status: "hit" | "miss") => ({

@@ -2,6 +2,7 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../../app-env.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
+import { getUserAccess, setUserAccess } from "../../../services/users/access.ts";
 import { createUser } from "../../../services/users/create.ts";
 import { getUser } from "../../../services/users/get.ts";
 import { listUsers } from "../../../services/users/list.ts";
@@ -13,7 +14,10 @@ import {
   NameSchema,
   PermissionOverridesSchema,
   RoleSchema,
+  SetUserAccessBody,
   toUser,
+  toUserAccess,
+  UserAccessSchema,
   UsernameSchema,
   UserSchema,
 } from "./schema.ts";
@@ -152,6 +156,41 @@ export const deactivateUserRoute = authedRoute({
   },
 });
 
+export const getUserAccessRoute = authedRoute({
+  method: "get",
+  path: "/v1/users/{id}/access",
+  tags: ["Users"],
+  summary: "When a user may act, and which events they are limited to",
+  permission: "users:read",
+  request: { params: UserIdParams },
+  responses: {
+    200: { description: "Their access", content: { "application/json": { schema: UserAccessSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const setUserAccessRoute = authedRoute({
+  method: "put",
+  path: "/v1/users/{id}/access",
+  tags: ["Users"],
+  summary: "Limit a user to a window of time and/or to some events (replaces what was set)",
+  description:
+    "Takes effect at once: the user's older access tokens stop at their next request (401 `token_revoked`; a refresh gets one for the new access), and a window already closed ends their sessions. Outside the window, sign-in and refresh are 403 `access_not_started` / `access_ended` and access tokens 401 `access_ended`, to the second. A user limited to events sees only those events' data and gets 403 `limited_to_events` on organisation-wide operations. 404 `event_not_found`; 403 as for PATCH; 409 `owner_not_limitable`; 400 when the end is not after the start or both ends are given. An empty body lifts every limit.",
+  permission: "users:write",
+  apiKeys: false,
+  request: {
+    params: UserIdParams,
+    body: { required: true, content: { "application/json": { schema: SetUserAccessBody } } },
+  },
+  responses: {
+    200: {
+      description: "Their access as changed",
+      content: { "application/json": { schema: UserAccessSchema } },
+    },
+    ...errorResponses(404, 409),
+  },
+});
+
 export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(listUsersRoute, async (c) => {
     const page = await listUsers(c.get("tenant"), c.req.valid("query"));
@@ -166,6 +205,13 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateUserRoute, async (c) => {
     const user = await updateUser(c.get("tenant"), c.req.valid("param").id, c.req.valid("json"));
     return c.json(toUser(user), 200);
+  });
+  app.openapi(getUserAccessRoute, async (c) => {
+    return c.json(toUserAccess(await getUserAccess(c.get("tenant"), c.req.valid("param").id)), 200);
+  });
+  app.openapi(setUserAccessRoute, async (c) => {
+    const access = await setUserAccess(c.get("tenant"), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(toUserAccess(access), 200);
   });
   app.openapi(deactivateUserRoute, async (c) => {
     await deactivateUser(c.get("tenant"), c.req.valid("param").id);
