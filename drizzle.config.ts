@@ -10,6 +10,7 @@ const schemaDir = "./src/db/schema";
 const generated = [
   "organizations",
   "users",
+  "user-event-access",
   "refresh-tokens",
   "mfa-recovery-codes",
   "events",
@@ -24,6 +25,7 @@ const generated = [
   "social-accounts",
   "published-posts",
   "publish-attempts",
+  "publishing-pauses",
   "approval-workflows",
   "approval-requests",
   "approval-actions",
@@ -39,6 +41,8 @@ const generated = [
   "webhook-deliveries",
   "data-archives",
   "data-exports",
+  "erasures",
+  "organization-closures",
 ];
 
 export default defineConfig({

@@ -1028,6 +1028,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -1039,6 +1048,248 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/organization/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's closure, if it has one (the latest, whatever became of it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The closure, with a fresh receipt link */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationClosure"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Close your organisation: frozen for a grace period, then every row, file and platform token deleted
+         * @description Owners only, signed in (README, "Data lifecycle › Closing an organisation"). The organisation turns `closing`: every write of its API answers 409 `organization_closing` (except cancelling and exports), nothing is published, measured, listened to or sent to webhooks, and its public widgets answer 404; its people still sign in, read and export. After `purge_after` the nightly job revokes the platform tokens where the platform allows, deletes every row and stored file, and keeps a receipt: keep `receipt_url`, it works after the accounts are gone. 422 `closure_confirmation_mismatch` when `confirm_slug` is not the organisation's slug; 409 `organization_closing` when it is closing already. Audited as `organization.close`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseOrganizationRequest"];
+                };
+            };
+            responses: {
+                /** @description The closure: the grace period has started */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationClosure"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Cancel the closure during its grace period: the organisation is active again
+         * @description Owners only, signed in. 404 `closure_not_found` without a pending closure; 409 `closure_grace_period_over` once `purge_after` has passed. Audited as `organization.closure_cancel`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The closure, cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationClosure"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/users": {
@@ -1449,6 +1700,172 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/users/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a user may act, and which events they are limited to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Their access */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserAccess"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Limit a user to a window of time and/or to some events (replaces what was set)
+         * @description Takes effect at once: the user's older access tokens stop at their next request (401 `token_revoked`; a refresh gets one for the new access), and a window already closed ends their sessions. Outside the window, sign-in and refresh are 403 `access_not_started` / `access_ended` and access tokens 401 `access_ended`, to the second. A user limited to events sees only those events' data and gets 403 `limited_to_events` on organisation-wide operations. 404 `event_not_found`; 403 as for PATCH; 409 `owner_not_limitable`; 400 when the end is not after the start or both ends are given. An empty body lifts every limit.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetUserAccessRequest"];
+                };
+            };
+            responses: {
+                /** @description Their access as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserAccess"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-logs": {
         parameters: {
             query?: never;
@@ -1737,6 +2154,261 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Export"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organisation's erasures, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size, 1–100 */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page; omit for the first page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErasureList"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Erase a person's data
+         * @description Removes a delegate's, a user's or an inbound author's personal data everywhere the organisation holds it: their rows, their name, address and handles cut out of every version of content and every other text, their photo's bytes, exports, retention archives (rewritten, still verifiable), kept webhook deliveries and the public cache (README, "Data lifecycle"). Answers 202 at once with the receipt; poll `GET /v1/erasures/{id}`. The same person asked for again while their erasure runs answers that erasure. 404 `user_not_found` / `delegate_not_found`; 409 `last_owner` for the organisation's last active owner. Audited as `erasure.create` and `erasure.complete` with ids and counts only. Only a signed-in owner or admin may erase.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ErasureRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted; the erasure is queued (or already under way) */
+                202: {
+                    headers: {
+                        /** @description The erasure's receipt */
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/erasures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An erasure's receipt: what kinds of records went, how many, and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The erasure */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
                     };
                 };
                 /** @description The request is malformed or fails validation */
@@ -2461,6 +3133,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -2688,7 +3369,7 @@ export interface paths {
         put?: never;
         /**
          * Import delegates from a CSV file
-         * @description A UTF-8 CSV (RFC 4180) whose header row names the columns: first_name (required), title, last_name, designation, organization, country, delegate_type, vip_tier, auto_tag (true/false/yes/no/1/0), email and <platform>_handle (x_handle, bluesky_handle …). Names are case-insensitive; spaces work for underscores. A row matching a delegate of the event (same email, else same first name, last name and organisation) updates it in the file's columns only; an empty cell clears a field. Importing the same file again changes nothing. Rows that break a field rule are rejected and reported; the others are imported. A file that is not proper CSV, or has more than 50000 rows, is refused whole (400 invalid_csv with the line); the limit is 10485760 bytes (413).
+         * @description A UTF-8 CSV (RFC 4180) whose header row names the columns: first_name (required), title, last_name, designation, organization, country, delegate_type, vip_tier, precedence (1 is named first; empty: not ranked), auto_tag (true/false/yes/no/1/0), email and <platform>_handle (x_handle, bluesky_handle …). Names are case-insensitive; spaces work for underscores. A row matching a delegate of the event (same email, else same first name, last name and organisation) updates it in the file's columns only; an empty cell clears a field. Importing the same file again changes nothing. Rows that break a field rule are rejected and reported; the others are imported. A file that is not proper CSV, or has more than 50000 rows, is refused whole (400 invalid_csv with the line); the limit is 10485760 bytes (413).
          */
         post: {
             parameters: {
@@ -3126,6 +3807,15 @@ export interface paths {
                 };
                 /** @description No such resource in the caller's organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3672,6 +4362,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -3893,6 +4592,941 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/sessions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the programme (sessions) from a CSV file
+         * @description A UTF-8 CSV (RFC 4180) whose header row names the columns: title, starts_at and ends_at (ISO 8601 with an offset, e.g. 2027-03-10T09:00:00+03:00) are required; phase (a phase's id or name; by default the phase containing starts_at), room, description and speakers (delegates of the event by id, email or import key "first|last|organisation", separated by ;) are optional. Names are case-insensitive; spaces work for underscores. A session is identified by its title, start and room: a row matching one updates its description and speakers (in the file's columns only); importing the same file again changes nothing. A session's times never change by import: a matched row with another end is rejected (move the session). Rows that break a rule are rejected and reported; the others are imported. A file that is not proper CSV, or has more than 5000 rows, is refused whole (400 invalid_csv with the line); the limit is 2097152 bytes (413).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description What the import did */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionImportReport"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event's agenda: its sessions in programme order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size, 1–100 */
+                    limit?: number;
+                    /** @description The `next_cursor` of the previous page; omit for the first page */
+                    cursor?: string;
+                    phase_id?: string;
+                    /** @description Sessions this delegate speaks at */
+                    speaker_id?: string;
+                    room?: string;
+                    /** @description Starting at or after */
+                    from?: string;
+                    /** @description Starting before; not before `from` (400) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventSessionList"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a session to an event's agenda
+         * @description A session lies within its phase (from the phase's start to its end; a phase may reach 90 days before or after the event, so sessions of pre- and post-event phases are fine), else 400 session_outside_phase with the bounds; without phase_id it goes in the phase containing starts_at. Speakers are delegates of the same event (400 unknown_speaker). A deleted event, or another organisation's, is 404 event_not_found; an unknown phase 404 event_phase_not_found.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateEventSessionRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description Send as If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventSession"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        /** @description Send as If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventSession"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Remove a session from the agenda (restorable)
+         * @description Content scheduled relative to it keeps its last time.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Update a session (send If-Match to refuse stale edits)
+         * @description Title, description, room and speakers (replaced as a whole, 400 unknown_speaker). Times change through POST /v1/sessions/{id}/move.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read; a stale one is 412 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateEventSessionRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description Send as If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventSession"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match does not match the current version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/sessions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Restored */
+                200: {
+                    headers: {
+                        /** @description Send as If-Match to update */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventSession"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a session; what is scheduled relative to it follows
+         * @description The new start (starts_at, or shift_minutes from the current one) keeps the duration unless ends_at is given. The session stays within its phase (else 400 session_outside_phase: move the phase). In the same transaction, everything scheduled relative to what moved follows: the content's scheduled_for (unless it is already publishing or published), its waiting posts (a post already claimed or being published goes out as it is, and is counted in posts.in_flight), and the deadlines of its pending approval requests that count back from the publish time. The content's author and the current approvers are notified (schedule.moved). A post whose new time has passed, or that the move carries out of the event's dates, is held (publish_status held, schedule.held notification) until someone decides: POST /v1/content/{id}/publish-now, a new time through POST /v1/content/{id}/transitions (to scheduled, with scheduled_for or relative_to), or unscheduling it (to approved). A held post stays held through later moves, at its new time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                    /** @description The ETag you read; a stale one is 412 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveRequest"];
+                };
+            };
+            responses: {
+                /** @description The session at its new time, and what followed */
+                200: {
+                    headers: {
+                        /** @description The session's new ETag */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventSessionMoveResult"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match does not match the current version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-phases/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a phase with its sessions; what is scheduled relative to them follows
+         * @description The phase and every session in it move by the same shift (starts_at or shift_minutes); the phase's end moves by it too unless ends_at is given (a shorter phase that would leave a session out is 409 sessions_outside_phase). The phase stays within the event's window (400 phase_outside_event) and off other phases (409 phase_overlap). In the same transaction, everything scheduled relative to what moved follows: the content's scheduled_for (unless it is already publishing or published), its waiting posts (a post already claimed or being published goes out as it is, and is counted in posts.in_flight), and the deadlines of its pending approval requests that count back from the publish time. The content's author and the current approvers are notified (schedule.moved). A post whose new time has passed, or that the move carries out of the event's dates, is held (publish_status held, schedule.held notification) until someone decides: POST /v1/content/{id}/publish-now, a new time through POST /v1/content/{id}/transitions (to scheduled, with scheduled_for or relative_to), or unscheduling it (to approved). A held post stays held through later moves, at its new time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                    /** @description The ETag you read; a stale one is 412 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveRequest"];
+                };
+            };
+            responses: {
+                /** @description The phase at its new time, and what followed */
+                200: {
+                    headers: {
+                        /** @description The phase's new ETag */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventPhaseMoveResult"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match does not match the current version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{id}/widgets": {
         parameters: {
             query?: never;
@@ -4030,6 +5664,15 @@ export interface paths {
                 };
                 /** @description No such resource in the caller's organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4775,6 +6418,15 @@ export interface paths {
                 };
                 /** @description No such resource in the caller's organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5572,12 +7224,14 @@ export interface paths {
         put?: never;
         /**
          * Upload a file (raw bytes in the body)
-         * @description Send the file's bytes as the body (not multipart/form-data) with `Content-Length`, its `Content-Type` (or `application/octet-stream` to let the server decide) and its name in `?filename=`. The server decides the type from the bytes: a claim that disagrees is 415 `media_type_mismatch`, a format it does not take is 415 `unsupported_media_type`; nothing of a refused file is kept. Limits: images 20 MiB, PDF 50 MiB, video 512 MiB; one request at most 100 MB, larger files go through `POST /v1/media/uploads`. The asset starts `pending` and is processed from a queue.
+         * @description Send the file's bytes as the body (not multipart/form-data) with `Content-Length`, its `Content-Type` (or `application/octet-stream` to let the server decide) and its name in `?filename=`. The server decides the type from the bytes: a claim that disagrees is 415 `media_type_mismatch`, a format it does not take is 415 `unsupported_media_type`; nothing of a refused file is kept. Limits: images 20 MiB, PDF 50 MiB, video 512 MiB; one request at most 100 MB, larger files go through `POST /v1/media/uploads`. The asset starts `pending` and is processed from a queue. `embargo_until` / `embargo_session_id` start it under embargo. An embargo (embargo_until, embargo_session_id, or both: the later wins) keeps the file off every public page, and holds every post of content that uses it, until it lifts (embargo_lifts_at); a session must be a live one of the organisation (else 404 event_session_not_found).
          */
         post: {
             parameters: {
                 query: {
                     filename: string;
+                    embargo_until?: string;
+                    embargo_session_id?: string;
                 };
                 header?: {
                     /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
@@ -5631,6 +7285,15 @@ export interface paths {
                 };
                 /** @description The caller lacks the permission */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5856,7 +7519,104 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set, move or lift a media asset's embargo (send If-Match to refuse stale edits)
+         * @description An embargo (embargo_until, embargo_session_id, or both: the later wins) keeps the file off every public page, and holds every post of content that uses it, until it lifts (embargo_lifts_at); a session must be a live one of the organisation (else 404 event_session_not_found). An asset already shown on an event's public pages leaves them at once.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read; a stale one is 412 */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateMediaRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description The metadata's version */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Media"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match does not match the current version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/media/{id}/restore": {
@@ -6177,7 +7937,7 @@ export interface paths {
         put?: never;
         /**
          * Create content (a draft, version 1)
-         * @description event_id and campaign_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media).
+         * @description event_id, campaign_id and embargo_session_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found / event_session_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media). An embargo (embargo_until, embargo_session_id, or both: the later wins) lets the content be approved and scheduled but never published or shown publicly before it lifts; embargo_lifts_at says when, counting its media's embargoes.
          */
         post: {
             parameters: {
@@ -6413,6 +8173,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -6428,7 +8197,7 @@ export interface paths {
         head?: never;
         /**
          * Edit content (a draft in place; anything else as a new version)
-         * @description A draft is changed in place and answered with 200. Content in any other status (in review, changes requested, approved, scheduled…) is never changed: the edit becomes a NEW row — a new id, parent_version_id = the edited row, version = its version + 1, status draft — answered with 201 and its Location. Only the newest version of a chain can be edited that way (else 409 not_latest_version, naming newer_version_id). Status changes go through POST /v1/content/{id}/transitions. event_id and campaign_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media).
+         * @description A draft is changed in place and answered with 200. Content in any other status (in review, changes requested, approved, scheduled…) is never changed: the edit becomes a NEW row — a new id, parent_version_id = the edited row, version = its version + 1, status draft — answered with 201 and its Location. Only the newest version of a chain can be edited that way (else 409 not_latest_version, naming newer_version_id). Status changes go through POST /v1/content/{id}/transitions. event_id, campaign_id and embargo_session_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found / event_session_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media). An embargo (embargo_until, embargo_session_id, or both: the later wins) lets the content be approved and scheduled but never published or shown publicly before it lifts; embargo_lifts_at says when, counting its media's embargoes.
          */
         patch: {
             parameters: {
@@ -6656,7 +8425,7 @@ export interface paths {
         put?: never;
         /**
          * Move content to another workflow status
-         * @description Workflow: draft → in_review; in_review → changes_requested, approved or draft (withdrawn); changes_requested → in_review or draft; approved → scheduled or in_review; scheduled → approved (unschedule); failed → scheduled (retry); failed or partially_published → publishing (a post retried); any status but publishing → archived. publishing, published, partially_published and failed are set by the publisher. Any other move is 409 invalid_status_transition. Content with approval_required is reviewed only through an approval request (POST /v1/content/{id}/approval-requests): sending it to review or deciding it here is 409 approval_request_required, and while a request is pending any move is 409 approval_request_pending. Scheduling needs scheduled_for in the future (send it here, or set it before) and every target platform's rules to pass, else 422 platform_rules_failed with the failures (as POST /v1/content/{id}/validate reports them); it writes one published post per target account (422 no_account_for_platform when a platform has none). Unscheduling or archiving cancels the posts that have not gone out.
+         * @description Workflow: draft → in_review; in_review → changes_requested, approved or draft (withdrawn); changes_requested → in_review or draft; approved → scheduled or in_review; scheduled → approved (unschedule); failed → scheduled (retry); failed or partially_published → publishing (a post retried); any status but publishing → archived. publishing, published, partially_published and failed are set by the publisher. Any other move is 409 invalid_status_transition. Content with approval_required is reviewed only through an approval request (POST /v1/content/{id}/approval-requests): sending it to review or deciding it here is 409 approval_request_required, and while a request is pending any move is 409 approval_request_pending. Scheduling needs scheduled_for in the future (send it here, or set it before) and every target platform's rules to pass, else 422 platform_rules_failed with the failures (as POST /v1/content/{id}/validate reports them); it writes one published post per target account (422 no_account_for_platform when a platform has none). When the organisation's protocol_checks setting is block, moving content into review or scheduling it is 422 protocol_check_failed (listing the findings) while it has a protocol finding of severity error. Unscheduling or archiving cancels the posts that have not gone out.
          */
         post: {
             parameters: {
@@ -6780,7 +8549,7 @@ export interface paths {
         put?: never;
         /**
          * Check the content against its target platforms' rules (changes nothing)
-         * @description Answers what scheduling would check now: scheduled_for in the future, and for each target platform the caption length as that platform counts it (X weighted, Bluesky graphemes…), hashtag, mention and link counts, and the number, types, sizes and shapes of the media.
+         * @description Answers what scheduling would check now: scheduled_for in the future, and for each target platform the caption length as that platform counts it (X weighted, Bluesky graphemes…), hashtag, mention and link counts, and the number, types, sizes and shapes of the media. protocol_findings are the protocol checks for the VIP delegates the text names (VIPs of the content's event, or of every event without one): protocol_title_missing (the recorded title is not before the first full mention), protocol_handle_missing (auto_tag is set and the handle for an X, Bluesky, Threads or Instagram target is not tagged), protocol_precedence (ranked delegates named out of the order of precedence), all severity error; protocol_name_mismatch (a name one letter off, or the title with the surname alone), severity warning. Under the organisation's protocol_checks: block, an error finding makes ok false.
          */
         post: {
             parameters: {
@@ -7472,6 +9241,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -7817,7 +9595,7 @@ export interface paths {
         put?: never;
         /**
          * Submit content for approval
-         * @description Chooses the approval workflow (the most specific active one whose trigger conditions hold; none: manual approval by a manager or above), snapshots its steps, moves the content to in_review and notifies the first step's approvers. 409 approval_request_pending when one is pending; 409 invalid_status_transition when the content cannot go into review (from draft, changes_requested, approved or in_review it can); 422 scheduled_for_passed when its scheduled time is behind us (set a new one). A request expires when the content's scheduled time passes before it is approved.
+         * @description Chooses the approval workflow (the most specific active one whose trigger conditions hold; none: manual approval by a manager or above), snapshots its steps, moves the content to in_review and notifies the first step's approvers. 409 approval_request_pending when one is pending; 409 invalid_status_transition when the content cannot go into review (from draft, changes_requested, approved or in_review it can); 422 scheduled_for_passed when its scheduled time is behind us (set a new one); 422 protocol_check_failed (listing the findings) when the organisation's protocol_checks setting is block and the content breaks protocol for a VIP delegate (see POST /v1/content/{id}/validate). A request expires when the content's scheduled time passes before it is approved.
          */
         post: {
             parameters: {
@@ -9062,6 +10840,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -9664,6 +11451,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unexpected error */
                 500: {
                     headers: {
@@ -10256,7 +12052,7 @@ export interface paths {
         put?: never;
         /**
          * Publish approved or scheduled content now
-         * @description scheduled_for becomes now and the posts (one per target account, written now for approved content) are sent to the publish queue at once. 409 invalid_status_transition unless approved or scheduled; 409 event_publishing_paused while the content's event is paused; 422 platform_rules_failed or no_account_for_platform as scheduling would answer.
+         * @description scheduled_for becomes now and the posts (one per target account, written now for approved content) are sent to the publish queue at once. 409 invalid_status_transition unless approved or scheduled; 409 event_publishing_paused while the content's event is paused; 409 content_embargoed (with embargo_lifts_at) before the content's embargo, or one of its media's, lifts (scheduling stays allowed: the posts wait for the lift); 422 platform_rules_failed or no_account_for_platform as scheduling would answer; 422 protocol_check_failed when the organisation blocks on protocol findings.
          */
         post: {
             parameters: {
@@ -10321,13 +12117,13 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflicts with the current state */
+                /** @description Not publishable now: invalid_status_transition, event_publishing_paused, content_embargoed (with embargo_lifts_at), edit_conflict */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["PublishNowConflict"];
                     };
                 };
                 /** @description If-Match does not match the current version */
@@ -10376,7 +12172,7 @@ export interface paths {
         put?: never;
         /**
          * Pause publishing for the whole event
-         * @description While paused nothing of the event is sent: due posts wait (pending), and a message already on its way puts its post back. Audited (event.publishing_pause); pausing a paused event changes nothing.
+         * @description An event-wide pause without expiry (POST /v1/events/{id}/publishing/pauses for one that expires, or for a platform or an account). While paused nothing of the event is sent: due posts wait (pending), and a message already on its way puts its post back. Audited (event.publishing_pause); pausing a paused event changes nothing.
          */
         post: {
             parameters: {
@@ -10483,7 +12279,7 @@ export interface paths {
         put?: never;
         /**
          * Resume the event's publishing
-         * @description Posts whose time came while paused go out within a minute. Audited (event.publishing_resume).
+         * @description Lifts the event-wide pauses in force (a platform's or an account's stay). Posts whose time came while paused go out within a minute. Audited (event.publishing_resume).
          */
         post: {
             parameters: {
@@ -10579,6 +12375,389 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/publishing/pauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's pauses in force
+         * @description Those lifting last first (no `until` first). A pause holds while its `until` is ahead (or it has none): the every-minute cron skips what it holds, and a message already queued puts its post back to pending. At `until` it simply stops holding and posts whose time passed go out within a minute.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pauses */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishingPauseList"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Pause the event, one platform or one account, optionally until a time
+         * @description No platform and no account: the whole event. `platform`: only that platform's posts of the event; `social_account_id`: only those through that account. A pause holds while its `until` is ahead (or it has none): the every-minute cron skips what it holds, and a message already queued puts its post back to pending. At `until` it simply stops holding and posts whose time passed go out within a minute. A pause of the same target already in force is replaced (201); asking for the same one again changes nothing (200). The answer names the waiting posts it holds. Audited (event.publishing_pause). 404 event_not_found, social_account_not_found; 400 one_target (both a platform and an account), in_the_past (`until`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the POST safe to retry: a retry with the same key and body within 24 hours gets the first response (Idempotent-Replayed: true); another body is 422 idempotency_key_reused; a retry while the first still runs is 409. */
+                    "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishingPauseRequest"];
+                };
+            };
+            responses: {
+                /** @description The same pause was already in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishingPauseResult"];
+                    };
+                };
+                /** @description Paused */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishingPauseResult"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but cannot be processed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/publishing/pauses/{pause_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift a pause now
+         * @description Its `until` becomes now (it stays in the audit trail, event.publishing_resume); what it held goes out within a minute unless another pause holds it. Lifting a pause that no longer holds changes nothing. 404 pause_not_found.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    pause_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The lifted pause */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishingPause"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event right now: what goes out next, stuck approvals, failures, accounts, pauses, trends
+         * @description One request, one snapshot. `upcoming`: the waiting posts due within `window_minutes` (overdue ones too), each with what holds it when it is due (a pause, an embargo, its account). `approvals`: the pending approval requests of the event's content, earliest deadline first, with whose turn it is and since when. `failed`: posts that failed within `failed_hours`, with the reason and the last attempt. `accounts`: the accounts its posts go through that must be reconnected (refused renewal, expired, or running out within `token_hours` with nothing to renew them). `pauses`: those in force. `trending`: the event's top posts by interactions, what its posts gained over `trending_hours` (the dashboard's figures) and the latest sentiment alert. Not cached: `Cache-Control: no-store`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description What goes out within this many minutes (5–1440, default 60) */
+                    window_minutes?: number;
+                    /** @description What failed within this many hours (1–168, default 24) */
+                    failed_hours?: number;
+                    /** @description Accounts whose token runs out within this many hours (1–720, default 24) */
+                    token_hours?: number;
+                    /** @description What the posts gained over this many hours (1–72, default 3) */
+                    trending_hours?: number;
+                    /** @description Rows per section; each section's `total` counts them all (1–100, default 20) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The operations view */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventOperations"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/published-posts": {
         parameters: {
             query?: never;
@@ -10596,7 +12775,7 @@ export interface paths {
                     cursor?: string;
                     content_id?: string;
                     /** @description Posts whose publish_status is this */
-                    status?: "pending" | "queued" | "publishing" | "published" | "failed" | "cancelled" | "deleted";
+                    status?: "pending" | "queued" | "publishing" | "published" | "failed" | "cancelled" | "deleted" | "held";
                     platform?: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
                     social_account_id?: string;
                     /** @description A field; a leading - sorts descending (default -created_at) */
@@ -11591,6 +13770,15 @@ export interface paths {
                 };
                 /** @description No such resource in the caller's organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12922,6 +15110,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/closures/receipt/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A closed organisation's receipt (signed link) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The signed link token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The receipt: what was removed, and when */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationClosureReceipt"];
+                    };
+                };
+                /** @description The request is malformed or fails validation */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller's organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{platform}": {
         parameters: {
             query?: never;
@@ -13751,6 +16005,7 @@ export interface components {
             permissions: components["schemas"]["PermissionOverrides"];
             is_active: boolean;
             mfa_enabled: boolean;
+            access: components["schemas"]["UserAccessSummary"];
             /** Format: date-time */
             last_login_at: string | null;
             /** Format: date-time */
@@ -13760,8 +16015,18 @@ export interface components {
         };
         /** @description Single permissions added to or removed from the role's */
         PermissionOverrides: {
-            grant?: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export")[];
-            revoke?: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export")[];
+            grant?: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export" | "data:erase" | "organization:close")[];
+            revoke?: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export" | "data:erase" | "organization:close")[];
+        };
+        /** @description When the user may act and whether only some events: see /v1/users/{id}/access */
+        UserAccessSummary: {
+            /** Format: date-time */
+            starts_at: string | null;
+            /** Format: date-time */
+            ends_at: string | null;
+            /** Format: uuid */
+            ends_with_event_id: string | null;
+            limited_to_events: boolean;
         };
         /**
          * @example {
@@ -13837,7 +16102,7 @@ export interface components {
         Me: {
             user: components["schemas"]["User"];
             organization: components["schemas"]["Organization"];
-            effective_permissions: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export")[];
+            effective_permissions: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export" | "data:erase" | "organization:close")[];
         };
         /**
          * @example {
@@ -13904,6 +16169,11 @@ export interface components {
             default_platforms?: ("bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads")[];
             brand_hashtags?: string[];
             require_approval?: boolean;
+            /**
+             * @description Protocol checks on content that names a VIP delegate (title, handle, order of precedence). "warn" (the default): findings show in POST /v1/content/{id}/validate only; "block": a finding of severity error also refuses review, approval requests, scheduling and publish-now (422 protocol_check_failed)
+             * @enum {string}
+             */
+            protocol_checks?: "warn" | "block";
             retention?: components["schemas"]["RetentionSettings"];
         };
         /** @description How long time series are kept. A key left out takes the default; the object replaces the stored one as a whole. Audit logs are kept 5 years and deleted content 90 days, for every organisation. */
@@ -13914,6 +16184,60 @@ export interface components {
             sentiment_analysis_months?: number | null;
             /** @description Months inbound items (mentions, replies, comments) are kept before they are archived to R2 and deleted (1–120; default 24); null keeps them */
             inbound_items_months?: number | null;
+        };
+        OrganizationClosure: {
+            /**
+             * Format: uuid
+             * @description The closure, and the receipt's id
+             */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /**
+             * @description pending (the grace period: everything frozen, reading and exporting still work) → purging → purged; or cancelled
+             * @enum {string}
+             */
+            status: "pending" | "cancelled" | "purging" | "purged";
+            grace_days: number;
+            reason: string | null;
+            /** Format: date-time */
+            requested_at: string;
+            /**
+             * Format: date-time
+             * @description When the grace period ends and the purge may start
+             */
+            purge_after: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            purge_started_at: string | null;
+            /** Format: date-time */
+            purged_at: string | null;
+            /**
+             * Format: uri
+             * @description A signed link to the closure's receipt, needing no token and working after the purge (keep it: the accounts go too)
+             */
+            receipt_url: string;
+            /** Format: date-time */
+            receipt_url_expires_at: string;
+        };
+        /**
+         * @example {
+         *       "confirm_slug": "africa-energy-forum",
+         *       "reason": "We no longer run events.",
+         *       "grace_days": 30
+         *     }
+         */
+        CloseOrganizationRequest: {
+            /**
+             * @description The organisation's slug, exactly as GET /v1/organization shows it: the owner's confirmation
+             * @example africa-energy-forum
+             */
+            confirm_slug: string;
+            /** @description Why, in the owner's words; cleared when the purge starts */
+            reason?: string | null;
+            /** @description Days until the purge (default 30) */
+            grace_days?: number;
         };
         UserList: {
             data: components["schemas"]["User"][];
@@ -13964,6 +16288,55 @@ export interface components {
             role?: "owner" | "admin" | "manager" | "editor" | "approver" | "viewer";
             permissions?: components["schemas"]["PermissionOverrides"] & unknown;
             is_active?: boolean;
+        };
+        UserAccess: {
+            /** Format: uuid */
+            user_id: string;
+            /** Format: date-time */
+            starts_at: string | null;
+            /** Format: date-time */
+            ends_at: string | null;
+            /** Format: uuid */
+            ends_with_event_id: string | null;
+            /**
+             * Format: date-time
+             * @description The end as it stands now: ends_at, or the event's end (1970-01-01 once that event is gone)
+             */
+            effective_ends_at: string | null;
+            /** @description null: every event */
+            event_ids: string[] | null;
+            /** @enum {string} */
+            state: "open" | "not_started" | "ended";
+        };
+        /**
+         * @example {
+         *       "starts_at": "2027-03-09T06:00:00+03:00",
+         *       "ends_with_event_id": "0d6f0f4e-0000-4000-8000-000000000010",
+         *       "event_ids": [
+         *         "0d6f0f4e-0000-4000-8000-000000000010"
+         *       ]
+         *     }
+         */
+        SetUserAccessRequest: {
+            /**
+             * Format: date-time
+             * @description No sign-in, refresh or request before this; null or left out: from now
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            starts_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Nothing works from this instant on; null or left out: no fixed end
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            ends_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Access ends with this event's end_date, read when checked (moving the event moves it; deleting it ends it); not with ends_at
+             */
+            ends_with_event_id?: string | null;
+            /** @description The events the user is limited to; null or left out: every event */
+            event_ids?: string[] | null;
         };
         AuditLogList: {
             data: components["schemas"]["AuditLog"][];
@@ -14091,6 +16464,106 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             next_cursor: string | null;
         };
+        Erasure: {
+            /** Format: uuid */
+            id: string;
+            /** @description Whose data, without any of it */
+            subject: {
+                /** @enum {string} */
+                type: "delegate" | "user" | "inbound_author";
+                /**
+                 * Format: uuid
+                 * @description The delegate's or user's id; null for an inbound author
+                 */
+                id: string | null;
+                /**
+                 * @description An inbound author's platform; their handle is never kept
+                 * @enum {string|null}
+                 */
+                platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads" | null;
+            };
+            /**
+             * @description queued → running → completed; failed when a step kept failing or the person was gone before it started (ask again to start anew)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed";
+            /**
+             * @description Records deleted, by kind: rows by table (`delegates`, `users`, `inbound_items`, …), R2 objects (`media_objects`, `export_files`, `kept_deliveries`), archived rows (`archived_rows`), cached files
+             * @example {
+             *       "delegates": 1,
+             *       "event_session_speakers": 2,
+             *       "media_assets": 1,
+             *       "media_objects": 1
+             *     }
+             */
+            removed: {
+                [key: string]: number;
+            };
+            /**
+             * @description Records the person was cut out of (their name, address or handle replaced by `[removed]`), by table, and archive parts written again (`archive_parts`)
+             * @example {
+             *       "content": 3,
+             *       "notifications": 1
+             *     }
+             */
+            redacted: {
+                [key: string]: number;
+            };
+            error: string | null;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+        };
+        /**
+         * @example {
+         *       "subject": {
+         *         "type": "delegate",
+         *         "id": "0d6f0f4e-0000-4000-8000-000000000021"
+         *       }
+         *     }
+         */
+        ErasureRequest: {
+            subject: components["schemas"]["ErasureSubject"];
+        };
+        /** @description `delegate` and `user` by id (also a soft-deleted one); `inbound_author`: someone who wrote to the organisation on a platform, by platform and handle. */
+        ErasureSubject: components["schemas"]["ErasureOfDelegate"] | components["schemas"]["ErasureOfUser"] | components["schemas"]["ErasureOfInboundAuthor"];
+        ErasureOfDelegate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "delegate";
+            /** Format: uuid */
+            id: string;
+        };
+        ErasureOfUser: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "user";
+            /** Format: uuid */
+            id: string;
+        };
+        ErasureOfInboundAuthor: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "inbound_author";
+            /** @enum {string} */
+            platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+            /** @description Their handle on the platform, with or without the leading @ (any case) */
+            handle: string;
+        };
+        ErasureList: {
+            data: components["schemas"]["Erasure"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
              * @description The key itself, shown this once and stored only as its SHA-256: send it as Authorization: Bearer <key>. null in a replay (Idempotent-Replayed: true), which cannot show it again
@@ -14107,7 +16580,7 @@ export interface components {
              * @example gk_live_ab12cd34
              */
             prefix: string;
-            permissions: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export")[];
+            permissions: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export" | "data:erase" | "organization:close")[];
             /**
              * Format: uuid
              * @description The one event the key is limited to, if any
@@ -14151,7 +16624,7 @@ export interface components {
              *       "content:write"
              *     ]
              */
-            permissions: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export")[];
+            permissions: ("organization:read" | "organization:update" | "users:read" | "users:write" | "audit:read" | "events:read" | "events:write" | "campaigns:read" | "campaigns:write" | "content:read" | "content:write" | "content:approve" | "media:read" | "media:write" | "templates:read" | "templates:write" | "workflows:read" | "workflows:write" | "social_accounts:read" | "social_accounts:write" | "publishing:write" | "analytics:read" | "inbound:read" | "wall:moderate" | "notifications:read" | "api_keys:read" | "api_keys:write" | "integrations:read" | "integrations:write" | "data:export" | "data:erase" | "organization:close")[];
             /**
              * Format: uuid
              * @description Limits the key to this event (a live event of the organisation, else 404 event_not_found): the event itself, its phases, delegates, widgets and wall, its campaigns and content, their approval requests, published posts, publish attempts and metrics, its inbound items and sentiment. Another event's ids answer 404 and lists hold only this event's rows; content or campaigns tied to no event are outside the scope too, and a write that would put a row outside it (a new event, content without this event) is 403 outside_api_key_scope. Organisation-wide resources (media, templates, workflows, social accounts, users, the audit trail, API keys) are not narrowed: the key's permissions govern them.
@@ -14349,6 +16822,7 @@ export interface components {
              */
             delegate_type: "delegate" | "speaker" | "vip" | "minister" | "head_of_state" | "media" | "exhibitor" | "sponsor" | "staff" | "other";
             vip_tier: number;
+            precedence: number | null;
             auto_tag: boolean;
             email: string | null;
             social_handles: {
@@ -14372,6 +16846,7 @@ export interface components {
          *       "country": "KE",
          *       "delegate_type": "minister",
          *       "vip_tier": 1,
+         *       "precedence": 1,
          *       "auto_tag": true,
          *       "social_handles": {
          *         "x": "@AminaOdhiambo"
@@ -14404,6 +16879,11 @@ export interface components {
              * @example 1
              */
             vip_tier?: number;
+            /**
+             * @description The organiser's order of precedence at the event (1–1000): content naming several ranked delegates names the lower number first; null is not ranked
+             * @example 1
+             */
+            precedence?: number | null;
             /** @description Tag the delegate's handles in content that mentions them */
             auto_tag?: boolean;
             /**
@@ -14470,6 +16950,11 @@ export interface components {
              * @example 1
              */
             vip_tier?: number;
+            /**
+             * @description The organiser's order of precedence at the event (1–1000): content naming several ranked delegates names the lower number first; null is not ranked
+             * @example 1
+             */
+            precedence?: number | null;
             /** @description Tag the delegate's handles in content that mentions them */
             auto_tag?: boolean;
             /**
@@ -14566,6 +17051,192 @@ export interface components {
              */
             ends_at?: string;
             sort_order?: number;
+        };
+        SessionImportReport: {
+            /** @description Data rows in the file (blank rows not counted) */
+            total_rows: number;
+            created: number;
+            /** @description Matched a session and changed its description or speakers */
+            updated: number;
+            /** @description Matched a session that already had these values */
+            unchanged: number;
+            /** @description The first 1,000 rejected rows and why */
+            rejected: {
+                /**
+                 * @description As a spreadsheet numbers it: the header is row 1
+                 * @example 12
+                 */
+                row: number;
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+            rejected_count: number;
+        };
+        EventSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            phase_id: string;
+            title: string;
+            description: string | null;
+            room: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** @description In programme order */
+            speakers: components["schemas"]["EventSessionSpeaker"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EventSessionSpeaker: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            first_name: string;
+            last_name: string | null;
+            organization: string | null;
+        };
+        /**
+         * @example {
+         *       "title": "Opening keynote",
+         *       "room": "Main hall",
+         *       "starts_at": "2027-03-10T09:00:00+03:00",
+         *       "ends_at": "2027-03-10T09:45:00+03:00",
+         *       "speakers": [
+         *         "0d6f0f4e-0000-4000-8000-000000000031"
+         *       ]
+         *     }
+         */
+        CreateEventSessionRequest: {
+            /** @example Opening keynote */
+            title: string;
+            description?: string | null;
+            /** @example Main hall */
+            room?: string | null;
+            /**
+             * Format: uuid
+             * @description A phase of the event; by default the phase that contains starts_at
+             */
+            phase_id?: string;
+            /**
+             * Format: date-time
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description Not before starts_at (else 400 validation_failed, `date_order`); the session lies within its phase (else 400 session_outside_phase, with the bounds)
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            ends_at: string;
+            /**
+             * @description Delegate ids of the session's event, in programme order (else 400 unknown_speaker, listing them); each at most once
+             * @example [
+             *       "0d6f0f4e-0000-4000-8000-000000000031"
+             *     ]
+             */
+            speakers?: string[];
+        };
+        EventSessionList: {
+            data: components["schemas"]["EventSession"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        /**
+         * @description Times change through POST /v1/sessions/{id}/move, which takes relative schedules along.
+         * @example {
+         *       "room": "Hall B"
+         *     }
+         */
+        UpdateEventSessionRequest: {
+            /** @example Opening keynote */
+            title?: string;
+            description?: string | null;
+            /** @example Main hall */
+            room?: string | null;
+            /**
+             * @description Delegate ids of the session's event, in programme order (else 400 unknown_speaker, listing them); each at most once
+             * @example [
+             *       "0d6f0f4e-0000-4000-8000-000000000031"
+             *     ]
+             */
+            speakers?: string[];
+        };
+        EventSessionMoveResult: {
+            session: components["schemas"]["EventSession"];
+            followed: components["schemas"]["MoveFollowed"];
+        };
+        MoveFollowed: {
+            /** @description Content scheduled relative to what moved, with its old and new time */
+            content: {
+                /** Format: uuid */
+                id: string;
+                title: string | null;
+                /** @enum {string} */
+                workflow_status: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "archived";
+                scheduled_for: {
+                    /** Format: date-time */
+                    from: string | null;
+                    /** Format: date-time */
+                    to: string;
+                };
+                posts: {
+                    /** @description Its waiting posts, moved to the new time */
+                    moved: number;
+                    /** @description Of those, held */
+                    held: number;
+                };
+                /** @description Its posts wait for a decision: the new time has passed or left the event's dates */
+                held: boolean;
+            }[];
+            posts: {
+                /** @description Waiting posts moved to their content's new time */
+                moved: number;
+                /** @description Of those, posts now held (publish_status held) */
+                held: number;
+                /** @description Posts already claimed or being published: they go out as they are */
+                in_flight: number;
+            };
+            /** @description Pending approval requests whose deadlines moved */
+            approval_requests: number;
+        };
+        /**
+         * @description Exactly one of starts_at and shift_minutes (else 400 validation_failed, `move_target`).
+         * @example {
+         *       "shift_minutes": 15
+         *     }
+         */
+        MoveRequest: {
+            /**
+             * Format: date-time
+             * @description The new start (or give shift_minutes)
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            starts_at?: string;
+            /**
+             * @description Minutes later (negative: earlier); or give starts_at
+             * @example 15
+             */
+            shift_minutes?: number;
+            /**
+             * Format: date-time
+             * @description The new end; by default the duration is kept
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            ends_at?: string;
+        };
+        EventPhaseMoveResult: {
+            phase: components["schemas"]["EventPhase"];
+            /** @description Sessions of the phase, moved by the same shift */
+            sessions_moved: number;
+            followed: components["schemas"]["MoveFollowed"];
         };
         EventWidgets: {
             /** Format: uuid */
@@ -14968,6 +17639,15 @@ export interface components {
             /** @enum {string} */
             processing_status: "pending" | "processing" | "ready" | "failed";
             ai_tags: string[];
+            /** Format: date-time */
+            embargo_until: string | null;
+            /** Format: uuid */
+            embargo_session_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the embargo lifts: the later of embargo_until and the session's start (as it is now); null: none. Before it the file is on no public page and no post that uses it goes out
+             */
+            embargo_lifts_at: string | null;
             /** @example /v1/media/0d6f0f4e-0000-4000-8000-000000000010/content */
             content_url: string;
             /** Format: uuid */
@@ -14981,6 +17661,24 @@ export interface components {
             data: components["schemas"]["Media"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             next_cursor: string | null;
+        };
+        /**
+         * @example {
+         *       "embargo_until": "2027-03-10T09:00:00+03:00"
+         *     }
+         */
+        UpdateMediaRequest: {
+            /**
+             * Format: date-time
+             * @description Not shown publicly, nor in a post that goes out, before this time; null lifts it
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            embargo_until?: string | null;
+            /**
+             * Format: uuid
+             * @description …nor before this session of the organisation starts (moving the session moves the embargo); null lifts it
+             */
+            embargo_session_id?: string | null;
         };
         Content: {
             /** Format: uuid */
@@ -15001,6 +17699,7 @@ export interface components {
             target_platforms: ("bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads")[];
             /** Format: date-time */
             scheduled_for: string | null;
+            relative_to: components["schemas"]["RelativeTo"];
             /** @enum {string} */
             workflow_status: "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "publishing" | "published" | "partially_published" | "failed" | "archived";
             approval_required: boolean;
@@ -15008,6 +17707,15 @@ export interface components {
             event_id: string | null;
             /** Format: uuid */
             campaign_id: string | null;
+            /** Format: date-time */
+            embargo_until: string | null;
+            /** Format: uuid */
+            embargo_session_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the embargo lifts: the latest of embargo_until, the session's start (as it is now) and the embargoes of the media it uses; null: none. Before it, nothing is published or shown publicly
+             */
+            embargo_lifts_at: string | null;
             /** Format: uuid */
             created_by: string | null;
             /** Format: date-time */
@@ -15015,6 +17723,36 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description When set, scheduled_for is computed from it and follows the session or phase when it moves
+         * @example {
+         *       "session_id": "0d6f0f4e-0000-4000-8000-000000000041",
+         *       "edge": "start",
+         *       "offset_minutes": 10
+         *     }
+         */
+        RelativeTo: {
+            /**
+             * Format: uuid
+             * @description A session of the content's event
+             */
+            session_id?: string;
+            /**
+             * Format: uuid
+             * @description A phase of the content's event
+             */
+            phase_id?: string;
+            /**
+             * @description Count from the session's (or phase's) start or end
+             * @enum {string}
+             */
+            edge: "start" | "end";
+            /**
+             * @description Minutes after the edge (negative: before); at most 30 days
+             * @example 10
+             */
+            offset_minutes: number;
+        } | null;
         /**
          * @example {
          *       "content_type": "post",
@@ -15061,15 +17799,28 @@ export interface components {
             target_platforms?: ("bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads")[];
             /**
              * Format: date-time
+             * @description A clock time; setting it drops relative_to (not both: 400 relative_and_clock_time)
              * @example 2027-03-10T08:00:00+03:00
              */
             scheduled_for?: string | null;
+            relative_to?: components["schemas"]["RelativeTo"] & unknown;
             /** @description Deciding the review needs content:approve. Defaults to the organisation's require_approval setting */
             approval_required?: boolean;
             /** Format: uuid */
             event_id?: string | null;
             /** Format: uuid */
             campaign_id?: string | null;
+            /**
+             * Format: date-time
+             * @description Not published nor shown publicly before this time; null lifts it
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            embargo_until?: string | null;
+            /**
+             * Format: uuid
+             * @description Not published nor shown publicly before this session of the organisation starts (moving the session moves the embargo); null lifts it
+             */
+            embargo_session_id?: string | null;
         };
         ContentList: {
             data: components["schemas"]["Content"][];
@@ -15110,15 +17861,28 @@ export interface components {
             target_platforms?: ("bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads")[];
             /**
              * Format: date-time
+             * @description A clock time; setting it drops relative_to (not both: 400 relative_and_clock_time)
              * @example 2027-03-10T08:00:00+03:00
              */
             scheduled_for?: string | null;
+            relative_to?: components["schemas"]["RelativeTo"] & unknown;
             /** @description Deciding the review needs content:approve. Defaults to the organisation's require_approval setting */
             approval_required?: boolean;
             /** Format: uuid */
             event_id?: string | null;
             /** Format: uuid */
             campaign_id?: string | null;
+            /**
+             * Format: date-time
+             * @description Not published nor shown publicly before this time; null lifts it
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            embargo_until?: string | null;
+            /**
+             * Format: uuid
+             * @description Not published nor shown publicly before this session of the organisation starts (moving the session moves the embargo); null lifts it
+             */
+            embargo_session_id?: string | null;
         };
         /**
          * @example {
@@ -15137,11 +17901,18 @@ export interface components {
              * @example 2027-03-10T08:00:00+03:00
              */
             scheduled_for?: string;
+            relative_to?: components["schemas"]["RelativeTo"] & unknown;
         };
         ContentValidation: {
-            /** @description true: the content could be scheduled now */
+            /** @description true: the content could be scheduled now (no rule fails, and no protocol finding blocks under the organisation's setting) */
             ok: boolean;
             failures: components["schemas"]["PlatformRuleFailure"][];
+            /**
+             * @description The organisation's setting: block refuses review, approval requests, scheduling and publish-now on an error finding
+             * @enum {string}
+             */
+            protocol_checks: "warn" | "block";
+            protocol_findings: components["schemas"]["ProtocolFinding"][];
         };
         PlatformRuleFailure: {
             /**
@@ -15159,6 +17930,28 @@ export interface components {
              * @description The asset a media rule is about
              */
             media_id?: string;
+        };
+        ProtocolFinding: {
+            /** @enum {string} */
+            code: "protocol_title_missing" | "protocol_name_mismatch" | "protocol_handle_missing" | "protocol_precedence";
+            /**
+             * @description error: blocks when the organisation's protocol_checks is block; warning never blocks
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            /** Format: uuid */
+            delegate_id: string;
+            /**
+             * @description The platform a handle is missing on; null: the text
+             * @enum {string|null}
+             */
+            platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads" | null;
+            /** @example "H.E. Amina Diallo" is expected where "Amina Diallo" is written. */
+            message: string;
+            /** @example H.E. Amina Diallo */
+            expected: string;
+            /** @description As the text has it; null when absent (a missing tag) */
+            actual: string | null;
         };
         ContentVersionList: {
             data: components["schemas"]["Content"][];
@@ -15899,7 +18692,7 @@ export interface components {
              * @description pending (waiting for its time, a paused event or a reconnect) → queued (its message is on the way) → publishing → published | failed; cancelled (unscheduled or deleted before it went out); deleted (removed from the platform)
              * @enum {string}
              */
-            publish_status: "pending" | "queued" | "publishing" | "published" | "failed" | "cancelled" | "deleted";
+            publish_status: "pending" | "queued" | "publishing" | "published" | "failed" | "cancelled" | "deleted" | "held";
             platform_post_id: string | null;
             platform_url: string | null;
             /** Format: date-time */
@@ -15921,12 +18714,320 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        PublishNowConflict: components["schemas"]["Problem"] & {
+            /**
+             * Format: date-time
+             * @description With content_embargoed: when the embargo (the content's own or a media asset's) lifts
+             */
+            embargo_lifts_at?: string;
+        };
         PublishingSwitch: {
             /** Format: uuid */
             event_id: string;
             publishing_paused: boolean;
             /** @description The event's posts not sent yet (pending or queued) */
             waiting_posts: number;
+        };
+        PublishingPauseResult: components["schemas"]["PublishingPause"] & {
+            /** @description The waiting posts it holds, soonest first (at most 100; `waiting_posts` counts them all) */
+            held_posts: components["schemas"]["HeldPost"][];
+        };
+        HeldPost: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            content_id: string;
+            content_title: string | null;
+            /** @enum {string} */
+            platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+            /** Format: uuid */
+            social_account_id: string | null;
+            /**
+             * Format: date-time
+             * @description When it was due to go out
+             */
+            due_at: string | null;
+        };
+        PublishingPause: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            /**
+             * @description What it holds: the whole event, a platform, an account
+             * @enum {string}
+             */
+            scope: "event" | "platform" | "account";
+            /** @enum {string|null} */
+            platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads" | null;
+            /** Format: uuid */
+            social_account_id: string | null;
+            /**
+             * Format: date-time
+             * @description When it lifts (or lifted) by itself or by hand; null: in force until lifted by hand
+             */
+            until: string | null;
+            reason: string | null;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The event's posts not sent yet (pending or queued) that it names */
+            waiting_posts: number;
+        };
+        /**
+         * @example {
+         *       "platform": "x",
+         *       "until": "2027-03-10T09:30:00+03:00",
+         *       "reason": "Keynote running late"
+         *     }
+         */
+        PublishingPauseRequest: {
+            /**
+             * @description Pause only this platform's posts
+             * @enum {string}
+             */
+            platform?: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+            /**
+             * Format: uuid
+             * @description Pause only the posts through this account (not with `platform`)
+             */
+            social_account_id?: string;
+            /**
+             * Format: date-time
+             * @description When the pause lifts by itself (in the future); absent: when lifted by hand
+             * @example 2027-03-10T08:00:00+03:00
+             */
+            until?: string;
+            /** @description Why, for the team */
+            reason?: string;
+        };
+        PublishingPauseList: {
+            data: components["schemas"]["PublishingPause"][];
+        };
+        EventOperations: {
+            event: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                time_zone: string;
+                /** @enum {string} */
+                status: "draft" | "scheduled" | "live" | "completed" | "archived";
+            };
+            /** Format: date-time */
+            generated_at: string;
+            upcoming: {
+                /** Format: date-time */
+                until: string;
+                /** @description Waiting posts due before `until` (overdue ones included) */
+                total: number;
+                /** @description Soonest first */
+                posts: {
+                    /** Format: uuid */
+                    published_post_id: string;
+                    /** Format: uuid */
+                    content_id: string;
+                    content_title: string | null;
+                    /** @enum {string} */
+                    platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+                    social_account: {
+                        /** Format: uuid */
+                        id: string;
+                        username: string | null;
+                    } | null;
+                    /** Format: date-time */
+                    due_at: string;
+                    /** @enum {string} */
+                    publish_status: "pending" | "queued" | "publishing" | "published" | "failed" | "cancelled" | "deleted" | "held";
+                    /** @description Its time has passed and it has not gone out */
+                    overdue: boolean;
+                    /** @description What holds it; all empty: it goes out on time */
+                    held_by: {
+                        /** @description The pause holding it when it is due (the one lifting last) */
+                        pause: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            until: string | null;
+                        } | null;
+                        /** @description Its content or media is under embargo when it is due */
+                        embargoed: boolean;
+                        /**
+                         * @description Its account is removed, paused or must be reconnected
+                         * @enum {string|null}
+                         */
+                        account: "removed" | "paused" | "reauth_required" | null;
+                    };
+                }[];
+            };
+            approvals: {
+                /** @description Pending approval requests of the event's content */
+                total: number;
+                /** @description Of them, past their step's deadline */
+                overdue: number;
+                /** @description Earliest deadline first, then longest waiting */
+                requests: {
+                    /** Format: uuid */
+                    approval_request_id: string;
+                    /** Format: uuid */
+                    content_id: string;
+                    content_title: string | null;
+                    /** Format: date-time */
+                    scheduled_for: string | null;
+                    step: {
+                        number: number;
+                        name: string;
+                        of: number;
+                        /** @description Approvals given on this step so far */
+                        approvals: number;
+                    };
+                    /** @description Whose turn: the roles the step names and the named people who have not approved it yet (with those it escalated to, once escalated) */
+                    waiting_for: {
+                        roles: ("owner" | "admin" | "manager" | "editor" | "approver" | "viewer")[];
+                        users: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                    escalated: boolean;
+                    /**
+                     * Format: date-time
+                     * @description When the step started
+                     */
+                    since: string;
+                    /**
+                     * Format: date-time
+                     * @description The step's deadline
+                     */
+                    due_at: string | null;
+                    overdue: boolean;
+                }[];
+            };
+            failed: {
+                /** Format: date-time */
+                since: string;
+                /** @description Posts that failed since `since` */
+                total: number;
+                /** @description Newest first */
+                posts: {
+                    /** Format: uuid */
+                    published_post_id: string;
+                    /** Format: uuid */
+                    content_id: string;
+                    content_title: string | null;
+                    /** @enum {string} */
+                    platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+                    social_account: {
+                        /** Format: uuid */
+                        id: string;
+                        username: string | null;
+                    } | null;
+                    /** Format: date-time */
+                    failed_at: string;
+                    attempts: number;
+                    /** @description The platform's message, or why the retries gave up */
+                    reason: string | null;
+                    last_attempt: {
+                        number: number;
+                        /** @enum {string} */
+                        outcome: "in_progress" | "succeeded" | "retryable_failure" | "permanent_failure" | "uncertain";
+                        http_status: number | null;
+                        error_code: string | null;
+                        error_message: string | null;
+                        /** Format: date-time */
+                        at: string;
+                    } | null;
+                }[];
+            };
+            accounts: {
+                /** @description Accounts of the event to reconnect */
+                total: number;
+                accounts: {
+                    /** Format: uuid */
+                    social_account_id: string;
+                    /** @enum {string} */
+                    platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+                    username: string | null;
+                    /** Format: uuid */
+                    event_id: string | null;
+                    /**
+                     * @description reauth_required: the platform refused to renew its token; token_expired: connected but its token has run out; token_expiring: runs out within token_hours with nothing to renew it
+                     * @enum {string}
+                     */
+                    reason: "reauth_required" | "token_expired" | "token_expiring";
+                    /** @enum {string} */
+                    connection_status: "connected" | "reauth_required";
+                    status_reason: string | null;
+                    /** Format: date-time */
+                    token_expires_at: string | null;
+                    /** @description The event's posts not sent yet that go through it */
+                    waiting_posts: number;
+                }[];
+            };
+            /** @description In force now, lifting last first */
+            pauses: components["schemas"]["PublishingPause"][];
+            trending: {
+                /** Format: date-time */
+                since: string;
+                /** @description The event's posts with most interactions (their latest measurement), as the dashboard */
+                top_posts: {
+                    /** Format: uuid */
+                    published_post_id: string;
+                    /** Format: uuid */
+                    content_id: string;
+                    /** @enum {string} */
+                    platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+                    url: string | null;
+                    /** Format: date-time */
+                    published_at: string;
+                    caption: string | null;
+                    /** @description Views as the platform counts them (Instagram/Threads `views`, Facebook `post_media_view`, X and LinkedIn impressions); null where the platform gives none (Bluesky) */
+                    impressions: number | null;
+                    /** @description Accounts reached, summed per post (an account reached by two posts counts twice) */
+                    reach: number | null;
+                    /** @description Likes and reactions */
+                    likes: number | null;
+                    /** @description Replies and comments */
+                    comments: number | null;
+                    /** @description Reposts, quotes and shares */
+                    shares: number | null;
+                    /** @description Saves and bookmarks */
+                    saves: number | null;
+                    /** @description Link clicks */
+                    clicks: number | null;
+                    /** @description likes + comments + shares + saves + clicks, of those the platforms give */
+                    interactions: number | null;
+                    /** @description interactions ÷ impressions over the posts whose platform gives impressions (0.0512 = 5.12%); null without impressions */
+                    engagement_rate: number | null;
+                }[];
+                /** @description What the event's posts gained since `since` */
+                gained: {
+                    /** @description Views as the platform counts them (Instagram/Threads `views`, Facebook `post_media_view`, X and LinkedIn impressions); null where the platform gives none (Bluesky) */
+                    impressions: number | null;
+                    /** @description Accounts reached, summed per post (an account reached by two posts counts twice) */
+                    reach: number | null;
+                    /** @description Likes and reactions */
+                    likes: number | null;
+                    /** @description Replies and comments */
+                    comments: number | null;
+                    /** @description Reposts, quotes and shares */
+                    shares: number | null;
+                    /** @description Saves and bookmarks */
+                    saves: number | null;
+                    /** @description Link clicks */
+                    clicks: number | null;
+                    /** @description likes + comments + shares + saves + clicks, of those the platforms give */
+                    interactions: number | null;
+                };
+                /** @description The event's latest negative-sentiment alert, however old */
+                latest_alert: {
+                    /** Format: date-time */
+                    window_start: string;
+                    items: number;
+                    negative_share: number;
+                } | null;
+            };
         };
         PublishedPostList: {
             data: components["schemas"]["PublishedPost"][];
@@ -16327,6 +19428,60 @@ export interface components {
             }[];
             /** Format: date-time */
             generated_at: string;
+        };
+        /** @description What a closure removed, and when; no personal data. Final once status is purged. */
+        OrganizationClosureReceipt: {
+            /** @enum {string} */
+            format: "guddu-closure-receipt";
+            format_version: number;
+            /** Format: uuid */
+            receipt_id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @enum {string} */
+            status: "pending" | "cancelled" | "purging" | "purged";
+            grace_days: number;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            purge_after: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            purge_started_at: string | null;
+            /** Format: date-time */
+            purged_at: string | null;
+            rows: {
+                total: number;
+                by_table: {
+                    [key: string]: number;
+                };
+            };
+            objects: {
+                total: number;
+                /** @description media, exports, archives (retention), kept_webhook_deliveries, multipart_uploads */
+                by_kind: {
+                    [key: string]: number;
+                };
+            };
+            platform_tokens: {
+                revoked: number;
+                /** @description The platform said they no longer worked */
+                invalid: number;
+                failed: number;
+                /** @description The platform offers no way to revoke them */
+                unsupported: number;
+                accounts: {
+                    /** Format: uuid */
+                    social_account_id: string;
+                    /** @enum {string} */
+                    platform: "bluesky" | "x" | "facebook" | "instagram" | "linkedin" | "threads";
+                    /** @enum {string} */
+                    outcome: "revoked" | "invalid" | "failed" | "unsupported";
+                    error_kind?: string;
+                    error_code?: string | null;
+                }[];
+            };
         };
         PublicEvent: {
             /** @description Moves on with every change readers can see */

@@ -232,8 +232,12 @@ const ALL_TABLES = [
   "webhook_deliveries",
   "data_archives",
   "data_exports",
+  "erasures",
   "event_sessions",
   "event_session_speakers",
+  "organization_closures",
+  "user_event_access",
+  "publishing_pauses",
 ].sort();
 
 const MAJOR_ENTITIES = [

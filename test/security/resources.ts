@@ -10,11 +10,13 @@ import { createContent, createVersionPair } from "../support/content.ts";
 import { createEventWithDelegate } from "../support/delegates.ts";
 import { createEvent } from "../support/events.ts";
 import { createInboundFailure, createInboundItem } from "../support/inbound.ts";
-import { createExportRow } from "../support/lifecycle.ts";
+import { createErasureRow, createExportRow } from "../support/lifecycle.ts";
 import { createMediaAsset, createMediaUploadRow } from "../support/media.ts";
 import { createNotification } from "../support/notifications.ts";
+import { createPause } from "../support/pauses.ts";
 import { createPhase } from "../support/phases.ts";
 import { createPublishedPost } from "../support/publishing.ts";
+import { createAgenda } from "../support/sessions.ts";
 import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTemplate } from "../support/templates.ts";
 import { createUser } from "../support/tenants.ts";
@@ -51,6 +53,20 @@ export const RESOURCES: Record<string, ResourceFactory> = {
     const { event, delegate } = await createEventWithDelegate(organizationId, { deleted: true });
     return { id: event.id, delegate_id: delegate.id };
   },
+  "/v1/events/{id}/sessions": async (organizationId) => ({ id: (await createEvent(organizationId)).id }),
+  "/v1/events/{id}/sessions/import": async (organizationId) => ({
+    id: (await createEvent(organizationId)).id,
+  }),
+  "/v1/sessions/{id}": async (organizationId) => ({ id: (await createAgenda(organizationId)).session.id }),
+  "/v1/sessions/{id}/restore": async (organizationId) => ({
+    id: (await createAgenda(organizationId, { session: { deleted: true } })).session.id,
+  }),
+  "/v1/sessions/{id}/move": async (organizationId) => ({
+    id: (await createAgenda(organizationId)).session.id,
+  }),
+  "/v1/event-phases/{id}/move": async (organizationId) => ({
+    id: (await createAgenda(organizationId)).phase.id,
+  }),
   "/v1/campaigns/{id}": async (organizationId) => ({ id: (await createCampaign(organizationId)).id }),
   "/v1/campaigns/{id}/restore": async (organizationId) => ({
     id: (await createCampaign(organizationId, { deleted: true })).id,
@@ -93,6 +109,9 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/users/{id}": async (organizationId) => ({
     id: (await createUser(organizationId, { role: "editor" })).id,
   }),
+  "/v1/users/{id}/access": async (organizationId) => ({
+    id: (await createUser(organizationId, { role: "editor" })).id,
+  }),
   "/v1/media/{id}": async (organizationId) => ({ id: (await createMediaAsset(organizationId)).id }),
   "/v1/media/{id}/content": async (organizationId) => ({ id: (await createMediaAsset(organizationId)).id }),
   "/v1/media/{id}/restore": async (organizationId) => ({
@@ -132,6 +151,14 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/events/{id}/publishing/resume": async (organizationId) => ({
     id: (await createEvent(organizationId)).id,
   }),
+  "/v1/events/{id}/publishing/pauses": async (organizationId) => ({
+    id: (await createEvent(organizationId)).id,
+  }),
+  "/v1/events/{id}/publishing/pauses/{pause_id}": async (organizationId) => {
+    const pause = await createPause(organizationId, { platform: "x" });
+    return { id: pause.eventId, pause_id: pause.id };
+  },
+  "/v1/events/{id}/operations": async (organizationId) => ({ id: (await createEvent(organizationId)).id }),
   "/v1/published-posts/{id}": async (organizationId) => ({
     id: (await createPublishedPost(organizationId)).id,
   }),
@@ -189,4 +216,5 @@ export const RESOURCES: Record<string, ResourceFactory> = {
   "/v1/api-keys/{id}": async (organizationId) => ({ id: (await createApiKey(organizationId)).id }),
   "/v1/api-keys/{id}/revoke": async (organizationId) => ({ id: (await createApiKey(organizationId)).id }),
   "/v1/exports/{id}": async (organizationId) => ({ id: (await createExportRow(organizationId)).id }),
+  "/v1/erasures/{id}": async (organizationId) => ({ id: (await createErasureRow(organizationId)).id }),
 };

@@ -3,6 +3,8 @@ import { type AnyPgColumn, boolean, check, index, integer, pgTable, text, uuid }
 import { approvalRequests } from "./approval-requests.ts";
 import { campaigns } from "./campaigns.ts";
 import { lifecycleColumns, PLATFORMS, type Platform, sqlList, timestamptz, tsvector } from "./columns.ts";
+import { eventPhases } from "./event-phases.ts";
+import { eventSessions } from "./event-sessions.ts";
 import { events } from "./events.ts";
 import { organizations } from "./organizations.ts";
 import { publishedPosts } from "./published-posts.ts";
@@ -21,6 +23,10 @@ export const CONTENT_WORKFLOW_STATUSES = [
   "archived",
 ] as const;
 export type ContentWorkflowStatus = (typeof CONTENT_WORKFLOW_STATUSES)[number];
+
+/** Which end of a session or phase a relative schedule counts from. */
+export const RELATIVE_EDGES = ["start", "end"] as const;
+export type RelativeEdge = (typeof RELATIVE_EDGES)[number];
 
 /**
  * A piece of content. Each version is its own row: a new version points at the one it was made from
@@ -45,6 +51,18 @@ export const content = pgTable(
     mediaAssets: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     targetPlatforms: text().array().$type<Platform[]>().notNull().default(sql`'{}'::text[]`),
     scheduledFor: timestamptz(),
+    /** Never published nor shown publicly before this time (with a session too: the later of the two). */
+    embargoUntil: timestamptz(),
+    /** Never published nor shown publicly before this session starts; moving the session moves it. */
+    embargoSessionId: uuid().references((): AnyPgColumn => eventSessions.id, { onDelete: "set null" }),
+    /**
+     * A relative schedule: `scheduledFor` is this session's (or phase's) start or end plus the offset,
+     * recomputed whenever the session or phase moves (services/sessions/follow.ts).
+     */
+    relativeSessionId: uuid().references((): AnyPgColumn => eventSessions.id, { onDelete: "set null" }),
+    relativePhaseId: uuid().references((): AnyPgColumn => eventPhases.id, { onDelete: "set null" }),
+    relativeEdge: text().$type<RelativeEdge>(),
+    relativeOffsetMinutes: integer(),
     workflowStatus: text().$type<ContentWorkflowStatus>().notNull().default("draft"),
     approvalRequired: boolean().notNull().default(false),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -62,6 +80,11 @@ export const content = pgTable(
     index("content_created_by_idx").on(t.createdBy),
     index("content_workflow_status_idx").on(t.workflowStatus),
     index("content_scheduled_for_idx").on(t.scheduledFor),
+    index("content_embargo_session_id_idx").on(t.embargoSessionId),
+    index("content_relative_session_id_idx")
+      .on(t.relativeSessionId)
+      .where(sql`${t.relativeSessionId} is not null`),
+    index("content_relative_phase_id_idx").on(t.relativePhaseId).where(sql`${t.relativePhaseId} is not null`),
     index("content_search_vector_idx").using("gin", t.searchVector),
     check(
       "content_workflow_status_check",
@@ -69,6 +92,10 @@ export const content = pgTable(
     ),
     check("content_target_platforms_check", sql`${t.targetPlatforms} <@ array[${sqlList(PLATFORMS)}]`),
     check("content_version_check", sql`${t.version} >= 1`),
+    check(
+      "content_relative_to_check",
+      sql`(${t.relativeSessionId} is null or ${t.relativePhaseId} is null) and (${t.relativeSessionId} is null and ${t.relativePhaseId} is null or ${t.relativeEdge} in ('start', 'end') and ${t.relativeOffsetMinutes} is not null)`,
+    ),
   ],
 );
 

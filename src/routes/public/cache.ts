@@ -11,11 +11,11 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app-env.ts";
 import { RateLimitedError } from "../../errors.ts";
 import { toHex } from "../../platform/social/signatures.ts";
+import { bytesCacheKey, PUBLIC_CACHE_ORIGIN } from "../../services/public/cache-keys.ts";
 import { publicVersion } from "../../services/public/live.ts";
 
 /** What browsers and shared caches in front of us keep. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30";
-const CACHE_ORIGIN = "https://public-cache.guddu.invalid";
 
 /** The client's address (Cloudflare sets it); every unknown client shares one budget. */
 export const clientAddress = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "unknown";
@@ -54,7 +54,7 @@ export async function cachedPublicRead(
 ): Promise<Response> {
   const version = await publicVersion(c.get("config"), key);
   const url = new URL(c.req.url);
-  const cacheKey = new Request(`${CACHE_ORIGIN}/${key}/${version}${url.pathname}${url.search}`);
+  const cacheKey = new Request(`${PUBLIC_CACHE_ORIGIN}/${key}/${version}${url.pathname}${url.search}`);
   const cache = await caches.open("public");
   const cached = await cache.match(cacheKey);
   if (cached) {
@@ -78,7 +78,7 @@ export async function cachedPublicBytes(
   load: () => Promise<{ body: ReadableStream | ArrayBuffer; contentType: string }>,
 ): Promise<Response> {
   const url = new URL(c.req.url);
-  const cacheKey = new Request(`${CACHE_ORIGIN}/bytes${url.pathname}`);
+  const cacheKey = bytesCacheKey(url.pathname);
   const cache = await caches.open("public");
   const cached = await cache.match(cacheKey);
   if (cached) return cached;

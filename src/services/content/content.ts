@@ -10,15 +10,17 @@ import { alias } from "drizzle-orm/pg-core";
 import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
 import type { Platform } from "../../db/schema/columns.ts";
-import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
+import { type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
 import { organizations } from "../../db/schema/organizations.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
-import { ConflictError, PreconditionFailedError } from "../../errors.ts";
+import { ConflictError, PreconditionFailedError, UnprocessableError, ValidationError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
-import { findLive } from "../soft-delete.ts";
+import { selectAnchor } from "../sessions/relative.ts";
+import { restore } from "../soft-delete.ts";
 import type { ContentType } from "./post-text.ts";
 import {
   assertEventAndCampaign,
@@ -43,7 +45,7 @@ export type ContentInput = Partial<ContentFields> & { content_type: ContentType 
 /** What a content create's statements read: the references found, and the row (none if refused). */
 export interface ContentCreated {
   refsFound: ReferencesFound;
-  inserted: Content[];
+  inserted: ContentWithEmbargo[];
 }
 
 const editConflict = (ifMatch: string | undefined) =>
@@ -51,10 +53,29 @@ const editConflict = (ifMatch: string | undefined) =>
     ? new PreconditionFailedError()
     : new ConflictError("edit_conflict", "The content changed while you were saving; read it again.");
 
-/** Times on the wire may carry any offset; compared and stored as UTC. */
+/**
+ * Times on the wire may carry any offset; compared and stored as UTC. A clock time and a relative
+ * schedule are alternatives (400 `relative_and_clock_time` for both); a clock time drops the anchor.
+ */
 function normalise<T extends Partial<ContentFields>>(fields: T): T {
-  if (!fields.scheduled_for) return fields;
-  return { ...fields, scheduled_for: new Date(fields.scheduled_for).toISOString() };
+  const utc = (time: string | null | undefined) => (time ? new Date(time).toISOString() : time);
+  if (fields.relative_to && fields.scheduled_for) {
+    throw new ValidationError([
+      {
+        path: "json.relative_to",
+        message: "Give either scheduled_for (a clock time) or relative_to, not both.",
+        code: "relative_and_clock_time",
+      },
+    ]);
+  }
+  const relative =
+    fields.scheduled_for !== undefined && fields.relative_to === undefined ? { relative_to: null } : {};
+  return {
+    ...fields,
+    ...relative,
+    scheduled_for: utc(fields.scheduled_for),
+    embargo_until: utc(fields.embargo_until),
+  };
 }
 
 /** Without an explicit `approval_required`, the organisation's `require_approval` setting decides. */
@@ -67,7 +88,7 @@ const organisationRequiresApproval = (ctx: TenantContext) =>
  * same batch to say which one failed (404), and only a refused write spends a second round trip to
  * name unknown media (400 `unknown_media`).
  */
-export async function createContent(ctx: TenantContext, input: ContentInput): Promise<Content> {
+export async function createContent(ctx: TenantContext, input: ContentInput): Promise<ContentWithEmbargo> {
   const creation = contentCreation(ctx, input);
   return creation.settle(await inTenant(ctx, creation.statements));
 }
@@ -90,6 +111,9 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
     approval_required: given.approval_required ?? false,
     event_id: given.event_id ?? null,
     campaign_id: given.campaign_id ?? null,
+    embargo_until: given.embargo_until ?? null,
+    embargo_session_id: given.embargo_session_id ?? null,
+    relative_to: given.relative_to ?? null,
   };
   const refs = referencesOf(fields);
   const id = crypto.randomUUID();
@@ -114,7 +138,7 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
           guard: content,
         }),
       }),
-    async settle({ refsFound, inserted }: ContentCreated): Promise<Content> {
+    async settle({ refsFound, inserted }: ContentCreated): Promise<ContentWithEmbargo> {
       const row = inserted[0];
       if (row) return row;
       await explainRefusal(ctx, refs, refsFound);
@@ -127,9 +151,24 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
   };
 }
 
-export function getContent(ctx: TenantContext, id: string): Promise<Content> {
-  return findLive(ctx, content, id, contentNotFound);
+/** One round trip: the live row, with when its embargo lifts. */
+export async function getContent(ctx: TenantContext, id: string): Promise<ContentWithEmbargo> {
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: db.select(contentWithEmbargo()).from(content).where(liveContent(ctx, id)),
+  }));
+  const row = rows[0];
+  if (!row) throw contentNotFound();
+  return row;
 }
+
+/** Restores deleted content (audit `content.restore`), answered with when its embargo lifts. */
+export const restoreContent = (ctx: TenantContext, id: string) =>
+  restore<typeof content, ContentWithEmbargo>(ctx, {
+    table: content,
+    id,
+    entity: "content",
+    returning: contentWithEmbargo(),
+  });
 
 export const CONTENT_SORTS = sortValues("created_at", "updated_at");
 
@@ -167,7 +206,7 @@ export async function listContent(ctx: TenantContext, input: ListContentInput) {
       });
   const { rows } = await inTenant(ctx, (db) => ({
     rows: db
-      .select({ row: content, key: page.key })
+      .select({ row: contentWithEmbargo(), key: page.key })
       .from(content)
       .where(
         ownedBy(
@@ -223,7 +262,7 @@ export async function updateContent(
   id: string,
   input: Partial<ContentFields>,
   ifMatch: string | undefined,
-): Promise<{ content: Content; created: boolean }> {
+): Promise<{ content: ContentWithEmbargo; created: boolean }> {
   const patch = normalise(input);
   const refs = referencesOf(patch);
   const { rows, successors, refsFound } = await inTenant(ctx, (db) => ({
@@ -234,8 +273,18 @@ export async function updateContent(
   const current = rows[0];
   if (!current) throw contentNotFound();
   assertIfMatch(ifMatch, current.updatedAt);
-  assertEventAndCampaign(refs, refsFound);
   const before = fieldsOf(current);
+  // The anchor belongs to the event the content will have; moving anchored content to another
+  // event needs a new anchor too.
+  const eventId = patch.event_id !== undefined ? patch.event_id : current.eventId;
+  if (refs.anchor) refs.anchor = { ...refs.anchor, eventId };
+  else if (before.relative_to && patch.relative_to === undefined && eventId !== current.eventId) {
+    throw new UnprocessableError(
+      "relative_anchor_outside_event",
+      "The content is scheduled relative to a session of its event: give relative_to or scheduled_for with the new event_id.",
+    );
+  }
+  assertEventAndCampaign(refs, refsFound);
   const given: Partial<ContentFields> = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
   );
@@ -244,6 +293,7 @@ export async function updateContent(
   if (current.workflowStatus === "draft") {
     const set = Object.fromEntries(Object.entries(columnsOf(patch)).filter(([, v]) => v !== undefined));
     const { updated } = await inTenant(ctx, (db) => ({
+      anchor: patch.relative_to ? selectAnchor(ctx, db, patch.relative_to, { lock: true }) : undefined,
       updated: db
         .update(content)
         .set({ ...set, updatedAt: ctx.now() })
@@ -255,7 +305,7 @@ export async function updateContent(
             referencesGuard(ctx, db, refs),
           ),
         )
-        .returning(),
+        .returning(contentWithEmbargo()),
       audit: auditEntry(ctx, db, {
         action: "content.update",
         entityType: "content",
@@ -281,7 +331,9 @@ export async function updateContent(
     );
   }
   const versionId = crypto.randomUUID();
+  const relative = given.relative_to !== undefined ? given.relative_to : before.relative_to;
   const { version } = await inTenant(ctx, (db) => ({
+    anchor: relative ? selectAnchor(ctx, db, relative, { lock: true }) : undefined,
     version: versionStatements(ctx, db, current, { id: versionId, fields: { ...before, ...given }, refs }),
     audit: auditEntry(ctx, db, {
       action: "content.version_create",

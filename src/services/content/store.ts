@@ -15,7 +15,18 @@ import { ownedBy } from "../../db/tenant.ts";
 import { NotFoundError } from "../../errors.ts";
 import { unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import { contentWithEmbargo, selectSession, sessionNotFound } from "../embargoes/embargo.ts";
 import { assertMediaOwned } from "../media/media.ts";
+import {
+  type AnchorRow,
+  anchorGuard,
+  assertAnchor,
+  type RelativeTo,
+  relativeColumns,
+  relativeTime,
+  relativeToOf,
+  selectAnchor,
+} from "../sessions/relative.ts";
 import { allMediaOwned, selectMedia } from "./media-refs.ts";
 import type { ContentType } from "./post-text.ts";
 
@@ -37,6 +48,10 @@ export interface ContentFields {
   approval_required: boolean;
   event_id: string | null;
   campaign_id: string | null;
+  embargo_until: string | null;
+  embargo_session_id: string | null;
+  /** A relative schedule (services/sessions/relative.ts): scheduled_for is computed from it. */
+  relative_to: RelativeTo | null;
 }
 
 export const CONTENT_FIELDS = [
@@ -50,6 +65,9 @@ export const CONTENT_FIELDS = [
   "approval_required",
   "event_id",
   "campaign_id",
+  "embargo_until",
+  "embargo_session_id",
+  "relative_to",
 ] as const satisfies ReadonlyArray<keyof ContentFields>;
 
 export function fieldsOf(row: Content): ContentFields {
@@ -64,11 +82,22 @@ export function fieldsOf(row: Content): ContentFields {
     approval_required: row.approvalRequired,
     event_id: row.eventId,
     campaign_id: row.campaignId,
+    embargo_until: row.embargoUntil?.toISOString() ?? null,
+    embargo_session_id: row.embargoSessionId,
+    relative_to: relativeToOf(row),
   };
 }
 
-/** The fields as columns, for an insert or an update. */
+/**
+ * The fields as columns, for an insert or an update. A relative schedule sets `scheduledFor` to its
+ * anchor's time (computed by the statement); a clock time without one drops the anchor.
+ */
 export function columnsOf(fields: Partial<ContentFields>) {
+  const relative = fields.relative_to
+    ? { ...relativeColumns(fields.relative_to), scheduledFor: relativeTime(fields.relative_to) }
+    : fields.relative_to === null || fields.scheduled_for !== undefined
+      ? relativeColumns(null)
+      : {};
   return {
     contentType: fields.content_type,
     title: fields.title,
@@ -83,6 +112,12 @@ export function columnsOf(fields: Partial<ContentFields>) {
     approvalRequired: fields.approval_required,
     eventId: fields.event_id,
     campaignId: fields.campaign_id,
+    embargoUntil:
+      fields.embargo_until === undefined || fields.embargo_until === null
+        ? fields.embargo_until
+        : new Date(fields.embargo_until),
+    embargoSessionId: fields.embargo_session_id,
+    ...relative,
   };
 }
 
@@ -91,10 +126,22 @@ export interface References {
   eventId?: string | null;
   campaignId?: string | null;
   mediaIds?: readonly string[];
+  /** The session an embargo follows. */
+  sessionId?: string | null;
+  /** A relative schedule to check, and the event the content will belong to. */
+  anchor?: { relative: RelativeTo; eventId: string | null };
 }
 
 export function referencesOf(fields: Partial<ContentFields>): References {
-  return { eventId: fields.event_id, campaignId: fields.campaign_id, mediaIds: fields.media_assets };
+  return {
+    eventId: fields.event_id,
+    campaignId: fields.campaign_id,
+    mediaIds: fields.media_assets,
+    sessionId: fields.embargo_session_id,
+    anchor: fields.relative_to
+      ? { relative: fields.relative_to, eventId: fields.event_id ?? null }
+      : undefined,
+  };
 }
 
 /** A live (not deleted) event of the organisation. */
@@ -103,13 +150,15 @@ export const liveEvent = (ctx: TenantContext, id: string) =>
 const liveCampaign = (ctx: TenantContext, id: string) =>
   ownedBy(ctx, campaigns.organizationId, eq(campaigns.id, id), isNull(campaigns.deletedAt));
 
-/** What `referenceQueries` found: the live event and campaign the write names (empty if none). */
+/** What `referenceQueries` found: the live event, campaign and session the write names (empty if none). */
 export interface ReferencesFound {
   eventRows: readonly unknown[];
   campaignRows: readonly unknown[];
+  sessionRows: readonly unknown[];
+  anchorRows: readonly AnchorRow[];
 }
 
-/** Two statements for the caller's batch: the event and the campaign the write names. */
+/** Three statements for the caller's batch: the event, the campaign and the session the write names. */
 export function referenceQueries(ctx: TenantContext, db: Database, refs: References) {
   return reading({
     eventRows: db
@@ -120,15 +169,26 @@ export function referenceQueries(ctx: TenantContext, db: Database, refs: Referen
       .select({ id: campaigns.id })
       .from(campaigns)
       .where(refs.campaignId ? liveCampaign(ctx, refs.campaignId) : sql`false`),
+    sessionRows: selectSession(ctx, db, refs.sessionId),
+    // Locked: a move of the anchor waits for this write, or finishes before it reads the time.
+    anchorRows: selectAnchor(ctx, db, refs.anchor?.relative, { lock: true }),
   });
 }
 
-/** 404 `event_not_found` / `campaign_not_found` for what `referenceQueries` did not find. */
-export function assertEventAndCampaign(refs: References, { eventRows, campaignRows }: ReferencesFound): void {
+/**
+ * 404 `event_not_found` / `campaign_not_found` / `event_session_not_found` for what
+ * `referenceQueries` did not find.
+ */
+export function assertEventAndCampaign(
+  refs: References,
+  { eventRows, campaignRows, sessionRows, anchorRows }: ReferencesFound,
+): void {
   if (refs.eventId && eventRows.length === 0) throw new NotFoundError("event_not_found", "No such event.");
   if (refs.campaignId && campaignRows.length === 0) {
     throw new NotFoundError("campaign_not_found", "No such campaign.");
   }
+  if (refs.sessionId && sessionRows.length === 0) throw sessionNotFound();
+  if (refs.anchor) assertAnchor(refs.anchor.relative, refs.anchor.eventId, anchorRows);
 }
 
 /**
@@ -154,6 +214,8 @@ export function referencesGuard(ctx: TenantContext, db: Database, refs: Referenc
     refs.campaignId
       ? exists(db.select({ id: campaigns.id }).from(campaigns).where(liveCampaign(ctx, refs.campaignId)))
       : undefined,
+    refs.sessionId ? exists(selectSession(ctx, db, refs.sessionId)) : undefined,
+    refs.anchor ? anchorGuard(ctx, refs.anchor.relative, refs.anchor.eventId) : undefined,
     allMediaOwned(ctx, refs.mediaIds ?? []),
   );
 }
@@ -176,7 +238,7 @@ export function insertContentWhere(db: Database, values: ContentValues, guard: S
   return db
     .insert(content)
     .select(sql`select ${sql.join(list, sql`, `)} where ${guard ?? sql`true`}`)
-    .returning();
+    .returning(contentWithEmbargo());
 }
 
 /** The values of a new content row: a first version, or (with `parent`) the next version of it. */
@@ -204,6 +266,9 @@ export function newRow(
     scheduledFor: columns.scheduledFor ?? null,
     workflowStatus: "draft",
     approvalRequired: fields.approval_required,
+    embargoUntil: columns.embargoUntil ?? null,
+    embargoSessionId: fields.embargo_session_id,
+    ...relativeColumns(fields.relative_to),
     createdBy: actorUserId(ctx.actor),
     createdAt: now,
     updatedAt: now,

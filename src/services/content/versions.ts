@@ -9,6 +9,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
+import { type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
 import { type PageInput, paginate } from "../pagination.ts";
 import {
   CONTENT_FIELDS,
@@ -63,7 +64,7 @@ export async function listVersions(ctx: TenantContext, id: string, input: PageIn
   const { found, rows } = await inTenant(ctx, (db) => ({
     found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
     rows: db
-      .select({ row: content, key: page.key })
+      .select({ row: contentWithEmbargo(), key: page.key })
       .from(content)
       .where(inChain(ctx, id, page.after))
       .orderBy(...page.orderBy)
@@ -140,7 +141,11 @@ export async function diffVersions(
  * `content.version_create` with `restored_from`). Two round trips: read the version and the head, then
  * the guarded insert, with the references the version makes checked in the same batch.
  */
-export async function restoreVersion(ctx: TenantContext, id: string, versionId: string): Promise<Content> {
+export async function restoreVersion(
+  ctx: TenantContext,
+  id: string,
+  versionId: string,
+): Promise<ContentWithEmbargo> {
   const { found, sources, heads } = await inTenant(ctx, (db) => ({
     found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
     sources: db

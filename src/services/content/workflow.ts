@@ -2,7 +2,7 @@
  * The workflow of a content version: which status may follow which, who may make the move, and what
  * must hold to schedule (a time in the future, and every target platform's rules).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Content, type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
 import { inTenant } from "../../db/tenant.ts";
 import { AppError, ConflictError, PreconditionFailedError, ValidationError } from "../../errors.ts";
@@ -10,15 +10,32 @@ import { selectPendingRequest } from "../approvals/requests.ts";
 import { auditEntry } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
 import {
   type CandidateAccount,
   chooseAccounts,
   outboxStatements,
   selectCandidateAccounts,
 } from "../publishing/schedule.ts";
+import {
+  type AnchorRow,
+  assertAnchor,
+  type RelativeTo,
+  relativeColumns,
+  relativeTime,
+  selectAnchor,
+  timeOf,
+} from "../sessions/relative.ts";
 import { assertTransition, type Transitions } from "../state-machine.ts";
 import { checkPlatformRules } from "./platform-rules.ts";
 import type { ContentType } from "./post-text.ts";
+import {
+  assertProtocol,
+  blocks,
+  type ProtocolRead,
+  protocolFindings,
+  selectProtocol,
+} from "./protocol-checks.ts";
 import type { RuleFailure, RuleMedia } from "./rule-checks.ts";
 import { contentNotFound, liveContent, selectMediaOf } from "./store.ts";
 
@@ -97,21 +114,33 @@ export class PlatformRulesFailedError extends AppError {
 
 /**
  * One round trip: the live row, the live media assets it attaches, the accounts it could be
- * published to (for scheduling; see services/publishing/schedule.ts), and its pending approval request.
+ * published to (for scheduling; see services/publishing/schedule.ts), its pending approval request,
+ * and with `withProtocol` what the protocol checks read (protocol-checks.ts).
  */
 async function readWithMedia(
   ctx: TenantContext,
   id: string,
-): Promise<{ row: Content; media: RuleMedia[]; accounts: CandidateAccount[]; pendingRequestId?: string }> {
-  const { rows, media, accounts, pending } = await inTenant(ctx, (db) => ({
-    rows: db.select().from(content).where(liveContent(ctx, id)),
+  withProtocol = false,
+  relative?: RelativeTo,
+): Promise<{
+  row: ContentWithEmbargo;
+  media: RuleMedia[];
+  accounts: CandidateAccount[];
+  pendingRequestId?: string;
+  protocol?: ProtocolRead;
+  anchor: AnchorRow[];
+}> {
+  const { rows, media, accounts, pending, protocol, anchor } = await inTenant(ctx, (db) => ({
+    rows: db.select(contentWithEmbargo()).from(content).where(liveContent(ctx, id)),
     media: selectMediaOf(ctx, db, id),
     accounts: selectCandidateAccounts(ctx, db, id),
     pending: selectPendingRequest(ctx, db, id),
+    protocol: withProtocol ? selectProtocol(ctx, db, id) : undefined,
+    anchor: selectAnchor(ctx, db, relative),
   }));
   const row = rows[0];
   if (!row) throw contentNotFound();
-  return { row, media, accounts, pendingRequestId: pending[0]?.id };
+  return { row, media, accounts, pendingRequestId: pending[0]?.id, protocol, anchor };
 }
 
 /**
@@ -148,18 +177,67 @@ export function schedulingFailures(
   );
 }
 
-/** `POST /v1/content/{id}/validate`: what scheduling would say now, changing nothing. One round trip. */
+/**
+ * `POST /v1/content/{id}/validate`: what scheduling would say now, changing nothing, with the
+ * protocol findings; `ok` is false when a rule fails or the organisation blocks on a finding. One
+ * round trip.
+ */
 export async function validateContent(ctx: TenantContext, id: string) {
-  const { row, media } = await readWithMedia(ctx, id);
+  const { row, media, protocol } = await readWithMedia(ctx, id, true);
   const failures = schedulingFailures(row, media, row.scheduledFor, ctx.now());
-  return { ok: failures.length === 0, failures };
+  const mode = protocol?.mode ?? "warn";
+  const findings = protocol ? protocolFindings(row, protocol) : [];
+  return {
+    ok: failures.length === 0 && !blocks(mode, findings),
+    failures,
+    protocol_checks: mode,
+    protocol_findings: findings,
+  };
 }
+
+/** The moves an organisation's protocol_checks "block" guards: into review, and scheduling. */
+const PROTOCOL_GATED: ReadonlySet<ContentWorkflowStatus> = new Set(["in_review", "scheduled"]);
 
 export interface TransitionInput {
   to: ContentWorkflowStatus;
   comment?: string;
   /** Only with `to: "scheduled"`: sets the time as the content is scheduled. */
   scheduled_for?: string;
+  /** Only with `to: "scheduled"`, instead of `scheduled_for`: the time follows a session or phase. */
+  relative_to?: RelativeTo;
+}
+
+/** The time a transition schedules at, and the anchor columns it writes (none: left as they are). */
+function newSchedule(current: Content, input: TransitionInput, anchorRows: readonly AnchorRow[]) {
+  const given = input.relative_to ? "relative_to" : input.scheduled_for ? "scheduled_for" : undefined;
+  if (given && input.to !== "scheduled") {
+    throw new ValidationError([
+      {
+        path: `json.${given}`,
+        message: `${given} goes with to: scheduled.`,
+        code: "scheduled_for_without_scheduling",
+      },
+    ]);
+  }
+  if (input.relative_to && input.scheduled_for) {
+    throw new ValidationError([
+      {
+        path: "json.relative_to",
+        message: "Give either scheduled_for (a clock time) or relative_to, not both.",
+        code: "relative_and_clock_time",
+      },
+    ]);
+  }
+  if (input.relative_to) {
+    const anchor = assertAnchor(input.relative_to, current.eventId, anchorRows);
+    const scheduledFor = timeOf(input.relative_to, anchor);
+    return { scheduledFor, set: { scheduledFor, ...relativeColumns(input.relative_to) } };
+  }
+  if (input.scheduled_for) {
+    const scheduledFor = new Date(input.scheduled_for);
+    return { scheduledFor, set: { scheduledFor, ...relativeColumns(null) } };
+  }
+  return { scheduledFor: current.scheduledFor, set: {} };
 }
 
 /**
@@ -168,39 +246,41 @@ export interface TransitionInput {
  * version read, with the outbox rows the move writes, moves or cancels (services/publishing/schedule.ts).
  * 409 `invalid_status_transition` for a move the machine does not allow; 409
  * `approval_request_pending` / `approval_request_required` for a move that belongs to an approval
- * request; 422 `platform_rules_failed` when scheduling is not possible, `no_account_for_platform` when a target platform has no account.
+ * request; 422 `platform_rules_failed` when scheduling is not possible, `no_account_for_platform` when a target platform has no account;
+ * 422 `protocol_check_failed` into review or scheduled when the organisation blocks on protocol findings.
  */
 export async function transitionContent(
   ctx: TenantContext,
   id: string,
   input: TransitionInput,
   ifMatch?: string,
-): Promise<Content> {
-  const { row: current, media, accounts, pendingRequestId } = await readWithMedia(ctx, id);
+): Promise<ContentWithEmbargo> {
+  const relative = input.relative_to;
+  const {
+    row: current,
+    media,
+    accounts,
+    pendingRequestId,
+    protocol,
+    anchor,
+  } = await readWithMedia(ctx, id, PROTOCOL_GATED.has(input.to), relative);
   assertIfMatch(ifMatch, current.updatedAt);
   const from = current.workflowStatus;
   const { to } = input;
-  if (input.scheduled_for && to !== "scheduled") {
-    throw new ValidationError([
-      {
-        path: "json.scheduled_for",
-        message: "scheduled_for goes with to: scheduled.",
-        code: "scheduled_for_without_scheduling",
-      },
-    ]);
-  }
-  if (from === to && !input.scheduled_for) return current;
+  const { scheduledFor, set: reschedule } = newSchedule(current, input, anchor);
+  if (from === to && !input.scheduled_for && !relative) return current;
   assertTransition(CONTENT_TRANSITIONS, from, to, "content");
   assertNotTheRequestsMove(current, to, pendingRequestId);
-  const scheduledFor = input.scheduled_for ? new Date(input.scheduled_for) : current.scheduledFor;
   if (to === "scheduled") {
     const failures = schedulingFailures(current, media, scheduledFor, ctx.now());
     if (failures.length > 0) throw new PlatformRulesFailedError(failures);
   }
+  if (protocol && from !== to) assertProtocol(current, protocol);
   // The outbox: one published_posts row per target account, written in the same batch as the move.
   const targets = to === "scheduled" && from !== "scheduled" ? chooseAccounts(current, accounts) : [];
-  const reschedule = input.scheduled_for ? { scheduledFor } : {};
   const { rows } = await inTenant(ctx, (db) => ({
+    // The anchor, locked first: a move of it waits, or has finished and changed its time (no row).
+    anchor: relative ? selectAnchor(ctx, db, relative, { lock: true }) : undefined,
     rows: db
       .update(content)
       .set({ workflowStatus: to, ...reschedule, updatedAt: ctx.now() })
@@ -209,9 +289,12 @@ export async function transitionContent(
           liveContent(ctx, id),
           eq(content.workflowStatus, from),
           unchangedSince(content.updatedAt, current.updatedAt),
+          relative && scheduledFor
+            ? sql`${relativeTime(relative)} = ${scheduledFor.toISOString()}::timestamptz`
+            : undefined,
         ),
       )
-      .returning(),
+      .returning(contentWithEmbargo()),
     audit: auditEntry(ctx, db, {
       action: "content.status_change",
       entityType: "content",
@@ -219,14 +302,15 @@ export async function transitionContent(
       changes: {
         workflow_status: { from, to },
         ...(input.comment ? { comment: input.comment } : {}),
-        ...(input.scheduled_for
+        ...(input.scheduled_for || relative
           ? {
               scheduled_for: {
                 from: current.scheduledFor?.toISOString() ?? null,
-                to: new Date(input.scheduled_for).toISOString(),
+                to: scheduledFor?.toISOString() ?? null,
               },
             }
           : {}),
+        ...(relative ? { relative_to: relative } : {}),
       },
       guard: content,
     }),

@@ -8,6 +8,7 @@ import {
   createContent,
   getContent,
   listContent,
+  restoreContent,
   updateContent,
 } from "../../../services/content/content.ts";
 import { listResponse, PaginationQuery } from "../../../services/pagination.ts";
@@ -26,7 +27,7 @@ import {
 } from "./schema.ts";
 
 const REFERENCES =
-  "event_id and campaign_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media).";
+  "event_id, campaign_id and embargo_session_id must be live ones of the organisation (else 404 event_not_found / campaign_not_found / event_session_not_found); every media_assets id must be an asset of its library (else 400 unknown_media, listing them in unknown_media). An embargo (embargo_until, embargo_session_id, or both: the later wins) lets the content be approved and scheduled but never published or shown publicly before it lifts; embargo_lifts_at says when, counting its media's embargoes.";
 
 const CreateContentBody = z
   .strictObject({
@@ -37,9 +38,12 @@ const CreateContentBody = z
     media_assets: ContentFields.media_assets.optional(),
     target_platforms: ContentFields.target_platforms.optional(),
     scheduled_for: ContentFields.scheduled_for.optional(),
+    relative_to: ContentFields.relative_to.optional(),
     approval_required: ContentFields.approval_required.optional(),
     event_id: ContentFields.event_id.optional(),
     campaign_id: ContentFields.campaign_id.optional(),
+    embargo_until: ContentFields.embargo_until.optional(),
+    embargo_session_id: ContentFields.embargo_session_id.optional(),
   })
   .openapi("CreateContentRequest", {
     example: {
@@ -166,6 +170,7 @@ export function registerContent(app: OpenAPIHono<AppEnv>) {
     schema: ContentSchema,
     toWire: toContent,
     get: (ctx, { id }) => getContent(ctx, id),
-    ...softDeletes(content, "content"),
+    delete: softDeletes(content, "content").delete,
+    restore: (ctx, { id }) => restoreContent(ctx, id),
   });
 }
