@@ -12,19 +12,19 @@
  * Round trips: one to check the event (before the body is read, so a wrong event costs no upload),
  * then one per chunk; the last chunk also writes the one `delegate.import` audit row with the counts.
  */
+
 import { type SQL, sql } from "drizzle-orm";
 import type { Platform } from "../../db/schema/columns.ts";
 import { delegates } from "../../db/schema/delegates.ts";
 import { inTenant } from "../../db/tenant.ts";
 import { auditActor, auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
+import { MAX_REJECTED_LISTED, type RejectedRow } from "../csv-import.ts";
 import { getEvent } from "../events/events.ts";
 import { type DelegateInput, eventNotFound, liveEvent } from "./delegates.ts";
 
 /** Rows per batch: 1,000 rows of the largest fields allowed stay far below Neon's 10 MB per HTTP request. */
 export const IMPORT_CHUNK_ROWS = 1000;
-/** How many rejected rows the report lists (`rejected_count` counts them all). */
-export const MAX_REJECTED_LISTED = 1000;
 
 /** The delegate fields a file can set, one column each (social handles: one column per platform). */
 export const IMPORT_FIELDS = [
@@ -41,12 +41,6 @@ export const IMPORT_FIELDS = [
   "email",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-export interface RejectedRow {
-  /** As a spreadsheet numbers it: the header is row 1. */
-  row: number;
-  errors: Array<{ field: string; message: string }>;
-}
 
 export interface ParsedDelegateFile {
   /** The fields the file has columns for: a matched delegate is updated in these only. */

@@ -13,6 +13,7 @@
  * delegates the file names and the sessions it may match, then one per chunk of written rows; the
  * last one also writes the one `event_session.import` audit row with the counts.
  */
+
 import { asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { delegates } from "../../db/schema/delegates.ts";
@@ -23,13 +24,13 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
+import { MAX_REJECTED_LISTED, type RejectedRow } from "../csv-import.ts";
 import { eventNotFound, liveEvent } from "../delegates/delegates.ts";
 import { getEvent } from "../events/events.ts";
 import { inPhase, type PhaseBounds, phaseContaining, sessionOutsidePhase } from "./placement.ts";
 
 /** Rows per write batch: far below Neon's request size even with long descriptions. */
 export const IMPORT_CHUNK_ROWS = 1000;
-export const MAX_REJECTED_LISTED = 1000;
 
 /** The columns a programme file may have (`title`, `starts_at` and `ends_at` required). */
 export const IMPORT_FIELDS = [
@@ -52,12 +53,6 @@ export interface SessionRow {
   description?: string;
   /** Delegate ids, emails or import keys, in programme order. */
   speakers?: string[];
-}
-
-export interface RejectedRow {
-  /** As a spreadsheet numbers it: the header is row 1. */
-  row: number;
-  errors: Array<{ field: string; message: string }>;
 }
 
 export interface ParsedSessionFile {

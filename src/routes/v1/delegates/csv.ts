@@ -7,22 +7,17 @@
  * (400 `validation_failed` at `csv.row.<row>.<column>`).
  */
 import { PLATFORMS, type Platform } from "../../../db/schema/columns.ts";
-import {
-  BadRequestError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-  ValidationError,
-} from "../../../errors.ts";
+import { ValidationError } from "../../../errors.ts";
 import { unstorableText } from "../../../middleware/validation.ts";
-import { CsvError, type CsvRecord, readCsv } from "../../../platform/csv.ts";
+import type { CsvRecord } from "../../../platform/csv.ts";
+import type { RejectedRow } from "../../../services/csv-import.ts";
 import type { DelegateInput } from "../../../services/delegates/delegates.ts";
 import {
   IMPORT_FIELDS,
   type ImportField,
-  MAX_REJECTED_LISTED,
   type ParsedDelegateFile,
-  type RejectedRow,
 } from "../../../services/delegates/import.ts";
+import { readColumns, readCsvUpload } from "../csv-upload.ts";
 import { CreateDelegateBody } from "./schema.ts";
 
 /** Largest upload: about 50,000 rows of generous width. */
@@ -41,15 +36,6 @@ const COLUMNS: ReadonlyMap<string, Column> = new Map<string, Column>([
   ...PLATFORMS.map((platform) => [`${platform}_handle`, { platform }] as const),
 ]);
 const REQUIRED: readonly ImportField[] = ["first_name"];
-
-const normalise = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-
-const invalid = (message: string, line: number, extras: Record<string, unknown> = {}) =>
-  new BadRequestError("invalid_csv", message, { line, ...extras });
 
 const TRUE = new Set(["true", "yes", "y", "1"]);
 const FALSE = new Set(["false", "no", "n", "0"]);
@@ -72,36 +58,13 @@ interface Header {
   platforms: Platform[];
 }
 
-function readHeader(record: CsvRecord | undefined): Header {
-  const cells = record?.fields ?? [];
-  if (cells.every((cell) => cell.trim() === ""))
-    throw invalid("The file has no header row naming its columns.", 1);
-  const columns: Column[] = [];
-  const names = new Map<string, string>();
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  for (const [index, cell] of cells.entries()) {
-    const column = COLUMNS.get(normalise(cell));
-    if (!column) {
-      unknown.push(cell.trim() || `(column ${index + 1} has no name)`);
-      continue;
-    }
-    const target = "field" in column ? column.field : `social_handles.${column.platform}`;
-    if (names.has(target)) repeated.push(cell.trim());
-    names.set(target, cell.trim());
-    columns.push(column);
-  }
-  if (unknown.length) {
-    throw invalid(`Unknown columns: ${unknown.join(", ")}.`, 1, {
-      unknown_columns: unknown,
-      accepted_columns: [...COLUMNS.keys()],
-    });
-  }
-  if (repeated.length)
-    throw invalid(`Columns named twice: ${repeated.join(", ")}.`, 1, { repeated_columns: repeated });
-  const missing = REQUIRED.filter((field) => !names.has(field));
-  if (missing.length)
-    throw invalid(`Missing columns: ${missing.join(", ")}.`, 1, { missing_columns: missing });
+function readHeader(record: CsvRecord): Header {
+  const { columns, names } = readColumns(
+    record,
+    COLUMNS,
+    (column) => ("field" in column ? column.field : `social_handles.${column.platform}`),
+    REQUIRED,
+  );
   return {
     columns,
     names,
@@ -146,72 +109,21 @@ function readRow(
   };
 }
 
-/** 415 unless the upload is `text/csv` in UTF-8 (the programme import checks its files the same way). */
-export function checkContentType(request: Request): void {
-  const type = request.headers.get("content-type") ?? undefined;
-  const [essence, ...parameters] = (type ?? "").split(";").map((part) => part.trim().toLowerCase());
-  const charset = parameters
-    .find((p) => p.startsWith("charset="))
-    ?.slice("charset=".length)
-    .replaceAll('"', "");
-  if (essence !== "text/csv" || (charset !== undefined && charset !== "utf-8" && charset !== "utf8")) {
-    throw new UnsupportedMediaTypeError("text/csv (UTF-8)", type);
-  }
-}
-
 /**
- * Reads and validates the whole upload. Throws 415 for another content type, 413 past
- * `MAX_IMPORT_BYTES`, 400 `invalid_csv` (with `line`) for a file that is not UTF-8 CSV, has no
- * usable header, or has more than `MAX_IMPORT_ROWS` rows.
+ * Reads and validates the whole upload (see `readCsvUpload`: 415, 413 past `MAX_IMPORT_BYTES`, 400
+ * `invalid_csv` past `MAX_IMPORT_ROWS` or for a file that is not UTF-8 CSV or has no usable header).
  */
 export async function readDelegateCsv(request: Request): Promise<ParsedDelegateFile> {
-  checkContentType(request);
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES) throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
-  if (!request.body) throw invalid("The file is empty.", 1);
-
-  const file: ParsedDelegateFile = {
-    fields: [],
-    platforms: [],
-    columnNames: {},
-    totalRows: 0,
-    rows: [],
-    rejected: [],
-    rejectedCount: 0,
+  const { header, ...rows } = await readCsvUpload(request, {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxRows: MAX_IMPORT_ROWS,
+    header: readHeader,
+    row: readRow,
+  });
+  return {
+    fields: header.fields,
+    platforms: header.platforms,
+    columnNames: Object.fromEntries(header.fields.map((field) => [field, header.names.get(field) ?? field])),
+    ...rows,
   };
-  let header: Header | undefined;
-  try {
-    for await (const record of readCsv(request.body, { maxBytes: MAX_IMPORT_BYTES })) {
-      if (!header) {
-        header = readHeader(record);
-        file.fields = header.fields;
-        file.platforms = header.platforms;
-        file.columnNames = Object.fromEntries(
-          header.fields.map((field) => [field, header?.names.get(field) ?? field]),
-        );
-        continue;
-      }
-      if (record.fields.every((cell) => cell.trim() === "")) continue;
-      if (++file.totalRows > MAX_IMPORT_ROWS) {
-        throw invalid(
-          `Line ${record.line}: the file has more than ${MAX_IMPORT_ROWS} rows; split it.`,
-          record.line,
-        );
-      }
-      const result = readRow(header, record);
-      if ("input" in result) {
-        file.rows.push({ row: record.row, input: result.input });
-      } else {
-        file.rejectedCount++;
-        if (file.rejected.length < MAX_REJECTED_LISTED)
-          file.rejected.push({ row: record.row, errors: result.errors });
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    if (error.reason === "too_large") throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
-    throw invalid(error.message, error.line);
-  }
-  if (!header) throw invalid("The file is empty.", 1);
-  return file;
 }

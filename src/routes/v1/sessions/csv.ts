@@ -5,18 +5,17 @@
  * rejected, with its row number and reasons. Speakers are one cell, separated by `;`.
  */
 import { z } from "@hono/zod-openapi";
-import { BadRequestError, PayloadTooLargeError, ValidationError } from "../../../errors.ts";
+import { ValidationError } from "../../../errors.ts";
 import { unstorableText } from "../../../middleware/validation.ts";
-import { CsvError, type CsvRecord, readCsv } from "../../../platform/csv.ts";
+import type { CsvRecord } from "../../../platform/csv.ts";
+import type { RejectedRow } from "../../../services/csv-import.ts";
 import {
   IMPORT_FIELDS,
   type ImportField,
-  MAX_REJECTED_LISTED,
   type ParsedSessionFile,
-  type RejectedRow,
   type SessionRow,
 } from "../../../services/sessions/import.ts";
-import { checkContentType } from "../delegates/csv.ts";
+import { readColumns, readCsvUpload } from "../csv-upload.ts";
 import { SessionFields } from "./schema.ts";
 
 /** Largest upload: a programme of thousands of sessions with long descriptions. */
@@ -41,50 +40,13 @@ const RowSchema = z.strictObject({
   speakers: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
 });
 
-const normalise = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-
-const invalid = (message: string, line: number, extras: Record<string, unknown> = {}) =>
-  new BadRequestError("invalid_csv", message, { line, ...extras });
-
 interface Header {
   columns: ImportField[];
-  names: Map<ImportField, string>;
+  names: Map<string, string>;
 }
 
-function readHeader(record: CsvRecord | undefined): Header {
-  const cells = record?.fields ?? [];
-  if (cells.every((cell) => cell.trim() === ""))
-    throw invalid("The file has no header row naming its columns.", 1);
-  const columns: ImportField[] = [];
-  const names = new Map<ImportField, string>();
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  for (const [index, cell] of cells.entries()) {
-    const field = COLUMNS.get(normalise(cell));
-    if (!field) {
-      unknown.push(cell.trim() || `(column ${index + 1} has no name)`);
-      continue;
-    }
-    if (names.has(field)) repeated.push(cell.trim());
-    names.set(field, cell.trim());
-    columns.push(field);
-  }
-  if (unknown.length) {
-    throw invalid(`Unknown columns: ${unknown.join(", ")}.`, 1, {
-      unknown_columns: unknown,
-      accepted_columns: [...COLUMNS.keys()],
-    });
-  }
-  if (repeated.length)
-    throw invalid(`Columns named twice: ${repeated.join(", ")}.`, 1, { repeated_columns: repeated });
-  const missing = REQUIRED.filter((field) => !names.has(field));
-  if (missing.length)
-    throw invalid(`Missing columns: ${missing.join(", ")}.`, 1, { missing_columns: missing });
-  return { columns, names };
+function readHeader(record: CsvRecord): Header {
+  return readColumns(record, COLUMNS, (field) => field, REQUIRED);
 }
 
 function readRow(
@@ -133,48 +95,11 @@ function readRow(
  * header, or has more than `MAX_IMPORT_ROWS` rows.
  */
 export async function readSessionCsv(request: Request): Promise<ParsedSessionFile> {
-  checkContentType(request);
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > MAX_IMPORT_BYTES) throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
-  if (!request.body) throw invalid("The file is empty.", 1);
-  const file: ParsedSessionFile = {
-    fields: [],
-    columnNames: {},
-    totalRows: 0,
-    rows: [],
-    rejected: [],
-    rejectedCount: 0,
-  };
-  let header: Header | undefined;
-  try {
-    for await (const record of readCsv(request.body, { maxBytes: MAX_IMPORT_BYTES })) {
-      if (!header) {
-        header = readHeader(record);
-        file.fields = header.columns;
-        file.columnNames = Object.fromEntries(header.names);
-        continue;
-      }
-      if (record.fields.every((cell) => cell.trim() === "")) continue;
-      if (++file.totalRows > MAX_IMPORT_ROWS) {
-        throw invalid(
-          `Line ${record.line}: the file has more than ${MAX_IMPORT_ROWS} rows; split it.`,
-          record.line,
-        );
-      }
-      const result = readRow(header, record);
-      if ("input" in result) {
-        file.rows.push({ row: record.row, input: result.input });
-      } else {
-        file.rejectedCount++;
-        if (file.rejected.length < MAX_REJECTED_LISTED)
-          file.rejected.push({ row: record.row, errors: result.errors });
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    if (error.reason === "too_large") throw new PayloadTooLargeError(MAX_IMPORT_BYTES);
-    throw invalid(error.message, error.line);
-  }
-  if (!header) throw invalid("The file is empty.", 1);
-  return file;
+  const { header, ...rows } = await readCsvUpload(request, {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxRows: MAX_IMPORT_ROWS,
+    header: readHeader,
+    row: readRow,
+  });
+  return { fields: header.columns, columnNames: Object.fromEntries(header.names), ...rows };
 }
