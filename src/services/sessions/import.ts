@@ -14,12 +14,10 @@
  * last one also writes the one `event_session.import` audit row with the counts.
  */
 
-import { asc, eq, isNull, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { delegates } from "../../db/schema/delegates.ts";
-import { eventPhases } from "../../db/schema/event-phases.ts";
 import { eventSessions } from "../../db/schema/event-sessions.ts";
-import { events } from "../../db/schema/events.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
@@ -28,6 +26,7 @@ import { MAX_REJECTED_LISTED, type RejectedRow } from "../csv-import.ts";
 import { eventNotFound, liveEvent } from "../delegates/delegates.ts";
 import { getEvent } from "../events/events.ts";
 import { inPhase, type PhaseBounds, phaseContaining, sessionOutsidePhase } from "./placement.ts";
+import { placementStatements } from "./sessions.ts";
 
 /** Rows per write batch: far below Neon's request size even with long descriptions. */
 export const IMPORT_CHUNK_ROWS = 1000;
@@ -113,27 +112,7 @@ async function readReferences(ctx: TenantContext, eventId: string, file: ParsedS
   const keys = refs.map(foldAscii);
   const titles = [...new Set(file.rows.map((r) => r.input.title))];
   const { event, phases, found, existing } = await inTenant(ctx, (db) => ({
-    event: db
-      .select({ startDate: events.startDate, endDate: events.endDate })
-      .from(events)
-      .where(ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt))),
-    phases: db
-      .select({
-        id: eventPhases.id,
-        name: eventPhases.name,
-        startsAt: eventPhases.startsAt,
-        endsAt: eventPhases.endsAt,
-      })
-      .from(eventPhases)
-      .where(
-        ownedBy(
-          ctx,
-          eventPhases.organizationId,
-          eq(eventPhases.eventId, eventId),
-          isNull(eventPhases.deletedAt),
-        ),
-      )
-      .orderBy(asc(eventPhases.startsAt)),
+    ...placementStatements(ctx, db, eventId),
     found: db
       .select({ id: delegates.id, importKey: delegates.importKey })
       .from(delegates)

@@ -142,9 +142,9 @@ async function assertSpeakers(ctx: TenantContext, eventId: string, ids: readonly
 /** A read that explains a refused write: without the request's Idempotency-Key (a refusal claims none). */
 const explaining = (ctx: TenantContext) => ({ db: ctx.db, organizationId: ctx.organizationId });
 
-/** The event's dates and live phases (404 when the event is not live): what placement is judged by. */
-async function eventPhasesOf(ctx: TenantContext, eventId: string) {
-  const { event, phases } = await inTenant(explaining(ctx), (db) => ({
+/** The statements reading the event's dates and its live phases in start order: what placement is judged by. */
+export function placementStatements(ctx: TenantContext, db: Database, eventId: string) {
+  return {
     event: db
       .select({ startDate: events.startDate, endDate: events.endDate })
       .from(events)
@@ -166,7 +166,12 @@ async function eventPhasesOf(ctx: TenantContext, eventId: string) {
         ),
       )
       .orderBy(asc(eventPhases.startsAt)),
-  }));
+  };
+}
+
+/** The event's dates and live phases (404 when the event is not live). */
+async function eventPhasesOf(ctx: TenantContext, eventId: string) {
+  const { event, phases } = await inTenant(explaining(ctx), (db) => placementStatements(ctx, db, eventId));
   if (!event[0]) throw eventNotFound();
   return { event: event[0], phases: phases as PhaseBounds[] };
 }
