@@ -83,6 +83,15 @@ function edited(source: string): string {
   if (!cryptoImport.test(code)) throw new Error("@neondatabase/serverless changed: crypto shim not required");
   // Filling the shim's export object is then all that refers to it.
   code = code.replace(cryptoImport, "NodeCrypto").replace(crypto[0], `${PURE}${crypto[0]}`);
+  // pg-types' binary array parser prints to the console on an element type it cannot read and answers
+  // undefined; the Worker logs only through its structured logger, and a value it cannot read is an
+  // error, not a silent undefined (SQL over HTTP answers text, so this path is not taken in practice).
+  const unreadable = only(
+    code,
+    /console\.log\(("ERROR: ElementType not implemented: " \+ [\w$]+)\);/,
+    "binary element error",
+  );
+  code = code.replace(unreadable[0], `throw new Error(${unreadable[1]});`);
 
   return [
     'import { Buffer as NodeBuffer } from "node:buffer";',

@@ -812,7 +812,7 @@ var ts = /* @__PURE__ */ T((eh, es) => {
         var m;
         if (l == 23 || l == 20) return m = B(r, f * 8, i), i += f * 8, m;
         if (l == 25) return m = r.toString(this.encoding, i >> 3, (i += f << 3) >> 3), m;
-        console.log("ERROR: ElementType not implemented: " + l);
+        throw new Error("ERROR: ElementType not implemented: " + l);
       }, "parseElement"), c = a(function(l, f) {
         var m = [], g;
         if (l.length > 1) {
