@@ -54,8 +54,9 @@ const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 /**
  * The batch's first statement: the organisation (and event scope) for row-level security and, for a
  * user's request, `assert_user_access` — in the same statement, so checking that the user's access
- * still holds (a window shortened, an event moved earlier, events changed since the token was
- * issued) costs no round trip. It raises GU401, which `inTenant` answers as a 401.
+ * still holds (still active and not deleted, the same role and permissions, a window not shortened,
+ * an event not moved earlier, the same events as when the token was issued) costs no round trip. It
+ * raises GU401, which `inTenant` answers as a 401.
  */
 export function setTenant(
   db: Database,
@@ -79,6 +80,7 @@ const ACCESS_REFUSALS: Record<string, string> = {
   token_revoked: "Your access changed since this token was issued; refresh it.",
   access_ended: "Your access has ended.",
   access_not_started: "Your access has not started yet.",
+  account_disabled: "Your user is no longer active here.",
 };
 
 /**

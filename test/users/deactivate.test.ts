@@ -47,6 +47,39 @@ describe("DELETE /v1/users/{id}", () => {
     await expectProblem(await postJson("/v1/auth/refresh", { refresh_token }), 401, "account_disabled");
   });
 
+  it("a deactivated user's access token stops at once (401 account_disabled), not when it expires", async () => {
+    const { owner, editor } = await createTenant(["owner", "editor"]);
+    expect((await call("/v1/events", { headers: editor.headers })).status).toBe(200);
+    expect((await remove(editor.id, owner.headers)).status).toBe(204);
+    await expectProblem(await call("/v1/events", { headers: editor.headers }), 401, "account_disabled");
+    await expectProblem(await call("/v1/me", { headers: editor.headers }), 401, "account_disabled");
+    // Others are untouched.
+    expect((await call("/v1/events", { headers: owner.headers })).status).toBe(200);
+  });
+
+  it("a user's role change stops their access token (401 token_revoked); a refresh carries the new role", async () => {
+    const { owner, editor } = await createTenant(["owner", "editor"]);
+    const { refresh_token } = (await (await login(editor.email)).json()) as { refresh_token: string };
+    const patch = (body: unknown) =>
+      call(`/v1/users/${editor.id}`, {
+        method: "PATCH",
+        headers: { ...owner.headers, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    // A change of name keeps the token.
+    expect((await patch({ first_name: "Wanjiru" })).status).toBe(200);
+    expect((await call("/v1/me", { headers: editor.headers })).status).toBe(200);
+
+    expect((await patch({ role: "viewer" })).status).toBe(200);
+    await expectProblem(await call("/v1/me", { headers: editor.headers }), 401, "token_revoked");
+    const refreshed = await postJson("/v1/auth/refresh", { refresh_token });
+    expect(refreshed.status).toBe(200);
+    const { access_token } = (await refreshed.json()) as { access_token: string };
+    const me = await call("/v1/me", { headers: { authorization: `Bearer ${access_token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ user: { role: "viewer" } });
+  });
+
   it("deactivating again is a 204 that writes nothing", async () => {
     const { organization, owner, editor } = await createTenant(["owner", "editor"]);
     expect((await remove(editor.id, owner.headers)).status).toBe(204);

@@ -113,6 +113,7 @@ async function changeUser(
 
   const changes = diff(before, requested);
   if (Object.keys(changes).length === 0) return target;
+  const revokesTokens = ["role", "permissions", "is_active"].some((field) => field in changes);
 
   const removesOwner =
     before.role === "owner" && before.is_active && (after.role !== "owner" || !after.is_active);
@@ -133,6 +134,10 @@ async function changeUser(
         role: after.role,
         permissions: after.permissions,
         isActive: after.is_active,
+        // The user's access tokens carry their role and permissions: a change to either (or to whether
+        // they may work here at all) stops those tokens at their next request (db/tenant.ts), so it
+        // takes effect now rather than when they expire.
+        accessVersion: revokesTokens ? sql`${users.accessVersion} + 1` : undefined,
       })
       .where(
         ownedBy(
