@@ -1,22 +1,20 @@
-import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig, type Plugin } from "vitest/config";
-import { NEON_HTTP_FILE } from "./scripts/build-neon-http.ts";
+import { WORKER_ALIASES } from "./scripts/lib/worker-aliases.ts";
 
 /**
- * Two of wrangler.toml's `alias`es, so the suite runs what is deployed: zod-to-openapi without its
- * document generators, and the Neon driver cut to neon() over HTTP for the Worker's code, drizzle and
- * the test helpers (a test file itself gets the whole package: test/publishing/settle.test.ts drives
- * the WebSocket `Pool`).
+ * Two of the Worker's aliases (scripts/lib/worker-aliases.ts), so the suite runs what is deployed:
+ * zod-to-openapi without its document generators, and the Neon driver cut to neon() over HTTP for the
+ * Worker's code, drizzle and the test helpers (a test file itself gets the whole package:
+ * test/publishing/settle.test.ts drives the WebSocket `Pool`).
  */
 const workerAliases: Plugin = {
   name: "guddu:worker-aliases",
   enforce: "pre",
   resolveId(source, importer) {
-    if (source === "@asteasolutions/zod-to-openapi")
-      return resolve(import.meta.dirname, "src/vendor/zod-to-openapi.js");
+    if (source === "@asteasolutions/zod-to-openapi") return WORKER_ALIASES[source];
     if (source !== "@neondatabase/serverless" || importer?.split("?")[0]?.endsWith(".test.ts")) return null;
-    return NEON_HTTP_FILE;
+    return WORKER_ALIASES[source];
   },
 };
 
@@ -34,6 +32,9 @@ export default defineConfig({
         plugins: [
           workerAliases,
           cloudflareTest(({ inject }) => ({
+            // The sources, not wrangler.toml's `main` (build/worker.js, written by `wrangler dev` and
+            // `wrangler deploy`): the suite needs no build beforehand and tests what the bundle is made from.
+            main: "./src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: {

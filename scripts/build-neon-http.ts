@@ -1,14 +1,15 @@
 /**
  * `node scripts/build-neon-http.ts`: writes src/vendor/neon-http.js, the part of the Neon driver the
  * Worker runs: `neon()` (SQL over HTTP), `neonConfig` and node-postgres' `types`, which drizzle's
- * neon-http driver imports. wrangler.toml's `alias` (and vitest.config.ts) put it in place of
- * `@neondatabase/serverless`. The package ships one pre-bundled file whose modules are wrapped in
- * lazy initialisers a bundler must keep, so the whole node-postgres client, its WebSocket and TLS
- * plumbing and a Buffer polyfill came along (about 46 KiB gzip, 13 left). This script marks those
- * wrappers as side-effect free, leaves out the `Client`/`Pool` section, and has the shims use what
- * workerd provides under `nodejs_compat` (node:buffer, node:events, node:crypto); esbuild then drops
- * what `neon()` never reaches. Every edit is matched exactly and fails loudly when the package
- * changes shape. The file is committed: `npm run build` rebuilds it and fails when the two differ.
+ * neon-http driver imports. The Worker's bundle (scripts/lib/worker-aliases.ts) and vitest.config.ts
+ * put it in place of `@neondatabase/serverless`. The package ships one pre-bundled file whose modules
+ * are wrapped in lazy initialisers a bundler must keep, so the whole node-postgres client, its
+ * WebSocket and TLS plumbing and a Buffer polyfill came along (about 46 KiB gzip, 11 left). This
+ * script marks those wrappers as side-effect free, leaves out the `Client`/`Pool` section and all of
+ * the WebSocket `Socket` class but the settings `neonConfig` holds, and has the shims use what
+ * workerd provides under `nodejs_compat` (node:buffer, node:crypto); esbuild then drops what `neon()`
+ * never reaches. Every edit is matched exactly and fails loudly when the package changes shape. The
+ * file is committed: `npm run build` rebuilds it and fails when the two differ.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -69,12 +70,28 @@ function edited(source: string): string {
   // The Buffer polyfill is only the fallback for runtimes without a global Buffer.
   const buffer = only(code, /globalThis\.Buffer : ([\w$]+)\(\)\.Buffer/, "Buffer fallback");
   code = code.replace(buffer[0], "globalThis.Buffer : NodeBuffer");
-  // The socket shim behind `neonConfig` extends the bundled `events` polyfill.
+  // The socket shim behind `neonConfig` extends the bundled `events` polyfill. That shim, the WebSocket
+  // `Socket` class, is `neonConfig` itself: its settings are static accessors over `opts` and
+  // `defaults`. neon() over HTTP never makes a socket, so the class keeps only those accessors, as they
+  // are, and extends nothing (the polyfill goes).
   const events = only(code, /([\w$]+) = we\(([\w$]+)\(\), 1\);/, "events import of the socket shim");
   if (!code.includes(`extends ${events[1]}.EventEmitter`)) {
     throw new Error("@neondatabase/serverless changed: the socket shim no longer extends EventEmitter");
   }
-  code = code.replace(events[0], `${events[1]} = NodeEvents;`);
+  code = code.replace(events[0], "");
+  const socket = only(
+    code,
+    /^( {2}[^\n]*[\w$]+ = class ([\w$]+)) extends [\w$]+\.EventEmitter \{\n([\s\S]*?)^ {2}\};\n(?= {2}a\([\w$]+, "Socket"\))/m,
+    "Socket class",
+  );
+  const members = [...(socket[3] as string).matchAll(/^ {4}\S[^\n]*\{\n[\s\S]*?^ {4}\}\n/gm)].map(
+    (m) => m[0],
+  );
+  const accessors = members.filter((member) => member.startsWith("    static "));
+  if (members.join("") !== socket[3] || accessors.length < 20) {
+    throw new Error("@neondatabase/serverless changed: the Socket class's members are not as expected");
+  }
+  code = code.replace(socket[0], () => `${socket[1]} {\n${accessors.join("")}  };\n`);
   // node-postgres' utils (kept for `prepareValue`) load a JavaScript crypto shim for password hashing,
   // which SQL over HTTP never does: node:crypto stands in.
   const crypto = only(code, /^se\(([\w$]+), \{ createHash: /m, "crypto shim");
@@ -96,7 +113,6 @@ function edited(source: string): string {
   return [
     'import { Buffer as NodeBuffer } from "node:buffer";',
     'import * as NodeCrypto from "node:crypto";',
-    'import * as NodeEvents from "node:events";',
     code,
     `var neonHttpTypes = ${types}();`,
     `export { ${neon} as neon, ${neonConfig} as neonConfig, neonHttpTypes as types };`,

@@ -1,6 +1,7 @@
 /**
- * `npm run build`: bundles the Worker exactly as `wrangler deploy` would (dry run, nothing uploaded)
- * and fails when the gzip size passes the budget in bundle-budget.json. First it rebuilds the files
+ * `npm run build`: bundles the Worker exactly as `wrangler deploy` would (dry run, nothing uploaded;
+ * wrangler.toml's `[build] command` first writes build/worker.js with scripts/bundle-worker.ts) and
+ * fails when the gzip size passes the budget in bundle-budget.json. First it rebuilds the files
  * committed under public/ and fails when one differs from what it builds: the embed
  * (public/embed/v1/guddu.js, which also must stay within embed-budget.json) and the sentiment lexicon
  * (public/_lexicon/sentiment-v1.json); the password estimator's data (public/_passwords/zxcvbn-v1.json);

@@ -79,6 +79,8 @@ export async function startWranglerDev(
       WRANGLER_SEND_METRICS: "false",
       CLOUDFLARE_CF_FETCH_ENABLED: "false",
       WRANGLER_LOG: options.quiet ? "warn" : "info",
+      // wrangler.toml's `[build] command` minifies the bundle itself (scripts/bundle-worker.ts).
+      ...(options.minify === false ? { GUDDU_BUNDLE_MINIFY: "false" } : {}),
     },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
   });

@@ -24,7 +24,6 @@
 // neon-http.js
 import { Buffer as NodeBuffer } from "node:buffer";
 import * as NodeCrypto from "node:crypto";
-import * as NodeEvents from "node:events";
 var Po = Object.create;
 var Ie = Object.defineProperty;
 var Ro = Object.getOwnPropertyDescriptor;
@@ -79,35 +78,14 @@ se(Ii, { Socket: () => pe, isIP: () => Ma });
 function Ma(r) {
   return 0;
 }
-var Ti;
 var _i;
 var A;
 var pe;
 var Ge = /* @__PURE__ */ V(() => {
   "use strict";
   h();
-  Ti = NodeEvents;
   a(Ma, "isIP");
-  _i = /^[^.]+\./, A = class A2 extends Ti.EventEmitter {
-    constructor() {
-      super(...arguments);
-      E(this, "opts", {});
-      E(this, "connecting", false);
-      E(this, "pending", true);
-      E(
-        this,
-        "writable",
-        true
-      );
-      E(this, "encrypted", false);
-      E(this, "authorized", false);
-      E(this, "destroyed", false);
-      E(this, "ws", null);
-      E(this, "writeBuffer");
-      E(this, "tlsState", 0);
-      E(this, "tlsRead");
-      E(this, "tlsWrite");
-    }
+  _i = /^[^.]+\./, A = class A2 {
     static get poolQueryViaFetch() {
       return A2.opts.poolQueryViaFetch ?? A2.defaults.poolQueryViaFetch;
     }
@@ -138,23 +116,11 @@ var Ge = /* @__PURE__ */ V(() => {
     static set webSocketConstructor(t) {
       A2.opts.webSocketConstructor = t;
     }
-    get webSocketConstructor() {
-      return this.opts.webSocketConstructor ?? A2.webSocketConstructor;
-    }
-    set webSocketConstructor(t) {
-      this.opts.webSocketConstructor = t;
-    }
     static get wsProxy() {
       return A2.opts.wsProxy ?? A2.defaults.wsProxy;
     }
     static set wsProxy(t) {
       A2.opts.wsProxy = t;
-    }
-    get wsProxy() {
-      return this.opts.wsProxy ?? A2.wsProxy;
-    }
-    set wsProxy(t) {
-      this.opts.wsProxy = t;
     }
     static get coalesceWrites() {
       return A2.opts.coalesceWrites ?? A2.defaults.coalesceWrites;
@@ -162,23 +128,11 @@ var Ge = /* @__PURE__ */ V(() => {
     static set coalesceWrites(t) {
       A2.opts.coalesceWrites = t;
     }
-    get coalesceWrites() {
-      return this.opts.coalesceWrites ?? A2.coalesceWrites;
-    }
-    set coalesceWrites(t) {
-      this.opts.coalesceWrites = t;
-    }
     static get useSecureWebSocket() {
       return A2.opts.useSecureWebSocket ?? A2.defaults.useSecureWebSocket;
     }
     static set useSecureWebSocket(t) {
       A2.opts.useSecureWebSocket = t;
-    }
-    get useSecureWebSocket() {
-      return this.opts.useSecureWebSocket ?? A2.useSecureWebSocket;
-    }
-    set useSecureWebSocket(t) {
-      this.opts.useSecureWebSocket = t;
     }
     static get forceDisablePgSSL() {
       return A2.opts.forceDisablePgSSL ?? A2.defaults.forceDisablePgSSL;
@@ -186,23 +140,11 @@ var Ge = /* @__PURE__ */ V(() => {
     static set forceDisablePgSSL(t) {
       A2.opts.forceDisablePgSSL = t;
     }
-    get forceDisablePgSSL() {
-      return this.opts.forceDisablePgSSL ?? A2.forceDisablePgSSL;
-    }
-    set forceDisablePgSSL(t) {
-      this.opts.forceDisablePgSSL = t;
-    }
     static get disableSNI() {
       return A2.opts.disableSNI ?? A2.defaults.disableSNI;
     }
     static set disableSNI(t) {
       A2.opts.disableSNI = t;
-    }
-    get disableSNI() {
-      return this.opts.disableSNI ?? A2.disableSNI;
-    }
-    set disableSNI(t) {
-      this.opts.disableSNI = t;
     }
     static get disableWarningInBrowsers() {
       return A2.opts.disableWarningInBrowsers ?? A2.defaults.disableWarningInBrowsers;
@@ -210,23 +152,11 @@ var Ge = /* @__PURE__ */ V(() => {
     static set disableWarningInBrowsers(t) {
       A2.opts.disableWarningInBrowsers = t;
     }
-    get disableWarningInBrowsers() {
-      return this.opts.disableWarningInBrowsers ?? A2.disableWarningInBrowsers;
-    }
-    set disableWarningInBrowsers(t) {
-      this.opts.disableWarningInBrowsers = t;
-    }
     static get pipelineConnect() {
       return A2.opts.pipelineConnect ?? A2.defaults.pipelineConnect;
     }
     static set pipelineConnect(t) {
       A2.opts.pipelineConnect = t;
-    }
-    get pipelineConnect() {
-      return this.opts.pipelineConnect ?? A2.pipelineConnect;
-    }
-    set pipelineConnect(t) {
-      this.opts.pipelineConnect = t;
     }
     static get subtls() {
       return A2.opts.subtls ?? A2.defaults.subtls;
@@ -234,143 +164,17 @@ var Ge = /* @__PURE__ */ V(() => {
     static set subtls(t) {
       A2.opts.subtls = t;
     }
-    get subtls() {
-      return this.opts.subtls ?? A2.subtls;
-    }
-    set subtls(t) {
-      this.opts.subtls = t;
-    }
     static get pipelineTLS() {
       return A2.opts.pipelineTLS ?? A2.defaults.pipelineTLS;
     }
     static set pipelineTLS(t) {
       A2.opts.pipelineTLS = t;
     }
-    get pipelineTLS() {
-      return this.opts.pipelineTLS ?? A2.pipelineTLS;
-    }
-    set pipelineTLS(t) {
-      this.opts.pipelineTLS = t;
-    }
     static get rootCerts() {
       return A2.opts.rootCerts ?? A2.defaults.rootCerts;
     }
     static set rootCerts(t) {
       A2.opts.rootCerts = t;
-    }
-    get rootCerts() {
-      return this.opts.rootCerts ?? A2.rootCerts;
-    }
-    set rootCerts(t) {
-      this.opts.rootCerts = t;
-    }
-    wsProxyAddrForHost(t, n) {
-      let i = this.wsProxy;
-      if (i === void 0) throw new Error("No WebSocket proxy is configured. Please see https://github.com/neondatabase/serverless/blob/main/CONFIG.md#wsproxy-string--host-string-port-number--string--string");
-      return typeof i == "function" ? i(t, n) : `${i}?address=${t}:${n}`;
-    }
-    setNoDelay() {
-      return this;
-    }
-    setKeepAlive() {
-      return this;
-    }
-    ref() {
-      return this;
-    }
-    unref() {
-      return this;
-    }
-    connect(t, n, i) {
-      this.connecting = true, i && this.once("connect", i);
-      let s = a(() => {
-        this.connecting = false, this.pending = false, this.emit("connect"), this.emit("ready");
-      }, "handleWebSocketOpen"), o = a((c, l = false) => {
-        c.binaryType = "arraybuffer", c.addEventListener("error", (f) => {
-          this.emit("error", f), this.emit("close");
-        }), c.addEventListener("message", (f) => {
-          if (this.tlsState === 0) {
-            let m = p.from(f.data);
-            this.emit("data", m);
-          }
-        }), c.addEventListener("close", () => {
-          this.destroyed = true, this.emit("close");
-        }), l ? s() : c.addEventListener("open", s);
-      }, "configureWebSocket"), u;
-      try {
-        u = this.wsProxyAddrForHost(n, typeof t == "string" ? parseInt(t, 10) : t);
-      } catch (c) {
-        this.emit("error", c), this.emit("close");
-        return;
-      }
-      try {
-        let l = (this.useSecureWebSocket ? "wss:" : "ws:") + "//" + u;
-        if (this.webSocketConstructor !== void 0) this.ws = new this.webSocketConstructor(l), o(this.ws);
-        else try {
-          this.ws = new WebSocket(l), o(this.ws);
-        } catch {
-          this.ws = new __unstable_WebSocket(l), o(
-            this.ws
-          );
-        }
-      } catch (c) {
-        let f = (this.useSecureWebSocket ? "https:" : "http:") + "//" + u;
-        fetch(f, { headers: { Upgrade: "websocket" } }).then((m) => {
-          if (this.ws = m.webSocket, this.ws == null) throw c;
-          this.ws.accept(), o(this.ws, true);
-        }).catch((m) => {
-          this.emit("error", new Error(`All attempts to open a WebSocket to connect to the database failed. Please refer to https://github.com/neondatabase/serverless/blob/main/CONFIG.md#websocketconstructor-typeof-websocket--undefined. Details: ${m}`)), this.emit("close");
-        });
-      }
-    }
-    async startTls(t) {
-      if (this.subtls === void 0) throw new Error("For Postgres SSL connections, you must set `neonConfig.subtls` to the subtls library. See https://github.com/neondatabase/serverless/blob/main/CONFIG.md for more information.");
-      this.tlsState = 1;
-      let n = await this.subtls.TrustedCert.databaseFromPEM(this.rootCerts), i = new this.subtls.WebSocketReadQueue(this.ws), s = i.read.bind(i), o = this.rawWrite.bind(this), { read: u, write: c } = await this.subtls.startTls(t, n, s, o, { useSNI: !this.disableSNI, expectPreData: this.pipelineTLS ? new Uint8Array([83]) : void 0 });
-      this.tlsRead = u, this.tlsWrite = c, this.tlsState = 2, this.encrypted = true, this.authorized = true, this.emit(
-        "secureConnection",
-        this
-      ), this.tlsReadLoop().catch((l) => {
-        this.destroyed || (this.destroyed = true, this.emit("error", l), this.ws?.close());
-      });
-    }
-    async tlsReadLoop() {
-      for (; ; ) {
-        let t = await this.tlsRead();
-        if (t === void 0) break;
-        {
-          let n = p.from(t);
-          this.emit("data", n);
-        }
-      }
-    }
-    rawWrite(t) {
-      if (!this.coalesceWrites) {
-        this.ws && this.ws.send(t);
-        return;
-      }
-      if (this.writeBuffer === void 0) this.writeBuffer = t, setTimeout(() => {
-        this.ws && this.ws.send(this.writeBuffer), this.writeBuffer = void 0;
-      }, 0);
-      else {
-        let n = new Uint8Array(this.writeBuffer.length + t.length);
-        n.set(this.writeBuffer), n.set(t, this.writeBuffer.length), this.writeBuffer = n;
-      }
-    }
-    write(t, n = "utf8", i = (s) => {
-    }) {
-      return t.length === 0 ? (i(), true) : (typeof t == "string" && (t = p.from(t, n)), this.tlsState === 0 ? (this.rawWrite(t), i()) : this.tlsState === 1 ? this.once("secureConnection", () => {
-        this.write(t, n, i);
-      }) : (this.tlsWrite(t), i()), true);
-    }
-    end(t = p.alloc(0), n = "utf8", i = () => {
-    }) {
-      return this.write(t, n, () => {
-        this.ws?.close(), i();
-      }), this;
-    }
-    destroy() {
-      return this.destroyed = true, this.end();
     }
   };
   a(A, "Socket"), E(A, "defaults", {

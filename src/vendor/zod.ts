@@ -1,5 +1,5 @@
 /**
- * Zod as the Worker bundles it (wrangler.toml `[alias]` points `zod` here): zod's own entry minus what
+ * Zod as the Worker bundles it (scripts/lib/worker-aliases.ts points `zod` here): zod's own entry minus what
  * the Worker never calls. `@hono/zod-openapi` hands the whole `z` namespace to zod-to-openapi, so a
  * bundler must keep every export of it. Left out: the `locales` namespace (45 translations of the
  * error messages, about 40 KiB gzip; the Worker speaks English, the default locale set by zod's

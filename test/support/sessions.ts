@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
-// The package itself, not the Worker's HTTP-only cut of it (wrangler.toml's alias): a WebSocket Pool.
+// The package itself, not the Worker's HTTP-only cut of it (scripts/lib/worker-aliases.ts): a WebSocket Pool.
 import { neonConfig, Pool, type PoolClient } from "../../node_modules/@neondatabase/serverless/index.mjs";
 import { content } from "../../src/db/schema/content.ts";
 import { eventSessionSpeakers, eventSessions } from "../../src/db/schema/event-sessions.ts";
