@@ -6,6 +6,12 @@ import { createTenant, createUser, TEST_PASSWORD } from "../support/tenants.ts";
 
 const remove = (id: string, headers: Record<string, string>) =>
   call(`/v1/users/${id}`, { method: "DELETE", headers });
+const patchUser = (id: string, body: unknown, headers: Record<string, string>) =>
+  call(`/v1/users/${id}`, {
+    method: "PATCH",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 let ip = 0;
 const login = (email: string) =>
@@ -60,12 +66,7 @@ describe("DELETE /v1/users/{id}", () => {
   it("a user's role change stops their access token (401 token_revoked); a refresh carries the new role", async () => {
     const { owner, editor } = await createTenant(["owner", "editor"]);
     const { refresh_token } = (await (await login(editor.email)).json()) as { refresh_token: string };
-    const patch = (body: unknown) =>
-      call(`/v1/users/${editor.id}`, {
-        method: "PATCH",
-        headers: { ...owner.headers, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+    const patch = (body: unknown) => patchUser(editor.id, body, owner.headers);
     // A change of name keeps the token.
     expect((await patch({ first_name: "Wanjiru" })).status).toBe(200);
     expect((await call("/v1/me", { headers: editor.headers })).status).toBe(200);
@@ -90,12 +91,7 @@ describe("DELETE /v1/users/{id}", () => {
   it("PATCH is_active false also ends the user's sessions; is_active true lets them sign in again", async () => {
     const { owner, editor } = await createTenant(["owner", "editor"]);
     const { refresh_token } = (await (await login(editor.email)).json()) as { refresh_token: string };
-    const patch = (body: unknown) =>
-      call(`/v1/users/${editor.id}`, {
-        method: "PATCH",
-        headers: { ...owner.headers, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+    const patch = (body: unknown) => patchUser(editor.id, body, owner.headers);
     expect((await patch({ is_active: false })).status).toBe(200);
     expect((await postJson("/v1/auth/refresh", { refresh_token })).status).toBe(401);
     expect((await patch({ is_active: true })).status).toBe(200);
