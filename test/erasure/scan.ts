@@ -3,30 +3,14 @@
  * as the owner (no row-level security), and every object of every R2 bucket, gzip undone.
  */
 import { env } from "cloudflare:workers";
-import { neon } from "@neondatabase/serverless";
-import { inject } from "vitest";
 import { gunzipLines } from "../../src/platform/archive-format.ts";
-import { testDb } from "../support/tenants.ts";
+import { tablesMatching } from "../support/closures.ts";
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Each table (`schema.table`) holding one of the terms in some row, with how many rows. */
-export async function tablesHolding(terms: readonly string[]): Promise<Record<string, number>> {
-  testDb(); // points the driver at the local proxy
-  const owner = neon(inject("adminUrl"));
-  const tables = (await owner.query(`
-    select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r' order by 1`)) as Array<{ name: string }>;
-  const found: Record<string, number> = {};
-  const patterns = terms.map(likePattern);
-  for (const { name } of tables) {
-    const [row] = (await owner.query(
-      `select count(*)::int as n from ${name} t where t::text ilike any($1::text[])`,
-      [patterns],
-    )) as Array<{ n: number }>;
-    if (row && row.n > 0) found[name] = row.n;
-  }
-  return found;
+export function tablesHolding(terms: readonly string[]): Promise<Record<string, number>> {
+  return tablesMatching(terms.map(likePattern));
 }
 
 async function textOf(object: R2ObjectBody): Promise<string> {

@@ -66,26 +66,39 @@ export async function runClosure(organizationId: string, asOf: Date): Promise<st
 }
 
 /**
- * Every table of the public schema (partitions included) with a row that names `organizationId`
- * anywhere in it, read as the owner (no row-level security), with how many; the closures table
- * (the receipt) is left out.
+ * Each table of the public schema (`schema.table`, partitions included) with a row whose text matches
+ * one of `patterns` (ILIKE), with how many, read as the owner (no row-level security). A table dropped
+ * between the listing and its count holds nothing: retention drops old partitions, perhaps in a test
+ * file running at the same time.
  */
-export async function tablesNaming(organizationId: string): Promise<Record<string, number>> {
+export async function tablesMatching(
+  patterns: readonly string[],
+  except: readonly string[] = [],
+): Promise<Record<string, number>> {
   testDb(); // points the driver at the local proxy
   const owner = neon(inject("adminUrl"));
-  const tables = (await owner.query(`
-    select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'organization_closures' order by 1`)) as Array<{
-    name: string;
-  }>;
+  const tables = (await owner.query(
+    `select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname <> all($1::text[]) order by 1`,
+    [except],
+  )) as Array<{ name: string }>;
   const found: Record<string, number> = {};
   for (const { name } of tables) {
-    const [row] = (await owner.query(`select count(*)::int as n from ${name} t where t::text like $1`, [
-      `%${organizationId}%`,
-    ])) as Array<{ n: number }>;
-    if (row && row.n > 0) found[name] = row.n;
+    const rows = (await owner
+      .query(`select count(*)::int as n from ${name} t where t::text ilike any($1::text[])`, [patterns])
+      .catch((error: { code?: string }) => {
+        if (error.code === "42P01") return [];
+        throw error;
+      })) as Array<{ n: number }>;
+    const n = rows[0]?.n ?? 0;
+    if (n > 0) found[name] = n;
   }
   return found;
+}
+
+/** Every table with a row that names `organizationId` anywhere in it; the closures table (the receipt) left out. */
+export function tablesNaming(organizationId: string): Promise<Record<string, number>> {
+  return tablesMatching([`%${organizationId}%`], ["organization_closures"]);
 }
 
 /** Keys under `prefix` in `bucket`. */
