@@ -57,14 +57,15 @@ const Deletion = z.looseObject({
 });
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const V11_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{2})(\d{2}) (\d{4})$/;
+const V11_DATE =
+  /^[A-Z][a-z]{2} (?<mon>[A-Z][a-z]{2}) (?<day>\d{2}) (?<time>\d{2}:\d{2}:\d{2}) (?<offsetHours>[+-]\d{2})(?<offsetMinutes>\d{2}) (?<year>\d{4})$/;
 
 /** v1.1's `Wed Oct 10 20:19:24 +0000 2018`, which `Date` is not bound to parse, as ISO 8601. */
 function v11Date(value: string | null | undefined): Date | null {
-  const parts = value ? V11_DATE.exec(value) : null;
-  const month = parts ? MONTHS.indexOf(parts[1] ?? "") + 1 : 0;
+  const parts = value ? V11_DATE.exec(value)?.groups : undefined;
+  const month = parts ? MONTHS.indexOf(parts.mon ?? "") + 1 : 0;
   if (!parts || month === 0) return null;
-  const [, , day, time, offsetHours, offsetMinutes, year] = parts;
+  const { day, time, offsetHours, offsetMinutes, year } = parts;
   const iso = `${year}-${String(month).padStart(2, "0")}-${day}T${time}${offsetHours}:${offsetMinutes}`;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
