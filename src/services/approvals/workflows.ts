@@ -26,6 +26,7 @@ import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { contentNotFound, liveContent } from "../content/store.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { type PageInput, paginate, type SortValue, sortOrder, sortValues } from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
 import {
@@ -153,9 +154,7 @@ export function storedConditions(input: TriggerConditionsInput = {}): ApprovalTr
     eventIds: input.event_ids,
     mentionsVipDelegate: input.mentions_vip_delegate,
   };
-  return Object.fromEntries(
-    Object.entries(conditions).filter(([, v]) => v !== undefined),
-  ) as ApprovalTriggerConditions;
+  return definedFields(conditions) as ApprovalTriggerConditions;
 }
 
 /** A step that names only users cannot need more approvals than it names users (422). */
@@ -331,7 +330,7 @@ export async function updateWorkflow(
     steps,
     triggerConditions: patch.trigger_conditions && storedConditions(patch.trigger_conditions),
   };
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const set = definedFields(changes);
   const named = steps ? namedUsers(steps) : [];
   const { rows, found } = await inTenant(ctx, (db) => {
     const checks = approverChecks(ctx, db, named);

@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError 
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import {
   likePrefix,
   type PageInput,
@@ -239,7 +240,7 @@ export async function updateCampaign(
     kpiTargets: patch.kpi_targets,
     status: patch.status,
   };
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const set = definedFields(changes);
   const eventStillLive: SQL | undefined = eventId
     ? exists(ctx.db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)))
     : undefined;

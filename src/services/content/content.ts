@@ -17,6 +17,7 @@ import { ConflictError, PreconditionFailedError, UnprocessableError, ValidationE
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { selectAnchor } from "../sessions/relative.ts";
@@ -134,7 +135,7 @@ export function contentCreation(ctx: TenantContext, input: ContentInput, guard?:
           action: "content.create",
           entityType: "content",
           entityId: id,
-          changes: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+          changes: definedFields(given),
           guard: content,
         }),
       }),
@@ -285,13 +286,11 @@ export async function updateContent(
     );
   }
   assertEventAndCampaign(refs, refsFound);
-  const given: Partial<ContentFields> = Object.fromEntries(
-    Object.entries(patch).filter(([, v]) => v !== undefined),
-  );
+  const given: Partial<ContentFields> = definedFields(patch);
   const changes = diff(before as unknown as Record<string, unknown>, given);
 
   if (current.workflowStatus === "draft") {
-    const set = Object.fromEntries(Object.entries(columnsOf(patch)).filter(([, v]) => v !== undefined));
+    const set = definedFields(columnsOf(patch));
     const { updated } = await inTenant(ctx, (db) => ({
       anchor: patch.relative_to ? selectAnchor(ctx, db, patch.relative_to, { lock: true }) : undefined,
       updated: db

@@ -15,6 +15,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from "../../err
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { assertMediaOwned } from "../media/media.ts";
 import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
@@ -219,7 +220,7 @@ export async function updateDelegate(
     featured: patch.featured,
     photoMediaId: patch.photo_media_id,
   };
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const set = definedFields(changes);
   try {
     const { rows } = await inTenant(ctx, (db) => ({
       rows: db

@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError 
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import {
   likePrefix,
   type PageInput,
@@ -176,7 +177,7 @@ export async function updateEvent(
     officialHashtags: patch.official_hashtags,
     status: patch.status,
   };
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const set = definedFields(changes);
   // New dates must still hold the event's phases (each may reach PHASE_WINDOW_DAYS beyond the event).
   const window = sql.raw(`interval '${PHASE_WINDOW_DAYS} days'`);
   const strandedPhases = and(

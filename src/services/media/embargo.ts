@@ -12,6 +12,7 @@ import { ConflictError, PreconditionFailedError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import {
   type EmbargoInput,
   embargoColumns,
@@ -62,7 +63,7 @@ export async function updateMediaEmbargo(
   assertIfMatch(ifMatch, current.updatedAt);
   if (sessionId && !sessions[0]) throw sessionNotFound();
   const columns = embargoColumns(input);
-  const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+  const set = definedFields(columns);
   const after = wire({
     embargoUntil: columns.embargoUntil === undefined ? current.embargoUntil : columns.embargoUntil,
     embargoSessionId:

@@ -21,6 +21,7 @@ import {
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { type PageInput, paginate } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 
@@ -317,7 +318,7 @@ export async function updatePhase(
     endsAt: patch.ends_at ? end : undefined,
     sortOrder: patch.sort_order,
   };
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const set = definedFields(changes);
   let rows: EventPhase[];
   try {
     ({ rows } = await inTenant(ctx, (db) => ({

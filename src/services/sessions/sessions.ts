@@ -17,6 +17,7 @@ import { BadRequestError, ConflictError, NotFoundError, PreconditionFailedError 
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { eventNotFound } from "../delegates/delegates.ts";
 import { type PageInput, paginate } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
@@ -327,11 +328,7 @@ export async function updateSession(
 ): Promise<SessionView> {
   const current = await getSession(ctx, id);
   assertIfMatch(ifMatch, current.updatedAt);
-  const set = Object.fromEntries(
-    Object.entries({ title: patch.title, description: patch.description, room: patch.room }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
+  const set = definedFields({ title: patch.title, description: patch.description, room: patch.room });
   const speakers = patch.speakers;
   const before = { ...current, speakers: current.speakers.map((s) => s.id) };
   const { updated, session } = await inTenant(ctx, (db) => ({

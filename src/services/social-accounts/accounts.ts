@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from "../../err
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { eventNotFound, liveEvent } from "../delegates/delegates.ts";
 import { type PageInput, paginate, type SortValue, sortOrder, sortValues } from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
@@ -83,9 +84,7 @@ export async function updateSocialAccount(
 ): Promise<SocialAccount> {
   const current = await getSocialAccount(ctx, id);
   assertIfMatch(ifMatch, current.updatedAt);
-  const set = Object.fromEntries(
-    Object.entries({ eventId: patch.event_id, isActive: patch.is_active }).filter(([, v]) => v !== undefined),
-  );
+  const set = definedFields({ eventId: patch.event_id, isActive: patch.is_active });
   const eventId = patch.event_id ?? undefined;
   const { eventRows, rows } = await inTenant(ctx, (db) => ({
     eventRows: db.execute<{ live: boolean }>(

@@ -15,6 +15,7 @@ import { contentCreation } from "../content/content.ts";
 import type { ContentType } from "../content/post-text.ts";
 import { liveEvent } from "../content/store.ts";
 import { actorPermissions, type TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import type { ContentWithEmbargo } from "../embargoes/embargo.ts";
 import { assertContext, type RenderRows, renderText } from "./placeholders.ts";
 import { dataOf, liveTemplate, type TemplateData, templateNotFound } from "./templates.ts";
@@ -166,15 +167,13 @@ export async function renderTemplate(
       action: "template.render",
       entityType: "template",
       entityId: id,
-      changes: Object.fromEntries(
-        Object.entries({
-          content_id: creation.id,
-          event_id: input.event_id,
-          phase_id: input.phase_id,
-          delegate_id: input.delegate_id,
-          campaign_id: input.campaign_id,
-        }).filter(([, v]) => v !== undefined),
-      ),
+      changes: definedFields({
+        content_id: creation.id,
+        event_id: input.event_id,
+        phase_id: input.phase_id,
+        delegate_id: input.delegate_id,
+        campaign_id: input.campaign_id,
+      }),
       guard: contentTemplates,
     }),
     templateNow: db.select({ id: contentTemplates.id }).from(contentTemplates).where(liveTemplate(ctx, id)),

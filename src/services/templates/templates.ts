@@ -12,6 +12,7 @@ import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { ContentType } from "../content/post-text.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { likePrefix, type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
 import { assertKnownPlaceholders } from "./placeholders.ts";
@@ -46,8 +47,7 @@ export const liveTemplate = (ctx: TenantContext, id: string) =>
 export const dataOf = (row: ContentTemplate) => row.templateData as unknown as TemplateData;
 
 /** The data without absent keys, as stored. */
-const stored = (data: TemplateData) =>
-  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
+const stored = (data: TemplateData) => definedFields(data) as Record<string, unknown>;
 
 /** One round trip (the row and its audit entry); unknown placeholders are refused before it. */
 export async function createTemplate(ctx: TenantContext, input: TemplateInput): Promise<ContentTemplate> {
@@ -142,14 +142,12 @@ export async function updateTemplate(
   const current = rows[0];
   if (!current) throw templateNotFound();
   assertIfMatch(ifMatch, current.updatedAt);
-  const set = Object.fromEntries(
-    Object.entries({
-      name: patch.name,
-      contentType: patch.content_type,
-      templateData: patch.template_data && stored(patch.template_data),
-      thumbnailUrl: patch.thumbnail_url,
-    }).filter(([, v]) => v !== undefined),
-  );
+  const set = definedFields({
+    name: patch.name,
+    contentType: patch.content_type,
+    templateData: patch.template_data && stored(patch.template_data),
+    thumbnailUrl: patch.thumbnail_url,
+  });
   const before = {
     name: current.name,
     content_type: current.contentType,

@@ -18,6 +18,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { ownerNotLimitable } from "./access.ts";
 import { userConflict } from "./create.ts";
 import { getUser, userNotFound } from "./get.ts";
@@ -99,7 +100,7 @@ async function changeUser(
   };
   const after: UserView = {
     ...before,
-    ...Object.fromEntries(Object.entries(requested).filter(([, v]) => v !== undefined)),
+    ...definedFields(requested),
   };
 
   assertCanManage(actor, target);

@@ -16,6 +16,7 @@ import { generateWebhookSecret } from "../../platform/standard-webhooks.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
+import { definedFields } from "../defined.ts";
 import { type PageInput, paginate } from "../pagination.ts";
 import type { WebhookEventType } from "./event-types.ts";
 import { webhookUrlProblem } from "./target-url.ts";
@@ -153,14 +154,12 @@ export async function updateWebhookEndpoint(
 ): Promise<WebhookEndpoint> {
   if (patch.url !== undefined) assertWebhookUrl(ctx, patch.url);
   const current = await getWebhookEndpoint(ctx, id);
-  const set = Object.fromEntries(
-    Object.entries({
-      url: patch.url,
-      eventTypes: patch.events,
-      description: patch.description,
-      enabled: patch.enabled,
-    }).filter(([, value]) => value !== undefined),
-  );
+  const set = definedFields({
+    url: patch.url,
+    eventTypes: patch.events,
+    description: patch.description,
+    enabled: patch.enabled,
+  });
   const toggled =
     patch.enabled === undefined || patch.enabled === current.enabled
       ? {}
