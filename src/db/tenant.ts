@@ -76,6 +76,9 @@ export function setTenant(
   return db.execute(sql`select set_config('app.org_id', ${organizationId}, true)${scope}${guard}${closing}`);
 }
 
+/** SQLSTATE `deadlock_detected`. */
+const DEADLOCK_DETECTED = "40P01";
+
 const ACCESS_REFUSALS: Record<string, string> = {
   token_revoked: "Your access changed since this token was issued; refresh it.",
   access_ended: "Your access has ended.",
@@ -104,8 +107,17 @@ export async function inTenant<B extends Batch>(
         ]
       : []),
   ];
+  const send = () => sendBatch<Batch>(db, build(db), prefix);
   try {
-    const results = (await sendBatch<Batch>(db, build(db), prefix)) as BatchResult<B>;
+    const results = (await send().catch((error: unknown) => {
+      // PostgreSQL ended a deadlock by rolling this whole batch back (two overlapping phases
+      // inserted at once each wait on the other's exclusion check; DDL on a partitioned table and
+      // an insert into it). The batch is sent again once, as a client would retry: the other
+      // transaction has finished by then, so the second attempt meets its outcome (a 409 for the
+      // overlap) instead of a 500.
+      if (pgError(error)?.code === DEADLOCK_DETECTED) return send();
+      throw error;
+    })) as BatchResult<B>;
     if (claim) claim.claimed = true;
     return results;
   } catch (error) {
