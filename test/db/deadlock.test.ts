@@ -2,33 +2,12 @@
  * A batch that PostgreSQL rolls back to end a deadlock is sent again once (db/tenant.ts), so a client
  * never gets a 500 for two of its requests meeting head on.
  */
-import { env } from "cloudflare:workers";
-import { neonConfig, Pool } from "@neondatabase/serverless";
 import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { inTenant } from "../../src/db/tenant.ts";
 import { roundTripsOf, taggedDb } from "../support/round-trips.ts";
 import { createTenant, testDb } from "../support/tenants.ts";
-
-/** A transaction holding advisory lock `key` until `release` (over the driver's WebSocket to the local proxy). */
-async function lockHolder(key: number) {
-  neonConfig.wsProxy = () => `${env.NEON_LOCAL_PROXY}/v1`;
-  neonConfig.useSecureWebSocket = false;
-  neonConfig.pipelineTLS = false;
-  neonConfig.pipelineConnect = false;
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
-  pool.on("error", () => {});
-  const client = await pool.connect();
-  await client.query("begin");
-  await client.query("select pg_advisory_xact_lock($1)", [key]);
-  return {
-    release: async () => {
-      await client.query("commit");
-      client.release();
-      await pool.end();
-    },
-  };
-}
+import { lockHolder } from "../support/transactions.ts";
 
 /** How many sessions wait for advisory lock `key`. */
 async function waitingFor(key: number): Promise<number> {

@@ -2,8 +2,6 @@
  * Content follows its posts even when two of them settle in transactions that overlap: each would see
  * the other unsettled, and without the content row's lock both would leave it `publishing` for ever.
  */
-import { env } from "cloudflare:workers";
-import { neonConfig, Pool } from "@neondatabase/serverless";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { publishedPosts } from "../../src/db/schema/published-posts.ts";
@@ -13,26 +11,7 @@ import { createContent, readContent, systemContext } from "../support/content.ts
 import { createPost } from "../support/publishing.ts";
 import { createSocialAccount } from "../support/social-accounts.ts";
 import { createTenant } from "../support/tenants.ts";
-
-/** A transaction holding advisory lock `key` until `release` (over the driver's WebSocket to the local proxy). */
-async function lockHolder(key: number) {
-  neonConfig.wsProxy = () => `${env.NEON_LOCAL_PROXY}/v1`;
-  neonConfig.useSecureWebSocket = false;
-  neonConfig.pipelineTLS = false;
-  neonConfig.pipelineConnect = false;
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
-  pool.on("error", () => {});
-  const client = await pool.connect();
-  await client.query("begin");
-  await client.query("select pg_advisory_xact_lock($1)", [key]);
-  return {
-    release: async () => {
-      await client.query("commit");
-      client.release();
-      await pool.end();
-    },
-  };
-}
+import { lockHolder } from "../support/transactions.ts";
 
 describe("settling a content's posts", () => {
   it("leaves the content published when its two posts settle in overlapping transactions", async () => {

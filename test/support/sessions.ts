@@ -2,10 +2,7 @@
  * Session factories (an event with a phase and sessions), written like the Worker writes, the agenda's
  * calls, and transactions of the test's own over the driver's WebSocket (a claim caught mid-way).
  */
-import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
-// The package itself, not the Worker's HTTP-only cut of it (scripts/lib/worker-aliases.ts): a WebSocket Pool.
-import { neonConfig, Pool, type PoolClient } from "../../node_modules/@neondatabase/serverless/index.mjs";
 import { content } from "../../src/db/schema/content.ts";
 import { eventSessionSpeakers, eventSessions } from "../../src/db/schema/event-sessions.ts";
 import { inTenant } from "../../src/db/tenant.ts";
@@ -13,26 +10,13 @@ import { createEvent } from "./events.ts";
 import { call, postJson } from "./http.ts";
 import { createPhase } from "./phases.ts";
 import { type TestUser, testDb } from "./tenants.ts";
+import { openTransaction } from "./transactions.ts";
 
 /** A transaction of the test's own, for one organisation, until `end` commits or rolls it back. */
 async function transaction(organizationId: string) {
-  neonConfig.wsProxy = () => `${env.NEON_LOCAL_PROXY}/v1`;
-  neonConfig.useSecureWebSocket = false;
-  neonConfig.pipelineTLS = false;
-  neonConfig.pipelineConnect = false;
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
-  pool.on("error", () => {});
-  const client: PoolClient = await pool.connect();
-  await client.query("begin");
-  await client.query("select set_config('app.org_id', $1, true)", [organizationId]);
-  return {
-    client,
-    end: async (how: "commit" | "rollback") => {
-      await client.query(how);
-      client.release();
-      await pool.end();
-    },
-  };
+  const tx = await openTransaction();
+  await tx.client.query("select set_config('app.org_id', $1, true)", [organizationId]);
+  return tx;
 }
 
 /**
