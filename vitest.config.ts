@@ -84,15 +84,18 @@ const workerd = cloudflareTest(({ inject }) => ({
 
 /**
  * Test files that change what every other file's tests stand on: they create and drop partitions of
- * the shared tables (which locks those tables whole), run the nightly maintenance, or read every row
- * of every table. They run one at a time after the rest (`workers: alone`), so no other file waits on
- * their locks or meets a partition vanishing under it.
+ * the shared tables (which locks those tables whole), run the nightly maintenance, read every row
+ * of every table, or expect one run of the every-minute cron to claim all of their due rows (another
+ * file's run, which claims across organisations, would take some). They run one at a time after the
+ * rest (`workers: alone`), so no other file waits on their locks, meets a partition vanishing under
+ * it or claims its rows.
  */
 const ALONE = [
   "test/lifecycle/retention.test.ts",
   "test/scheduled/crons.test.ts",
   "test/organization/closing-purge.test.ts",
   "test/erasure/erasure.test.ts",
+  "test/metrics/measure.test.ts",
 ];
 
 /** Files share workerd isolates instead of paying ~2 s to start one each. */
