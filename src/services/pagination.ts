@@ -19,6 +19,7 @@
 import { z } from "@hono/zod-openapi";
 import { asc, desc, is, type SQL, sql } from "drizzle-orm";
 import { PgColumn } from "drizzle-orm/pg-core";
+import type { Value } from "../db/prepared.ts";
 import { BadRequestError } from "../errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -91,12 +92,12 @@ const invalidCursor = () =>
     "The cursor is not one this list handed out; start again without it.",
   );
 
+const utf8 = new TextEncoder();
+
 function encodeCursor(key: string, id: string): string {
-  const bytes = new TextEncoder().encode(JSON.stringify({ k: key, id }));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replace(/=+$/, "");
+  let binary = "";
+  for (const byte of utf8.encode(JSON.stringify({ k: key, id }))) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 function decodeCursor(cursor: string, codec: KeyCodec): { k: string; id: string } {
@@ -133,30 +134,59 @@ export interface PageOrder {
 
 const computed = (by: PageOrder["by"]): by is SortExpression => !is(by, PgColumn);
 
-/**
- * The pieces of one page query: the keyset condition (`after`, undefined on the first page), the
- * order, how many rows to fetch (one more than the page, to know whether another page follows), the
- * sort key to select beside each row (`key`), and `result` that turns the rows into the page.
- * Throws 400 `invalid_cursor` for a cursor it did not make.
- */
-export function paginate(input: PageInput, order: PageOrder) {
+/** How an order's sort key is read, as text, and checked when it comes back in a cursor. */
+function sortKey(order: PageOrder) {
   const [key, type] = computed(order.by) ? [order.by.sql, order.by.type] : [order.by, order.by.getSQLType()];
   const codec = CODECS[type];
   if (!codec) throw new Error(`paginate: cannot sort by a ${type} key`);
-  const direction = order.direction ?? "desc";
-  const from = input.cursor === undefined ? undefined : decodeCursor(input.cursor, codec);
+  return { key, type, codec };
+}
+
+/** The SQL of an order: the sort key to select beside each row, the order, and "after (key, id)". */
+function keyset(order: PageOrder) {
+  const { key, type, codec } = sortKey(order);
+  const descending = (order.direction ?? "desc") === "desc";
+  const by = descending ? desc : asc;
   const sortType = sql.raw(type);
-  const after = from
-    ? direction === "desc"
-      ? sql`(${key}, ${order.id}) < (${from.k}::${sortType}, ${from.id}::uuid)`
-      : sql`(${key}, ${order.id}) > (${from.k}::${sortType}, ${from.id}::uuid)`
-    : undefined;
-  const by = direction === "desc" ? desc : asc;
+  const comparison = sql.raw(descending ? "<" : ">");
   return {
-    after,
-    orderBy: [by(key), by(order.id)] as const,
-    fetch: input.limit + 1,
     key: codec.render(key),
+    orderBy: [by(key), by(order.id)] as const,
+    after: (k: unknown, id: unknown) =>
+      sql`(${key}, ${order.id}) ${comparison} (${k}::${sortType}, ${id}::uuid)`,
+  };
+}
+
+/**
+ * The pieces of one page query: the keyset condition (`after`, undefined on the first page), the
+ * order, how many rows to fetch (one more than the page, to know whether another page follows), the
+ * sort key to select beside each row (`key`), and `result` that turns the rows into the page. For a
+ * prepared statement (db/prepared.ts), `values` and `continued` are what `pageStatement` binds.
+ * Throws 400 `invalid_cursor` for a cursor it did not make.
+ */
+export function paginate(input: PageInput, order: PageOrder) {
+  const from = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sortKey(order).codec);
+  const fetch = input.limit + 1;
+  // Built when read: a prepared page (`pageStatement`) never reads them.
+  let parts: ReturnType<typeof keyset> | undefined;
+  const sqlParts = () => {
+    parts ??= keyset(order);
+    return parts;
+  };
+  return {
+    get after() {
+      return from ? sqlParts().after(from.k, from.id) : undefined;
+    },
+    get orderBy() {
+      return sqlParts().orderBy;
+    },
+    fetch,
+    get key() {
+      return sqlParts().key;
+    },
+    /** Whether the page follows a cursor: part of a prepared statement's shape. */
+    continued: from !== undefined,
+    values: { pageKey: from?.k, pageId: from?.id, pageFetch: fetch } satisfies Record<PageValue, unknown>,
     result<T extends { id: string }>(rows: ReadonlyArray<{ row: T; key: string }>): Page<T> {
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
@@ -165,6 +195,23 @@ export function paginate(input: PageInput, order: PageOrder) {
         next_cursor: rows.length > input.limit && last ? encodeCursor(last.key, last.row.id) : null,
       };
     },
+  };
+}
+
+/** The values a prepared page binds: the cursor's sort key and id, and how many rows to fetch. */
+export type PageValue = "pageKey" | "pageId" | "pageFetch";
+
+/**
+ * `paginate`'s pieces inside a prepared statement's builder, with the cursor and the row count as
+ * placeholders: the caller binds `page.values`, and `page.continued` is in the statement's shape.
+ */
+export function pageStatement(order: PageOrder, continued: boolean, value: Value<PageValue>) {
+  const { key, orderBy, after } = keyset(order);
+  return {
+    key,
+    orderBy,
+    after: continued ? after(value("pageKey"), value("pageId")) : undefined,
+    fetch: value("pageFetch"),
   };
 }
 

@@ -152,6 +152,47 @@ describe("reading and listing", () => {
     expect([...starts].sort()).toEqual(starts);
   });
 
+  it("filters by a start window; the same filters with other values bind those values", async () => {
+    // One statement text serves every request of a shape (db/prepared.ts): each must still see its own values.
+    const { owner } = await createTenant();
+    const day = (d: number) => new Date(Date.UTC(2031, 4, d, 9)).toISOString();
+    for (const d of [1, 2, 3, 4, 5, 6]) {
+      expect(
+        (await create(owner, { name: `Day ${d}`, start_date: day(d), end_date: day(d + 1) })).status,
+      ).toBe(201);
+    }
+    const names = async (query: string) =>
+      (
+        (await (await call(`/v1/events?${query}`, { headers: owner.headers })).json()) as {
+          data: EventBody[];
+        }
+      ).data.map((e) => e.name);
+    expect(await names(`starts_after=${day(2)}&starts_before=${day(4)}&sort=start_date`)).toEqual([
+      "Day 2",
+      "Day 3",
+      "Day 4",
+    ]);
+    expect(await names(`starts_after=${day(4)}&starts_before=${day(6)}&sort=start_date`)).toEqual([
+      "Day 4",
+      "Day 5",
+      "Day 6",
+    ]);
+    expect(await names(`starts_after=${day(5)}`)).toEqual(["Day 6", "Day 5"]);
+    // A page after a cursor, inside a window: the cursor's values bound as well.
+    const first = (await (
+      await call(`/v1/events?starts_before=${day(5)}&limit=2`, { headers: owner.headers })
+    ).json()) as { data: EventBody[]; next_cursor: string };
+    expect(first.data.map((e) => e.name)).toEqual(["Day 5", "Day 4"]);
+    expect(await names(`starts_before=${day(5)}&limit=2&cursor=${first.next_cursor}`)).toEqual([
+      "Day 3",
+      "Day 2",
+    ]);
+    expect(await names(`starts_before=${day(3)}&limit=2&cursor=${first.next_cursor}`)).toEqual([
+      "Day 3",
+      "Day 2",
+    ]);
+  });
+
   it("filters by status and name prefix, and refuses a forged cursor", async () => {
     const { owner } = await createTenant();
     await create(owner, { name: "Blue Summit", status: "scheduled" });

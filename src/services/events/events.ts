@@ -4,6 +4,7 @@
  */
 import { and, eq, gte, ilike, isNull, lte, or, sql } from "drizzle-orm";
 import { uniqueViolation } from "../../db/errors.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { eventPhases } from "../../db/schema/event-phases.ts";
 import { type Event, type EventStatus, events } from "../../db/schema/events.ts";
@@ -16,6 +17,8 @@ import { definedFields } from "../defined.ts";
 import {
   likePrefix,
   type PageInput,
+  type PageValue,
+  pageStatement,
   paginate,
   type SortValue,
   sortOrder,
@@ -117,38 +120,76 @@ export interface ListEventsInput extends PageInput {
   q?: string;
   starts_after?: string;
   starts_before?: string;
-  sort?: SortValue<"start_date" | "created_at" | "name">;
+  sort?: EventSort;
 }
 
-export async function listEvents(ctx: TenantContext, input: ListEventsInput) {
-  const sort = input.sort ?? "-start_date";
-  const page = paginate(
-    input,
-    sortOrder(
-      sort,
-      { start_date: events.startDate, created_at: events.createdAt, name: events.name },
-      events.id,
-    ),
+type EventSort = SortValue<"start_date" | "created_at" | "name">;
+
+const eventOrder = (sort: EventSort) =>
+  sortOrder(
+    sort,
+    { start_date: events.startDate, created_at: events.createdAt, name: events.name },
+    events.id,
   );
-  const prefix = input.q ? likePrefix(input.q) : undefined;
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+
+/** A page of events, rendered once per filters and order (db/prepared.ts): the hottest list. */
+const eventsPage = preparedStatement(
+  "eventsPage",
+  (
+    db,
+    value: Value<"organizationId" | "status" | "prefix" | "startsAfter" | "startsBefore" | PageValue>,
+    shape: {
+      sort: EventSort;
+      continued: boolean;
+      status: boolean;
+      q: boolean;
+      startsAfter: boolean;
+      startsBefore: boolean;
+    },
+  ) => {
+    const page = pageStatement(eventOrder(shape.sort), shape.continued, value);
+    return db
       .select({ row: events, key: page.key })
       .from(events)
       .where(
-        ownedBy(
-          ctx,
-          events.organizationId,
+        and(
+          eq(events.organizationId, value("organizationId")),
           isNull(events.deletedAt),
-          input.status ? eq(events.status, input.status) : undefined,
-          prefix ? or(ilike(events.name, prefix), ilike(events.slug, prefix)) : undefined,
-          input.starts_after ? gte(events.startDate, new Date(input.starts_after)) : undefined,
-          input.starts_before ? lte(events.startDate, new Date(input.starts_before)) : undefined,
+          shape.status ? eq(events.status, value("status")) : undefined,
+          shape.q ? or(ilike(events.name, value("prefix")), ilike(events.slug, value("prefix"))) : undefined,
+          shape.startsAfter ? gte(events.startDate, value("startsAfter")) : undefined,
+          shape.startsBefore ? lte(events.startDate, value("startsBefore")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+export async function listEvents(ctx: TenantContext, input: ListEventsInput) {
+  const sort = input.sort ?? "-start_date";
+  const page = paginate(input, eventOrder(sort));
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: eventsPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        status: input.status,
+        prefix: input.q ? likePrefix(input.q) : undefined,
+        startsAfter: input.starts_after,
+        startsBefore: input.starts_before,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        status: input.status !== undefined,
+        q: Boolean(input.q),
+        startsAfter: input.starts_after !== undefined,
+        startsBefore: input.starts_before !== undefined,
+      },
+    ),
   }));
   return page.result(rows);
 }
