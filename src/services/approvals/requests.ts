@@ -3,8 +3,9 @@
  * the in-flight state and writes through to it): one request with its actions, the inbox, and the
  * state a Durable Object rebuilds itself from when it was never started.
  */
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type ApprovalActionRecord, approvalActions } from "../../db/schema/approval-actions.ts";
 import {
   type ApprovalRequest,
@@ -15,7 +16,7 @@ import { type ContentWorkflowStatus, content } from "../../db/schema/content.ts"
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 import type { TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import type { RequestState } from "./request-state.ts";
 import { externalKey, userKey } from "./steps.ts";
 
@@ -159,7 +160,7 @@ export interface ListRequestsInput extends PageInput {
 const currentStepJson = sql`(${approvalRequests.steps} -> (${approvalRequests.currentStep} - 1))`;
 
 /** A jsonb `{roles, userIds}` names the user, by id or by role. */
-const namesUser = (approvers: SQL, userId: string, role: string) =>
+const namesUser = (approvers: SQL, userId: SQLWrapper, role: SQLWrapper) =>
   sql`(coalesce(${approvers} -> 'userIds', '[]'::jsonb) @> jsonb_build_array(${userId}::text)
        or coalesce(${approvers} -> 'roles', '[]'::jsonb) @> jsonb_build_array(${role}::text))`;
 
@@ -183,7 +184,7 @@ export function selectPendingRequest(ctx: TenantContext, db: Database, contentId
  * role, or as an escalation target once the step is escalated), that they have not approved yet and
  * did not write or submit themselves. Mirrors what the Durable Object lets them do.
  */
-function waitsFor(userId: string, role: string): SQL {
+function waitsFor(userId: SQLWrapper, role: SQLWrapper): SQL {
   const escalated = sql`exists (select 1 from ${approvalActions} e
     where e.approval_request_id = ${approvalRequests.id} and e.step_number = ${approvalRequests.currentStep}
       and e.action = 'escalate')`;
@@ -203,6 +204,54 @@ function waitsFor(userId: string, role: string): SQL {
 /** The sort key of the inbox: the step's deadline, no deadline last. */
 const dueOrLast = sql`coalesce(${approvalRequests.stepDueAt}, '9999-12-31T00:00:00Z'::timestamptz)`;
 
+/** The inbox's order: `mine` by the step's deadline, none last; the others newest first. */
+const inboxOrder = (scope: InboxScope): PageOrder =>
+  scope === "mine"
+    ? { by: { sql: dueOrLast, type: "timestamp with time zone" }, id: approvalRequests.id, direction: "asc" }
+    : { by: approvalRequests.requestedAt, id: approvalRequests.id };
+
+/** A page of the inbox, rendered once per scope and filters (db/prepared.ts). */
+const inboxPage = preparedStatement(
+  "inboxPage",
+  (
+    db,
+    value: Value<"organizationId" | "userId" | "role" | "status" | "contentId" | PageValue>,
+    shape: { scope: InboxScope; approves: boolean; continued: boolean; status: boolean; contentId: boolean },
+  ) => {
+    const page = pageStatement(inboxOrder(shape.scope), shape.continued, value);
+    const userId = value("userId");
+    const scoped =
+      shape.scope === "mine"
+        ? shape.approves
+          ? waitsFor(userId, value("role"))
+          : sql`false`
+        : shape.scope === "submitted"
+          ? sql`(${content.createdBy} = ${userId} or ${approvalRequests.requestedBy} = ${userId})`
+          : undefined;
+    return db
+      .select({
+        request: approvalRequests,
+        content: contentSummary,
+        approvals: currentApprovals,
+        key: page.key,
+      })
+      .from(approvalRequests)
+      .innerJoin(content, eq(content.id, approvalRequests.contentId))
+      .where(
+        and(
+          eq(approvalRequests.organizationId, value("organizationId")),
+          isNull(content.deletedAt),
+          scoped,
+          shape.status ? eq(approvalRequests.status, value("status")) : undefined,
+          shape.contentId ? eq(approvalRequests.contentId, value("contentId")) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch);
+  },
+);
+
 /**
  * `GET /v1/approval-requests`. `scope`: `mine` (the default: what waits for the caller, oldest
  * deadline first, none last), `submitted` (requests for content the caller wrote or submitted, newest
@@ -213,48 +262,30 @@ export async function listApprovalRequests(ctx: TenantContext, input: ListReques
   const { actor } = ctx;
   if (actor.type !== "user") throw new ForbiddenError();
   const scope = input.scope ?? "mine";
-  if (scope === "all" && !actor.permissions.has("content:approve")) {
+  const approves = actor.permissions.has("content:approve");
+  if (scope === "all" && !approves) {
     throw new ForbiddenError("missing_permission", 'Listing every approval request needs "content:approve".');
   }
-  const page =
-    scope === "mine"
-      ? paginate(input, {
-          by: { sql: dueOrLast, type: "timestamp with time zone" },
-          id: approvalRequests.id,
-          direction: "asc",
-        })
-      : paginate(input, { by: approvalRequests.requestedAt, id: approvalRequests.id });
-  const scoped =
-    scope === "mine"
-      ? actor.permissions.has("content:approve")
-        ? waitsFor(actor.userId, actor.role)
-        : sql`false`
-      : scope === "submitted"
-        ? sql`(${content.createdBy} = ${actor.userId} or ${approvalRequests.requestedBy} = ${actor.userId})`
-        : undefined;
+  const page = paginate(input, inboxOrder(scope));
   const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
-      .select({
-        request: approvalRequests,
-        content: contentSummary,
-        approvals: currentApprovals,
-        key: page.key,
-      })
-      .from(approvalRequests)
-      .innerJoin(content, eq(content.id, approvalRequests.contentId))
-      .where(
-        ownedBy(
-          ctx,
-          approvalRequests.organizationId,
-          isNull(content.deletedAt),
-          scoped,
-          input.status ? eq(approvalRequests.status, input.status) : undefined,
-          input.content_id ? eq(approvalRequests.contentId, input.content_id) : undefined,
-          page.after,
-        ),
-      )
-      .orderBy(...page.orderBy)
-      .limit(page.fetch),
+    rows: inboxPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        userId: actor.userId,
+        role: actor.role,
+        status: input.status,
+        contentId: input.content_id,
+        ...page.values,
+      },
+      {
+        scope,
+        approves,
+        continued: page.continued,
+        status: Boolean(input.status),
+        contentId: Boolean(input.content_id),
+      },
+    ),
   }));
   return page.result(rows.map(({ key, ...row }) => ({ row: { ...row, id: row.request.id }, key })));
 }

@@ -1,8 +1,9 @@
-import { eq, gte, like, lt, or } from "drizzle-orm";
+import { and, eq, gte, like, lt, or } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { auditLogs } from "../../db/schema/audit-logs.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
-import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { likePrefix, type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 
 export interface ListAuditLogsInput extends PageInput {
   entity_type?: string;
@@ -17,35 +18,80 @@ export interface ListAuditLogsInput extends PageInput {
   to?: Date;
 }
 
-/** The organisation's audit trail, newest first, one page at a time (one round trip). */
-export async function listAuditLogs(ctx: TenantContext, input: ListAuditLogsInput) {
-  const page = paginate(input, { by: auditLogs.createdAt, id: auditLogs.id });
-  const action = input.action;
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: auditLogs.createdAt, id: auditLogs.id } as const;
+
+/** A page of the trail, rendered once per filters (db/prepared.ts). */
+const auditPage = preparedStatement(
+  "auditPage",
+  (
+    db,
+    value: Value<
+      "organizationId" | "entityType" | "entityId" | "actorId" | "action" | "from" | "until" | PageValue
+    >,
+    shape: {
+      continued: boolean;
+      entityType: boolean;
+      entityId: boolean;
+      actorId: boolean;
+      action: "any" | "exact" | "prefix";
+      from: boolean;
+      until: boolean;
+    },
+  ) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: auditLogs, key: page.key })
       .from(auditLogs)
       .where(
-        ownedBy(
-          ctx,
-          auditLogs.organizationId,
-          input.entity_type ? eq(auditLogs.entityType, input.entity_type) : undefined,
-          input.entity_id ? eq(auditLogs.entityId, input.entity_id) : undefined,
-          input.actor_id
-            ? or(eq(auditLogs.userId, input.actor_id), eq(auditLogs.apiKeyId, input.actor_id))
+        and(
+          eq(auditLogs.organizationId, value("organizationId")),
+          shape.entityType ? eq(auditLogs.entityType, value("entityType")) : undefined,
+          shape.entityId ? eq(auditLogs.entityId, value("entityId")) : undefined,
+          shape.actorId
+            ? or(eq(auditLogs.userId, value("actorId")), eq(auditLogs.apiKeyId, value("actorId")))
             : undefined,
-          action === undefined
-            ? undefined
-            : action.endsWith("*")
-              ? like(auditLogs.action, likePrefix(action.slice(0, -1)))
-              : eq(auditLogs.action, action),
-          input.from ? gte(auditLogs.createdAt, input.from) : undefined,
-          input.to ? lt(auditLogs.createdAt, new Date(input.to.getTime() + 1)) : undefined,
+          shape.action === "exact" ? eq(auditLogs.action, value("action")) : undefined,
+          shape.action === "prefix" ? like(auditLogs.action, value("action")) : undefined,
+          shape.from ? gte(auditLogs.createdAt, value("from")) : undefined,
+          shape.until ? lt(auditLogs.createdAt, value("until")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** The organisation's audit trail, newest first, one page at a time (one round trip). */
+export async function listAuditLogs(ctx: TenantContext, input: ListAuditLogsInput) {
+  const page = paginate(input, newestFirst);
+  const { action } = input;
+  const prefix = action?.endsWith("*");
+  // `to` is inclusive to the millisecond: everything before the next millisecond.
+  const until = input.to ? new Date(input.to.getTime() + 1) : undefined;
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: auditPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        entityType: input.entity_type,
+        entityId: input.entity_id,
+        actorId: input.actor_id,
+        action: action && prefix ? likePrefix(action.slice(0, -1)) : action,
+        from: input.from?.toISOString(),
+        until: until?.toISOString(),
+        ...page.values,
+      },
+      {
+        continued: page.continued,
+        entityType: Boolean(input.entity_type),
+        entityId: Boolean(input.entity_id),
+        actorId: Boolean(input.actor_id),
+        action: action === undefined ? "any" : prefix ? "prefix" : "exact",
+        from: input.from !== undefined,
+        until: until !== undefined,
+      },
+    ),
   }));
   return page.result(rows);
 }

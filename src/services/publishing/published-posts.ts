@@ -3,6 +3,7 @@
  * retry a failed one, delete one (from the platform where the platform allows it).
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { content } from "../../db/schema/content.ts";
 import { type PublishAttempt, publishAttempts } from "../../db/schema/publish-attempts.ts";
@@ -15,7 +16,14 @@ import { PlatformError } from "../../platform/social/types.ts";
 import { sendMessages } from "../../queues/send.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
-import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
+import {
+  type PageInput,
+  type PageValue,
+  pageStatement,
+  paginate,
+  sortOrder,
+  sortValues,
+} from "../pagination.ts";
 import { refreshAccount, SocialAccountUnavailableError } from "../social-accounts/credentials.ts";
 import { connectedAccountOf } from "../social-accounts/tokens.ts";
 import {
@@ -34,36 +42,76 @@ export interface ListPublishedPostsInput extends PageInput {
   status?: PublishStatus;
   platform?: Platform;
   social_account_id?: string;
-  sort?: (typeof PUBLISHED_POST_SORTS)[number];
+  sort?: PublishedPostSort;
 }
 
-/** A page of the organisation's posts, newest first by default. One round trip. */
-export async function listPublishedPosts(ctx: TenantContext, input: ListPublishedPostsInput) {
-  const page = paginate(
-    input,
-    sortOrder(
-      input.sort ?? "-created_at",
-      { created_at: publishedPosts.createdAt, updated_at: publishedPosts.updatedAt },
-      publishedPosts.id,
-    ),
+type PublishedPostSort = (typeof PUBLISHED_POST_SORTS)[number];
+
+const postOrder = (sort: PublishedPostSort) =>
+  sortOrder(
+    sort,
+    { created_at: publishedPosts.createdAt, updated_at: publishedPosts.updatedAt },
+    publishedPosts.id,
   );
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+
+/** A page of posts, rendered once per filters and order (db/prepared.ts). */
+const postsPage = preparedStatement(
+  "publishedPostsPage",
+  (
+    db,
+    value: Value<"organizationId" | "contentId" | "status" | "platform" | "socialAccountId" | PageValue>,
+    shape: {
+      sort: PublishedPostSort;
+      continued: boolean;
+      contentId: boolean;
+      status: boolean;
+      platform: boolean;
+      socialAccountId: boolean;
+    },
+  ) => {
+    const page = pageStatement(postOrder(shape.sort), shape.continued, value);
+    return db
       .select({ row: publishedPosts, key: page.key })
       .from(publishedPosts)
       .where(
-        ownedBy(
-          ctx,
-          publishedPosts.organizationId,
-          input.content_id ? eq(publishedPosts.contentId, input.content_id) : undefined,
-          input.status ? eq(publishedPosts.publishStatus, input.status) : undefined,
-          input.platform ? eq(publishedPosts.platform, input.platform) : undefined,
-          input.social_account_id ? eq(publishedPosts.socialAccountId, input.social_account_id) : undefined,
+        and(
+          eq(publishedPosts.organizationId, value("organizationId")),
+          shape.contentId ? eq(publishedPosts.contentId, value("contentId")) : undefined,
+          shape.status ? eq(publishedPosts.publishStatus, value("status")) : undefined,
+          shape.platform ? eq(publishedPosts.platform, value("platform")) : undefined,
+          shape.socialAccountId ? eq(publishedPosts.socialAccountId, value("socialAccountId")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** A page of the organisation's posts, newest first by default. One round trip. */
+export async function listPublishedPosts(ctx: TenantContext, input: ListPublishedPostsInput) {
+  const sort = input.sort ?? "-created_at";
+  const page = paginate(input, postOrder(sort));
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: postsPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        contentId: input.content_id,
+        status: input.status,
+        platform: input.platform,
+        socialAccountId: input.social_account_id,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        contentId: Boolean(input.content_id),
+        status: Boolean(input.status),
+        platform: Boolean(input.platform),
+        socialAccountId: Boolean(input.social_account_id),
+      },
+    ),
   }));
   return page.result(rows);
 }
