@@ -9,6 +9,7 @@ import { OrganizationClosingError, UnauthorizedError } from "../errors.ts";
 import { type Batch, type BatchResult, sendBatch } from "./batch.ts";
 import type { Database } from "./client.ts";
 import { pgError } from "./errors.ts";
+import { preparedStatement, type Value } from "./prepared.ts";
 
 /**
  * An `Idempotency-Key` to claim in the request's first batch: the claim and the write commit or roll
@@ -56,8 +57,30 @@ const NO_EVENT = "00000000-0000-0000-0000-000000000000";
  * user's request, `assert_user_access` — in the same statement, so checking that the user's access
  * still holds (still active and not deleted, the same role and permissions, a window not shortened,
  * an event not moved earlier, the same events as when the token was issued) costs no round trip. It
- * raises GU401, which `inTenant` answers as a 401.
+ * raises GU401, which `inTenant` answers as a 401. Every tenant batch sends it, so its text is
+ * rendered once per shape (db/prepared.ts).
  */
+const tenantSetting = preparedStatement(
+  "tenant",
+  (
+    db,
+    value: Value<"organizationId" | "eventScope" | "userId" | "accessVersion" | "at">,
+    shape: { scoped: boolean; access: boolean; closingGuard: boolean },
+  ) => {
+    const scope = shape.scoped ? sql`, set_config('app.event_scope', ${value("eventScope")}, true)` : sql``;
+    const guard = shape.access
+      ? sql`, assert_user_access(${value("userId")}, ${value("accessVersion")}, ${value("at")})`
+      : sql``;
+    // A closing organisation takes no writes: checked here too, so that costs no round trip either (GUCLS).
+    const closing = shape.closingGuard
+      ? sql`, assert_organization_writable(${value("organizationId")}::uuid)`
+      : sql``;
+    return db.execute(
+      sql`select set_config('app.org_id', ${value("organizationId")}, true)${scope}${guard}${closing}`,
+    );
+  },
+);
+
 export function setTenant(
   db: Database,
   organizationId: string,
@@ -65,15 +88,17 @@ export function setTenant(
   access?: UserAccessCheck & { at: Date },
   closingGuard = false,
 ) {
-  const scope = eventScope
-    ? sql`, set_config('app.event_scope', ${eventScope.join(",") || NO_EVENT}, true)`
-    : sql``;
-  const guard = access
-    ? sql`, assert_user_access(${access.userId}, ${access.version}, ${access.at.toISOString()})`
-    : sql``;
-  // A closing organisation takes no writes: checked here too, so that costs no round trip either (GUCLS).
-  const closing = closingGuard ? sql`, assert_organization_writable(${organizationId}::uuid)` : sql``;
-  return db.execute(sql`select set_config('app.org_id', ${organizationId}, true)${scope}${guard}${closing}`);
+  return tenantSetting(
+    db,
+    {
+      organizationId,
+      eventScope: eventScope && (eventScope.join(",") || NO_EVENT),
+      userId: access?.userId,
+      accessVersion: access?.version,
+      at: access?.at.toISOString(),
+    },
+    { scoped: eventScope !== undefined, access: access !== undefined, closingGuard },
+  );
 }
 
 /** SQLSTATE `deadlock_detected`. */
