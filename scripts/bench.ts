@@ -2,7 +2,8 @@
  * `npm run bench`: starts its own stack (fresh database) and `wrangler dev`, warms every endpoint up,
  * then loads the endpoints with autocannon in turn, round after round, so a slow moment of the
  * machine falls on all of them alike; each figure is the median over the rounds. Reports requests/s,
- * p50, p99, the ratio to `/ping` (the Worker's own cost, no I/O) and to `/health` (one raw query),
+ * p50, p99, the ratio to `/ping` (the Worker's own cost, no I/O) and to `/health` (one raw query)
+ * (each round's ratio to the baseline's figure in the same round, then the median over the rounds),
  * PostgreSQL round trips per request (counted by the proxy), the Worker's own CPU per request
  * (sampled through its inspector in a further run of each endpoint) and the local database side's
  * (the proxy and PostgreSQL, which share the machine's cores here but not in production). Absolute
@@ -232,14 +233,21 @@ try {
         database_side_cpu_ms_per_request: Number(of((s) => s.databaseCpuMsPerRequest).toFixed(2)),
       };
     });
-    const ratio = (row: { requests_per_second: number }, to: string) => {
-      const base = rows.find((r) => r.path === to);
-      return base ? Number((row.requests_per_second / base.requests_per_second).toFixed(2)) : 1;
+    // Each round's ratio to the baseline measured in that round, then the median over the rounds:
+    // the machine's speed drifts between rounds (a neighbour's load), and both sides of a ratio
+    // taken seconds apart see the same drift.
+    const ratio = (endpoint: Endpoint, to: string) => {
+      const base = samples.get(ENDPOINTS.find((e) => e.path === to) ?? endpoint) ?? [];
+      const own = samples.get(endpoint) ?? [];
+      const ratios = own.map(
+        (s, round) => s.requestsPerSecond / (base[round]?.requestsPerSecond || Number.NaN),
+      );
+      return Number(median(ratios.filter(Number.isFinite)).toFixed(2));
     };
-    const report = rows.map((row) => ({
+    const report = rows.map((row, index) => ({
       ...row,
-      ratio_to_ping: ratio(row, "/ping"),
-      ratio_to_health: ratio(row, "/health"),
+      ratio_to_ping: ratio(ENDPOINTS[index] as Endpoint, "/ping"),
+      ratio_to_health: ratio(ENDPOINTS[index] as Endpoint, "/health"),
     }));
     const header = [
       "endpoint",
