@@ -1,9 +1,9 @@
 /**
- * Prepared statements (src/db/prepared.ts): the SQL is rendered once per database client and each
- * use binds its own values; the rows come back as drizzle reads the query it was built from, inside
+ * Prepared statements (src/db/prepared.ts): the SQL is rendered once per database client and shape,
+ * and each use binds its own values; the rows come back as drizzle reads the query it was built from, inside
  * an ordinary named batch.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { preparedStatement, type Value } from "../../src/db/prepared.ts";
 import { organizations } from "../../src/db/schema/organizations.ts";
@@ -64,5 +64,53 @@ describe("prepared statements", () => {
     expect(one).toEqual([{ id: owner.id }]);
     expect(two).toEqual([]);
     expect(await roundTripsOf(tag)).toBe(1);
+  });
+
+  it("render once per shape: each shape its own text, each use its own values", async () => {
+    const rendered: string[] = [];
+    const byRole = preparedStatement(
+      "test.usersByRole",
+      (db, value: Value<"org" | "role">, shape: { role: boolean; order: "email" | "created" }) => {
+        rendered.push(JSON.stringify(shape));
+        return db
+          .select({ id: users.id, role: users.role })
+          .from(users)
+          .where(
+            and(
+              eq(users.organizationId, value("org")),
+              shape.role ? eq(users.role, value("role")) : undefined,
+            ),
+          )
+          .orderBy(shape.order === "email" ? users.email : users.createdAt);
+      },
+    );
+    const { owner, editor, organization } = await createTenant(["owner", "editor"]);
+    const read = (role: string | undefined, order: "email" | "created") =>
+      inTenant({ db: testDb(), organizationId: organization.id }, (tx) => ({
+        rows: byRole(tx, { org: organization.id, role }, { role: role !== undefined, order }),
+      }));
+    expect((await read("editor", "email")).rows).toEqual([{ id: editor.id, role: "editor" }]);
+    expect((await read("owner", "email")).rows).toEqual([{ id: owner.id, role: "owner" }]);
+    expect((await read(undefined, "email")).rows.map((r) => r.id).sort()).toEqual(
+      [owner.id, editor.id].sort(),
+    );
+    expect((await read(undefined, "created")).rows).toHaveLength(2);
+    expect((await read("owner", "email")).rows).toEqual([{ id: owner.id, role: "owner" }]);
+    expect(rendered).toEqual([
+      JSON.stringify({ role: true, order: "email" }),
+      JSON.stringify({ role: false, order: "email" }),
+      JSON.stringify({ role: false, order: "created" }),
+    ]);
+  });
+
+  it("take a raw statement (db.execute) as well as a query builder", async () => {
+    const setting = preparedStatement("test.setting", (db, value: Value<"name">) =>
+      db.execute<{ value: string }>(sql`select current_setting(${value("name")}) as value`),
+    );
+    const { owner } = await createTenant();
+    const { shown } = await inTenant({ db: testDb(), organizationId: owner.organizationId }, (tx) => ({
+      shown: setting(tx, { name: "app.org_id" }),
+    }));
+    expect(shown.rows).toEqual([{ value: owner.organizationId }]);
   });
 });
