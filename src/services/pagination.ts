@@ -7,17 +7,27 @@
  * The sort key travels as the text PostgreSQL renders, never through a JS `Date`: timestamptz keeps
  * microseconds, a `Date` only milliseconds, and a truncated key would skip the rows in between.
  *
+ * Every list's page is a prepared statement (db/prepared.ts), its SQL rendered once per shape: the
+ * request decodes its cursor with `paginate`, the statement's builder lays out the page with
+ * `pageStatement`, and the cursor and row count are bound as values.
+ *
  * @example
- * const page = paginate(input, { by: users.createdAt, id: users.id });
+ * const newestFirst = { by: users.createdAt, id: users.id } as const;
+ * const usersPage = preparedStatement("usersPage",
+ *   (db, value: Value<"organizationId" | PageValue>, shape: { continued: boolean }) => {
+ *     const page = pageStatement(newestFirst, shape.continued, value);
+ *     return db.select({ row: users, key: page.key }).from(users)
+ *       .where(and(eq(users.organizationId, value("organizationId")), page.after))
+ *       .orderBy(...page.orderBy).limit(page.fetch);
+ *   });
+ * const page = paginate(input, newestFirst);
  * const { rows } = await inTenant(ctx, (db) => ({
- *   rows: db.select({ row: users, key: page.key }).from(users)
- *     .where(ownedBy(ctx, users.organizationId, ...filters, page.after))
- *     .orderBy(...page.orderBy).limit(page.fetch),
+ *   rows: usersPage(db, { organizationId: ctx.organizationId, ...page.values }, { continued: page.continued }),
  * }));
  * return page.result(rows);
  */
 import { z } from "@hono/zod-openapi";
-import { asc, desc, is, type SQL, sql } from "drizzle-orm";
+import { asc, desc, is, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { PgColumn } from "drizzle-orm/pg-core";
 import type { Value } from "../db/prepared.ts";
 import { BadRequestError } from "../errors.ts";
@@ -142,51 +152,20 @@ function sortKey(order: PageOrder) {
   return { key, type, codec };
 }
 
-/** The SQL of an order: the sort key to select beside each row, the order, and "after (key, id)". */
-function keyset(order: PageOrder) {
-  const { key, type, codec } = sortKey(order);
-  const descending = (order.direction ?? "desc") === "desc";
-  const by = descending ? desc : asc;
-  const sortType = sql.raw(type);
-  const comparison = sql.raw(descending ? "<" : ">");
-  return {
-    key: codec.render(key),
-    orderBy: [by(key), by(order.id)] as const,
-    after: (k: unknown, id: unknown) =>
-      sql`(${key}, ${order.id}) ${comparison} (${k}::${sortType}, ${id}::uuid)`,
-  };
-}
-
 /**
- * The pieces of one page query: the keyset condition (`after`, undefined on the first page), the
- * order, how many rows to fetch (one more than the page, to know whether another page follows), the
- * sort key to select beside each row (`key`), and `result` that turns the rows into the page. For a
- * prepared statement (db/prepared.ts), `values` and `continued` are what `pageStatement` binds.
- * Throws 400 `invalid_cursor` for a cursor it did not make.
+ * A request's page: its cursor decoded (400 `invalid_cursor` for one this list did not make), the
+ * `values` a prepared page binds and whether it follows a cursor (`continued`, part of the
+ * statement's shape), and `result`, which turns the rows (one more than the page, to know whether
+ * another follows) into the page and its next cursor.
  */
 export function paginate(input: PageInput, order: PageOrder) {
   const from = input.cursor === undefined ? undefined : decodeCursor(input.cursor, sortKey(order).codec);
-  const fetch = input.limit + 1;
-  // Built when read: a prepared page (`pageStatement`) never reads them.
-  let parts: ReturnType<typeof keyset> | undefined;
-  const sqlParts = () => {
-    parts ??= keyset(order);
-    return parts;
-  };
   return {
-    get after() {
-      return from ? sqlParts().after(from.k, from.id) : undefined;
-    },
-    get orderBy() {
-      return sqlParts().orderBy;
-    },
-    fetch,
-    get key() {
-      return sqlParts().key;
-    },
-    /** Whether the page follows a cursor: part of a prepared statement's shape. */
     continued: from !== undefined,
-    values: { pageKey: from?.k, pageId: from?.id, pageFetch: fetch } satisfies Record<PageValue, unknown>,
+    values: { pageKey: from?.k, pageId: from?.id, pageFetch: input.limit + 1 } satisfies Record<
+      PageValue,
+      unknown
+    >,
     result<T extends { id: string }>(rows: ReadonlyArray<{ row: T; key: string }>): Page<T> {
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
@@ -202,17 +181,35 @@ export function paginate(input: PageInput, order: PageOrder) {
 export type PageValue = "pageKey" | "pageId" | "pageFetch";
 
 /**
- * `paginate`'s pieces inside a prepared statement's builder, with the cursor and the row count as
- * placeholders: the caller binds `page.values`, and `page.continued` is in the statement's shape.
+ * The page inside a prepared statement's builder: the sort key to select beside each row (`key`),
+ * the order, the keyset condition (`after`, on a page that follows a cursor) and the row count, the
+ * cursor and the count as placeholders.
  */
 export function pageStatement(order: PageOrder, continued: boolean, value: Value<PageValue>) {
-  const { key, orderBy, after } = keyset(order);
+  const { key, type, codec } = sortKey(order);
+  const descending = (order.direction ?? "desc") === "desc";
+  const by = descending ? desc : asc;
+  const comparison = sql.raw(descending ? "<" : ">");
   return {
-    key,
-    orderBy,
-    after: continued ? after(value("pageKey"), value("pageId")) : undefined,
+    key: codec.render(key),
+    orderBy: [by(key), by(order.id)] as const,
+    after: continued
+      ? sql`(${key}, ${order.id}) ${comparison} (${value("pageKey")}::${sql.raw(type)}, ${value("pageId")}::uuid)`
+      : undefined,
     fetch: value("pageFetch"),
   };
+}
+
+/** The full-text query of a list's `q`: web-search syntax, over the `simple` search vectors. */
+export const webSearch = (q: SQLWrapper) => sql`websearch_to_tsquery('simple', ${q})`;
+
+/**
+ * Best match first: the order of a search without a `sort`. The rank is the page key, so a search
+ * pages as stably as any list. Inside a prepared page `value` is the builder's; elsewhere (to decode a
+ * cursor, which needs only the key's type) the default placeholder is never bound.
+ */
+export function byRelevance(vector: PgColumn, id: PgColumn, value: Value<"q"> = sql.placeholder): PageOrder {
+  return { by: { sql: sql`ts_rank(${vector}, ${webSearch(value("q"))})`, type: "real" }, id };
 }
 
 /** A `LIKE` pattern for "starts with `text`": the list filters' prefix match, wildcards in `text` taken literally. */

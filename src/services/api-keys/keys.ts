@@ -3,8 +3,9 @@
  * permissions (and optionally an expiry and one event), listed, read and revoked. Each write is one
  * round trip with its audit row; the key itself is in the answer to `createApiKey` only.
  */
-import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { typed } from "../../db/insert-select.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type ApiKey, apiKeys } from "../../db/schema/api-keys.ts";
 import { events } from "../../db/schema/events.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
@@ -20,7 +21,7 @@ import { auditEntry } from "../audit/record.ts";
 import { PERMISSIONS, type Permission } from "../auth/permissions.ts";
 import type { TenantContext } from "../context.ts";
 import { eventNotFound, liveEvent } from "../delegates/delegates.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { newApiKey } from "./secret.ts";
 
 export const API_KEY_STATUSES = ["active", "expired", "revoked"] as const;
@@ -152,7 +153,7 @@ export interface ListApiKeysInput extends PageInput {
   event_id?: string | undefined;
 }
 
-function statusIs(status: ApiKeyStatus | undefined, now: Date): SQL | undefined {
+function statusIs(status: ApiKeyStatus | "any", now: SQLWrapper): SQL | undefined {
   switch (status) {
     case "revoked":
       return isNotNull(apiKeys.revokedAt);
@@ -165,24 +166,51 @@ function statusIs(status: ApiKeyStatus | undefined, now: Date): SQL | undefined 
   }
 }
 
-/** Newest first, one round trip. */
-export async function listApiKeys(ctx: TenantContext, input: ListApiKeysInput) {
-  const page = paginate(input, { by: apiKeys.createdAt, id: apiKeys.id });
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: apiKeys.createdAt, id: apiKeys.id } as const;
+
+/** A page of keys, rendered once per filters (db/prepared.ts). */
+const apiKeysPage = preparedStatement(
+  "apiKeysPage",
+  (
+    db,
+    value: Value<"organizationId" | "now" | "eventId" | PageValue>,
+    shape: { continued: boolean; status: ApiKeyStatus | "any"; eventId: boolean },
+  ) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: apiKeys, key: page.key })
       .from(apiKeys)
       .where(
-        ownedBy(
-          ctx,
-          apiKeys.organizationId,
-          statusIs(input.status, ctx.now()),
-          input.event_id ? eq(apiKeys.eventId, input.event_id) : undefined,
+        and(
+          eq(apiKeys.organizationId, value("organizationId")),
+          statusIs(shape.status, value("now")),
+          shape.eventId ? eq(apiKeys.eventId, value("eventId")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first, one round trip. */
+export async function listApiKeys(ctx: TenantContext, input: ListApiKeysInput) {
+  const page = paginate(input, newestFirst);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: apiKeysPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        now: ctx.now().toISOString(),
+        eventId: input.event_id,
+        ...page.values,
+      },
+      {
+        continued: page.continued,
+        status: input.status ?? "any",
+        eventId: Boolean(input.event_id),
+      },
+    ),
   }));
   return page.result(rows);
 }

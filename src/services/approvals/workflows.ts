@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { typed } from "../../db/insert-select.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import {
   type ApprovalApprovers,
   type ApprovalDeadline,
@@ -27,7 +28,15 @@ import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import { contentNotFound, liveContent } from "../content/store.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
-import { type PageInput, paginate, type SortValue, sortOrder, sortValues } from "../pagination.ts";
+import {
+  type PageInput,
+  type PageValue,
+  pageStatement,
+  paginate,
+  type SortValue,
+  sortOrder,
+  sortValues,
+} from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
 import {
   type ContentFacts,
@@ -267,33 +276,52 @@ export const WORKFLOW_SORTS = sortValues("created_at", "name");
 
 export interface ListWorkflowsInput extends PageInput {
   is_active?: boolean;
-  sort?: SortValue<"created_at" | "name">;
+  sort?: WorkflowSort;
 }
 
-export async function listWorkflows(ctx: TenantContext, input: ListWorkflowsInput) {
-  const page = paginate(
-    input,
-    sortOrder(
-      input.sort ?? "-created_at",
-      { created_at: approvalWorkflows.createdAt, name: approvalWorkflows.name },
-      approvalWorkflows.id,
-    ),
+type WorkflowSort = SortValue<"created_at" | "name">;
+
+const workflowOrder = (sort: WorkflowSort) =>
+  sortOrder(
+    sort,
+    { created_at: approvalWorkflows.createdAt, name: approvalWorkflows.name },
+    approvalWorkflows.id,
   );
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+
+/** A page of workflows, rendered once per filters and order (db/prepared.ts). */
+const workflowsPage = preparedStatement(
+  "workflowsPage",
+  (
+    db,
+    value: Value<"organizationId" | "isActive" | PageValue>,
+    shape: { sort: WorkflowSort; continued: boolean; isActive: boolean },
+  ) => {
+    const page = pageStatement(workflowOrder(shape.sort), shape.continued, value);
+    return db
       .select({ row: approvalWorkflows, key: page.key })
       .from(approvalWorkflows)
       .where(
-        ownedBy(
-          ctx,
-          approvalWorkflows.organizationId,
+        and(
+          eq(approvalWorkflows.organizationId, value("organizationId")),
           isNull(approvalWorkflows.deletedAt),
-          input.is_active === undefined ? undefined : eq(approvalWorkflows.isActive, input.is_active),
+          shape.isActive ? eq(approvalWorkflows.isActive, value("isActive")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+export async function listWorkflows(ctx: TenantContext, input: ListWorkflowsInput) {
+  const sort = input.sort ?? "-created_at";
+  const page = paginate(input, workflowOrder(sort));
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: workflowsPage(
+      db,
+      { organizationId: ctx.organizationId, isActive: input.is_active, ...page.values },
+      { sort, continued: page.continued, isActive: input.is_active !== undefined },
+    ),
   }));
   return page.result(rows);
 }

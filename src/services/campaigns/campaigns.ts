@@ -3,8 +3,9 @@
  * organisation. Dates ordered, platforms and KPI targets checked (by the request schema), and the
  * status follows its lifecycle. When the event is deleted for good the campaign stays, without it.
  */
-import { and, arrayContains, eq, exists, gte, ilike, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, gte, ilike, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { typed } from "../../db/insert-select.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type Campaign, type CampaignStatus, campaigns } from "../../db/schema/campaigns.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { events } from "../../db/schema/events.ts";
@@ -18,6 +19,8 @@ import { definedFields } from "../defined.ts";
 import {
   likePrefix,
   type PageInput,
+  type PageValue,
+  pageStatement,
   paginate,
   type SortValue,
   sortOrder,
@@ -160,43 +163,100 @@ export interface ListCampaignsInput extends PageInput {
   /** A UTC day, `YYYY-MM-DD`: campaigns whose start..end touches it. */
   active_on?: string;
   q?: string;
-  sort?: SortValue<"start_date" | "created_at" | "name">;
+  sort?: CampaignSort;
 }
 
-export async function listCampaigns(ctx: TenantContext, input: ListCampaignsInput) {
-  const sort = input.sort ?? "-start_date";
-  const page = paginate(
-    input,
-    sortOrder(
-      sort,
-      { start_date: campaigns.startDate, created_at: campaigns.createdAt, name: campaigns.name },
-      campaigns.id,
-    ),
+type CampaignSort = SortValue<"start_date" | "created_at" | "name">;
+
+const campaignOrder = (sort: CampaignSort) =>
+  sortOrder(
+    sort,
+    { start_date: campaigns.startDate, created_at: campaigns.createdAt, name: campaigns.name },
+    campaigns.id,
   );
-  const dayStart = input.active_on ? new Date(`${input.active_on}T00:00:00Z`) : undefined;
-  const dayEnd = dayStart ? new Date(dayStart.getTime() + 86_400_000) : undefined;
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+
+/** A page of campaigns, rendered once per filters and order (db/prepared.ts). */
+const campaignsPage = preparedStatement(
+  "campaignsPage",
+  (
+    db,
+    value: Value<
+      | "organizationId"
+      | "status"
+      | "eventId"
+      | "campaignType"
+      | "platform"
+      | "dayStart"
+      | "dayEnd"
+      | "prefix"
+      | PageValue
+    >,
+    shape: {
+      sort: CampaignSort;
+      continued: boolean;
+      status: boolean;
+      eventId: boolean;
+      campaignType: boolean;
+      platform: boolean;
+      activeOn: boolean;
+      q: boolean;
+    },
+  ) => {
+    const page = pageStatement(campaignOrder(shape.sort), shape.continued, value);
+    return db
       .select({ row: campaigns, key: page.key })
       .from(campaigns)
       .where(
-        ownedBy(
-          ctx,
-          campaigns.organizationId,
+        and(
+          eq(campaigns.organizationId, value("organizationId")),
           isNull(campaigns.deletedAt),
-          input.status ? eq(campaigns.status, input.status) : undefined,
-          input.event_id ? eq(campaigns.eventId, input.event_id) : undefined,
-          input.campaign_type ? eq(campaigns.campaignType, input.campaign_type) : undefined,
-          input.platform ? arrayContains(campaigns.targetPlatforms, [input.platform]) : undefined,
-          dayStart && dayEnd
-            ? and(lt(campaigns.startDate, dayEnd), gte(campaigns.endDate, dayStart))
+          shape.status ? eq(campaigns.status, value("status")) : undefined,
+          shape.eventId ? eq(campaigns.eventId, value("eventId")) : undefined,
+          shape.campaignType ? eq(campaigns.campaignType, value("campaignType")) : undefined,
+          // A placeholder cannot be an element of a bound array (`arrayContains`): the array is built in SQL.
+          shape.platform ? sql`${campaigns.targetPlatforms} @> array[${value("platform")}::text]` : undefined,
+          shape.activeOn
+            ? and(lt(campaigns.startDate, value("dayEnd")), gte(campaigns.endDate, value("dayStart")))
             : undefined,
-          input.q ? ilike(campaigns.name, likePrefix(input.q)) : undefined,
+          shape.q ? ilike(campaigns.name, value("prefix")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+export async function listCampaigns(ctx: TenantContext, input: ListCampaignsInput) {
+  const sort = input.sort ?? "-start_date";
+  const page = paginate(input, campaignOrder(sort));
+  const dayStart = input.active_on ? new Date(`${input.active_on}T00:00:00Z`) : undefined;
+  const dayEnd = dayStart ? new Date(dayStart.getTime() + 86_400_000) : undefined;
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: campaignsPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        status: input.status,
+        eventId: input.event_id,
+        campaignType: input.campaign_type,
+        platform: input.platform,
+        dayStart: dayStart?.toISOString(),
+        dayEnd: dayEnd?.toISOString(),
+        prefix: input.q ? likePrefix(input.q) : undefined,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        status: Boolean(input.status),
+        eventId: Boolean(input.event_id),
+        campaignType: Boolean(input.campaign_type),
+        platform: Boolean(input.platform),
+        activeOn: dayStart !== undefined && dayEnd !== undefined,
+        q: Boolean(input.q),
+      },
+    ),
   }));
   return page.result(rows);
 }

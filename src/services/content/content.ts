@@ -5,21 +5,32 @@
  * rewritten, so the approval history stays attached to exactly what was approved; editing it adds the
  * next version instead (see versions.ts).
  */
-import { and, arrayContains, eq, exists, gte, isNull, lt, not, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, gte, isNull, lt, not, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { reading } from "../../db/batch.ts";
 import type { Database } from "../../db/client.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type ContentWorkflowStatus, content } from "../../db/schema/content.ts";
 import { organizations } from "../../db/schema/organizations.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import { ConflictError, PreconditionFailedError, UnprocessableError, ValidationError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
 import { type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
-import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
+import {
+  byRelevance,
+  type PageInput,
+  type PageOrder,
+  type PageValue,
+  pageStatement,
+  paginate,
+  sortOrder,
+  sortValues,
+  webSearch,
+} from "../pagination.ts";
 import { selectAnchor } from "../sessions/relative.ts";
 import { restore } from "../soft-delete.ts";
 import type { ContentType } from "./post-text.ts";
@@ -186,65 +197,128 @@ export interface ListContentInput extends PageInput {
   /** Only the newest version of each chain. */
   latest?: boolean;
   /** Default: by relevance with `q`, else -created_at. */
-  sort?: (typeof CONTENT_SORTS)[number];
+  sort?: ContentSort;
 }
+
+type ContentSort = (typeof CONTENT_SORTS)[number];
+
+/** By a `sort` value, or by relevance to `q` (`rank`). */
+const contentOrder = (sort: ContentSort | "rank", value?: Value<"q">): PageOrder =>
+  sort === "rank"
+    ? byRelevance(content.searchVector, content.id, value)
+    : sortOrder(sort, { created_at: content.createdAt, updated_at: content.updatedAt }, content.id);
+
+/** A page of content, rendered once per filters and order (db/prepared.ts). */
+const contentPage = preparedStatement(
+  "contentPage",
+  (
+    db,
+    value: Value<
+      | "organizationId"
+      | "workflowStatus"
+      | "eventId"
+      | "campaignId"
+      | "contentType"
+      | "platform"
+      | "scheduledFrom"
+      | "scheduledTo"
+      | "q"
+      | PageValue
+    >,
+    shape: {
+      sort: ContentSort | "rank";
+      continued: boolean;
+      workflowStatus: boolean;
+      eventId: boolean;
+      campaignId: boolean;
+      contentType: boolean;
+      platform: boolean;
+      scheduledFrom: boolean;
+      scheduledTo: boolean;
+      q: boolean;
+      latest: boolean;
+    },
+  ) => {
+    const page = pageStatement(contentOrder(shape.sort, value), shape.continued, value);
+    const organizationId = value("organizationId");
+    return db
+      .select({ row: contentWithEmbargo(), key: page.key })
+      .from(content)
+      .where(
+        and(
+          eq(content.organizationId, organizationId),
+          isNull(content.deletedAt),
+          shape.workflowStatus ? eq(content.workflowStatus, value("workflowStatus")) : undefined,
+          shape.eventId ? eq(content.eventId, value("eventId")) : undefined,
+          shape.campaignId ? eq(content.campaignId, value("campaignId")) : undefined,
+          shape.contentType ? eq(content.contentType, value("contentType")) : undefined,
+          // A placeholder cannot be an element of a bound array (`arrayContains`): the array is built in SQL.
+          shape.platform ? sql`${content.targetPlatforms} @> array[${value("platform")}::text]` : undefined,
+          shape.scheduledFrom ? gte(content.scheduledFor, value("scheduledFrom")) : undefined,
+          shape.scheduledTo ? lt(content.scheduledFor, value("scheduledTo")) : undefined,
+          shape.q ? sql`${content.searchVector} @@ ${webSearch(value("q"))}` : undefined,
+          shape.latest ? latestOnly(db, organizationId) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch);
+  },
+);
 
 /**
  * One round trip. With `q` and no `sort`, the matches come by relevance (`ts_rank`, then id, both
  * descending; the rank is the page key). The `@@` match uses the GIN index on `search_vector`.
  */
 export async function listContent(ctx: TenantContext, input: ListContentInput) {
-  const query = input.q ? sql`websearch_to_tsquery('simple', ${input.q})` : undefined;
-  const sort = input.sort ?? (query ? undefined : "-created_at");
-  const page = sort
-    ? paginate(
-        input,
-        sortOrder(sort, { created_at: content.createdAt, updated_at: content.updatedAt }, content.id),
-      )
-    : paginate(input, {
-        by: { sql: sql`ts_rank(${content.searchVector}, ${query})`, type: "real" },
-        id: content.id,
-      });
+  const search = Boolean(input.q);
+  const sort = input.sort ?? (search ? "rank" : "-created_at");
+  const page = paginate(input, contentOrder(sort));
   const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
-      .select({ row: contentWithEmbargo(), key: page.key })
-      .from(content)
-      .where(
-        ownedBy(
-          ctx,
-          content.organizationId,
-          isNull(content.deletedAt),
-          input.workflow_status ? eq(content.workflowStatus, input.workflow_status) : undefined,
-          input.event_id ? eq(content.eventId, input.event_id) : undefined,
-          input.campaign_id ? eq(content.campaignId, input.campaign_id) : undefined,
-          input.content_type ? eq(content.contentType, input.content_type) : undefined,
-          input.platform ? arrayContains(content.targetPlatforms, [input.platform]) : undefined,
-          input.scheduled_from ? gte(content.scheduledFor, new Date(input.scheduled_from)) : undefined,
-          input.scheduled_to ? lt(content.scheduledFor, new Date(input.scheduled_to)) : undefined,
-          query ? sql`${content.searchVector} @@ ${query}` : undefined,
-          input.latest ? latestOnly(ctx, db) : undefined,
-          page.after,
-        ),
-      )
-      .orderBy(...page.orderBy)
-      .limit(page.fetch),
+    rows: contentPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        workflowStatus: input.workflow_status,
+        eventId: input.event_id,
+        campaignId: input.campaign_id,
+        contentType: input.content_type,
+        platform: input.platform,
+        scheduledFrom: input.scheduled_from,
+        scheduledTo: input.scheduled_to,
+        q: input.q,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        workflowStatus: Boolean(input.workflow_status),
+        eventId: Boolean(input.event_id),
+        campaignId: Boolean(input.campaign_id),
+        contentType: Boolean(input.content_type),
+        platform: Boolean(input.platform),
+        scheduledFrom: Boolean(input.scheduled_from),
+        scheduledTo: Boolean(input.scheduled_to),
+        q: search,
+        latest: Boolean(input.latest),
+      },
+    ),
   }));
   return page.result(rows);
 }
 
 const successor = alias(content, "successor");
 
-/** No live version was made from the row. */
-function latestOnly(ctx: TenantContext, db: Database): SQL {
+/** No live version was made from the row; `organizationId` is the page's placeholder. */
+function latestOnly(db: Database, organizationId: SQLWrapper): SQL {
   return not(
     exists(
       db
         .select({ id: successor.id })
         .from(successor)
         .where(
-          ownedBy(
-            ctx,
-            successor.organizationId,
+          and(
+            eq(successor.organizationId, organizationId),
             eq(successor.parentVersionId, content.id),
             isNull(successor.deletedAt),
           ),

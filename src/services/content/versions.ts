@@ -3,14 +3,15 @@
  * (`parent_version_id`, `version` = parent's + 1); a chain is linear (only the newest version of a
  * chain gets a successor), so it reads oldest to newest from any of its members.
  */
-import { desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type Content, content } from "../../db/schema/content.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
 import { type ContentWithEmbargo, contentWithEmbargo } from "../embargoes/embargo.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import {
   CONTENT_FIELDS,
   type ContentFields,
@@ -29,21 +30,22 @@ const versionNotFound = () =>
 /**
  * The ids of every row in the chain of `id`: up through the parents to the first version, then down
  * through every version made from it. Deleted rows are walked through (a chain is not cut by a
- * deleted version) and left for the caller to filter.
+ * deleted version) and left for the caller to filter. The organisation and the id are values, or a
+ * prepared statement's placeholders.
  */
-function chainOf(ctx: TenantContext, id: string): SQL {
+function chainOf(organizationId: SQLWrapper | string, id: SQLWrapper | string): SQL {
   return sql`(
     with recursive up (id, parent_version_id, version) as (
-      select id, parent_version_id, version from content where id = ${id} and organization_id = ${ctx.organizationId}
+      select id, parent_version_id, version from content where id = ${id} and organization_id = ${organizationId}
       union all
       select c.id, c.parent_version_id, c.version from content c join up on c.id = up.parent_version_id
-      where c.organization_id = ${ctx.organizationId}
+      where c.organization_id = ${organizationId}
     ),
     down (id) as (
       (select id from up order by version limit 1)
       union all
       select c.id from content c join down on c.parent_version_id = down.id
-      where c.organization_id = ${ctx.organizationId}
+      where c.organization_id = ${organizationId}
     )
     select id from down
   )`;
@@ -53,22 +55,45 @@ const inChain = (ctx: TenantContext, id: string, ...conditions: Array<SQL | unde
   ownedBy(
     ctx,
     content.organizationId,
-    sql`${content.id} in ${chainOf(ctx, id)}`,
+    sql`${content.id} in ${chainOf(ctx.organizationId, id)}`,
     isNull(content.deletedAt),
     ...conditions,
   );
 
-/** The live versions of the chain `id` belongs to, oldest first. One round trip. */
-export async function listVersions(ctx: TenantContext, id: string, input: PageInput) {
-  const page = paginate(input, { by: content.createdAt, id: content.id, direction: "asc" });
-  const { found, rows } = await inTenant(ctx, (db) => ({
-    found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
-    rows: db
+const oldestFirst = { by: content.createdAt, id: content.id, direction: "asc" } as const;
+
+/** A page of a chain's versions, rendered once per shape (db/prepared.ts). */
+const versionsPage = preparedStatement(
+  "versionsPage",
+  (db, value: Value<"organizationId" | "id" | PageValue>, shape: { continued: boolean }) => {
+    const page = pageStatement(oldestFirst, shape.continued, value);
+    const organizationId = value("organizationId");
+    return db
       .select({ row: contentWithEmbargo(), key: page.key })
       .from(content)
-      .where(inChain(ctx, id, page.after))
+      .where(
+        and(
+          eq(content.organizationId, organizationId),
+          sql`${content.id} in ${chainOf(organizationId, value("id"))}`,
+          isNull(content.deletedAt),
+          page.after,
+        ),
+      )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** The live versions of the chain `id` belongs to, oldest first. One round trip. */
+export async function listVersions(ctx: TenantContext, id: string, input: PageInput) {
+  const page = paginate(input, oldestFirst);
+  const { found, rows } = await inTenant(ctx, (db) => ({
+    found: db.select({ id: content.id }).from(content).where(liveContent(ctx, id)),
+    rows: versionsPage(
+      db,
+      { organizationId: ctx.organizationId, id, ...page.values },
+      { continued: page.continued },
+    ),
   }));
   if (!found[0]) throw contentNotFound();
   return page.result(rows);

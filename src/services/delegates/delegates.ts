@@ -7,6 +7,7 @@
 import { and, eq, gte, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { pgError, uniqueViolation } from "../../db/errors.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type Delegate, type DelegateType, delegates } from "../../db/schema/delegates.ts";
 import { events } from "../../db/schema/events.ts";
@@ -17,7 +18,17 @@ import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
 import { assertMediaOwned } from "../media/media.ts";
-import { type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
+import {
+  byRelevance,
+  type PageInput,
+  type PageOrder,
+  type PageValue,
+  pageStatement,
+  paginate,
+  sortOrder,
+  sortValues,
+  webSearch,
+} from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 
 export interface DelegateInput {
@@ -147,8 +158,56 @@ export interface ListDelegatesInput extends PageInput {
   vip_tier_min?: number;
   country?: string;
   auto_tag?: boolean;
-  sort?: (typeof DELEGATE_SORTS)[number];
+  sort?: DelegateSort;
 }
+
+type DelegateSort = (typeof DELEGATE_SORTS)[number];
+
+/** By a `sort` value, or by relevance to `q` (`rank`). */
+const delegateOrder = (sort: DelegateSort | "rank", value?: Value<"q">): PageOrder =>
+  sort === "rank"
+    ? byRelevance(delegates.searchVector, delegates.id, value)
+    : sortOrder(sort, { created_at: delegates.createdAt, first_name: delegates.firstName }, delegates.id);
+
+/** A page of an event's delegates, rendered once per filters and order (db/prepared.ts). */
+const delegatesPage = preparedStatement(
+  "delegatesPage",
+  (
+    db,
+    value: Value<
+      "organizationId" | "eventId" | "q" | "delegateType" | "vipTierMin" | "country" | "autoTag" | PageValue
+    >,
+    shape: {
+      sort: DelegateSort | "rank";
+      continued: boolean;
+      q: boolean;
+      delegateType: boolean;
+      vipTierMin: boolean;
+      country: boolean;
+      autoTag: boolean;
+    },
+  ) => {
+    const page = pageStatement(delegateOrder(shape.sort, value), shape.continued, value);
+    return db
+      .select({ row: delegates, key: page.key })
+      .from(delegates)
+      .where(
+        and(
+          eq(delegates.organizationId, value("organizationId")),
+          eq(delegates.eventId, value("eventId")),
+          isNull(delegates.deletedAt),
+          shape.q ? sql`${delegates.searchVector} @@ ${webSearch(value("q"))}` : undefined,
+          shape.delegateType ? eq(delegates.delegateType, value("delegateType")) : undefined,
+          shape.vipTierMin ? gte(delegates.vipTier, value("vipTierMin")) : undefined,
+          shape.country ? eq(delegates.country, value("country")) : undefined,
+          shape.autoTag ? eq(delegates.autoTag, value("autoTag")) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(page.fetch);
+  },
+);
 
 /**
  * One round trip (event check and page in one batch). With `q`, the matches come by relevance
@@ -156,38 +215,33 @@ export interface ListDelegatesInput extends PageInput {
  * search pages as stably as every other list. The `@@` match uses the GIN index on `search_vector`.
  */
 export async function listDelegates(ctx: TenantContext, eventId: string, input: ListDelegatesInput) {
-  const query = input.q ? sql`websearch_to_tsquery('simple', ${input.q})` : undefined;
-  const sort = input.sort ?? (query ? undefined : "-created_at");
-  const page = sort
-    ? paginate(
-        input,
-        sortOrder(sort, { created_at: delegates.createdAt, first_name: delegates.firstName }, delegates.id),
-      )
-    : paginate(input, {
-        by: { sql: sql`ts_rank(${delegates.searchVector}, ${query})`, type: "real" },
-        id: delegates.id,
-      });
+  const search = Boolean(input.q);
+  const sort = input.sort ?? (search ? "rank" : "-created_at");
+  const page = paginate(input, delegateOrder(sort));
   const { event, rows } = await inTenant(ctx, (db) => ({
     event: eventCheck(ctx, db, eventId),
-    rows: db
-      .select({ row: delegates, key: page.key })
-      .from(delegates)
-      .where(
-        ownedBy(
-          ctx,
-          delegates.organizationId,
-          eq(delegates.eventId, eventId),
-          isNull(delegates.deletedAt),
-          query ? sql`${delegates.searchVector} @@ ${query}` : undefined,
-          input.delegate_type ? eq(delegates.delegateType, input.delegate_type) : undefined,
-          input.vip_tier_min === undefined ? undefined : gte(delegates.vipTier, input.vip_tier_min),
-          input.country ? eq(delegates.country, input.country) : undefined,
-          input.auto_tag === undefined ? undefined : eq(delegates.autoTag, input.auto_tag),
-          page.after,
-        ),
-      )
-      .orderBy(...page.orderBy)
-      .limit(page.fetch),
+    rows: delegatesPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        eventId,
+        q: input.q,
+        delegateType: input.delegate_type,
+        vipTierMin: input.vip_tier_min,
+        country: input.country,
+        autoTag: input.auto_tag,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        q: search,
+        delegateType: Boolean(input.delegate_type),
+        vipTierMin: input.vip_tier_min !== undefined,
+        country: Boolean(input.country),
+        autoTag: input.auto_tag !== undefined,
+      },
+    ),
   }));
   if (!event[0]) throw eventNotFound();
   return page.result(rows);

@@ -6,14 +6,15 @@
  * that one (and sends it on again if its message was lost). The row is the receipt, and never holds
  * the person's data once the erasure has ended.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type Erasure, type ErasureSubjectType, erasures } from "../../db/schema/erasures.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, NotFoundError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { queueErasureStep } from "./housekeeping.ts";
 import { normalHandle } from "./terms.ts";
 
@@ -113,16 +114,31 @@ export async function getErasure(ctx: TenantContext, id: string): Promise<Erasur
   return row;
 }
 
-/** Newest first; one round trip. */
-export async function listErasures(ctx: TenantContext, input: PageInput) {
-  const page = paginate(input, { by: erasures.requestedAt, id: erasures.id, direction: "desc" });
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: erasures.requestedAt, id: erasures.id, direction: "desc" } as const;
+
+/** A page of erasures, rendered once per shape (db/prepared.ts). */
+const erasuresPage = preparedStatement(
+  "erasuresPage",
+  (db, value: Value<"organizationId" | PageValue>, shape: { continued: boolean }) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: erasures, key: page.key })
       .from(erasures)
-      .where(ownedBy(ctx, erasures.organizationId, page.after))
+      .where(and(eq(erasures.organizationId, value("organizationId")), page.after))
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first; one round trip. */
+export async function listErasures(ctx: TenantContext, input: PageInput) {
+  const page = paginate(input, newestFirst);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: erasuresPage(
+      db,
+      { organizationId: ctx.organizationId, ...page.values },
+      { continued: page.continued },
+    ),
   }));
   return page.result(rows);
 }

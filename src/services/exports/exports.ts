@@ -4,7 +4,8 @@
  * subject checked, the row and its audit row written together; the work runs in the background
  * (build.ts). The audit row names the scope only, never whose data it is.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import {
   type DataExport,
@@ -16,7 +17,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, NotFoundError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { queueExportStep } from "./housekeeping.ts";
 
 /** Exports under way at once per organisation: each reads every table it covers. */
@@ -105,16 +106,31 @@ export async function getExport(ctx: TenantContext, id: string): Promise<DataExp
   return row;
 }
 
-/** Newest first; one round trip. */
-export async function listExports(ctx: TenantContext, input: PageInput) {
-  const page = paginate(input, { by: dataExports.createdAt, id: dataExports.id, direction: "desc" });
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: dataExports.createdAt, id: dataExports.id, direction: "desc" } as const;
+
+/** A page of exports, rendered once per shape (db/prepared.ts). */
+const exportsPage = preparedStatement(
+  "exportsPage",
+  (db, value: Value<"organizationId" | PageValue>, shape: { continued: boolean }) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: dataExports, key: page.key })
       .from(dataExports)
-      .where(ownedBy(ctx, dataExports.organizationId, page.after))
+      .where(and(eq(dataExports.organizationId, value("organizationId")), page.after))
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first; one round trip. */
+export async function listExports(ctx: TenantContext, input: PageInput) {
+  const page = paginate(input, newestFirst);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: exportsPage(
+      db,
+      { organizationId: ctx.organizationId, ...page.values },
+      { continued: page.continued },
+    ),
   }));
   return page.result(rows);
 }

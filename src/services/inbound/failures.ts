@@ -4,8 +4,9 @@
  * telling their owners and admins once; the cron replays kept deliveries with backoff, and an admin
  * can replay one at once. A replay that lands closes the failure in the batch that stores its items.
  */
-import { and, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { createDb, type Database } from "../../db/client.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type InboundFailure, inboundFailures } from "../../db/schema/inbound-failures.ts";
 import { users } from "../../db/schema/users.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
@@ -16,7 +17,7 @@ import type { DeliveryMessage } from "../../queues/ingest/message.ts";
 import { auditEntry } from "../audit/record.ts";
 import { systemContext, type TenantContext } from "../context.ts";
 import { notify } from "../notifications/notify.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { replayKeptDelivery } from "./delivery-archive.ts";
 import { routeDelivery } from "./route-delivery.ts";
 
@@ -105,27 +106,47 @@ export interface ListInboundFailuresInput extends PageInput {
   status?: "open" | "resolved" | "all";
 }
 
-/** Most recent failure first; one round trip. */
-export async function listInboundFailures(ctx: TenantContext, input: ListInboundFailuresInput) {
-  const page = paginate(input, {
-    by: inboundFailures.lastFailedAt,
-    id: inboundFailures.id,
-    direction: "desc",
-  });
-  const status = input.status ?? "open";
-  const filter: SQL | undefined =
-    status === "open"
-      ? isNull(inboundFailures.resolvedAt)
-      : status === "resolved"
-        ? isNotNull(inboundFailures.resolvedAt)
-        : undefined;
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+type FailureStatus = NonNullable<ListInboundFailuresInput["status"]>;
+
+const lastFailedFirst: PageOrder = {
+  by: inboundFailures.lastFailedAt,
+  id: inboundFailures.id,
+  direction: "desc",
+};
+
+/** A page of failed deliveries, rendered once per filters and order (db/prepared.ts). */
+const failuresPage = preparedStatement(
+  "inboundFailuresPage",
+  (db, value: Value<"organizationId" | PageValue>, shape: { continued: boolean; status: FailureStatus }) => {
+    const page = pageStatement(lastFailedFirst, shape.continued, value);
+    return db
       .select({ row: inboundFailures, key: page.key })
       .from(inboundFailures)
-      .where(ownedBy(ctx, inboundFailures.organizationId, filter, page.after))
+      .where(
+        and(
+          eq(inboundFailures.organizationId, value("organizationId")),
+          shape.status === "open"
+            ? isNull(inboundFailures.resolvedAt)
+            : shape.status === "resolved"
+              ? isNotNull(inboundFailures.resolvedAt)
+              : undefined,
+          page.after,
+        ),
+      )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Most recent failure first; one round trip. */
+export async function listInboundFailures(ctx: TenantContext, input: ListInboundFailuresInput) {
+  const page = paginate(input, lastFailedFirst);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: failuresPage(
+      db,
+      { organizationId: ctx.organizationId, ...page.values },
+      { continued: page.continued, status: input.status ?? "open" },
+    ),
   }));
   return page.result(rows);
 }

@@ -5,6 +5,7 @@
  */
 import { and, eq, ilike, inArray, isNull, not, type SQL, sql } from "drizzle-orm";
 import type { Part } from "../../db/batch.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { content } from "../../db/schema/content.ts";
 import { type MediaAsset, mediaAssets } from "../../db/schema/media-assets.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
@@ -20,7 +21,7 @@ import {
   type MediaWithEmbargo,
   mediaWithEmbargo,
 } from "../embargoes/embargo.ts";
-import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { likePrefix, type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 import { type ByteRange, parseByteRange } from "./range.ts";
 import {
@@ -254,25 +255,48 @@ export interface ListMediaInput extends PageInput {
   q?: string;
 }
 
-/** Newest first. */
-export async function listMedia(ctx: TenantContext, input: ListMediaInput) {
-  const page = paginate(input, { by: mediaAssets.createdAt, id: mediaAssets.id, direction: "desc" });
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: mediaAssets.createdAt, id: mediaAssets.id, direction: "desc" } as const;
+
+/** A page of the library, rendered once per filters (db/prepared.ts). */
+const mediaPage = preparedStatement(
+  "mediaPage",
+  (
+    db,
+    value: Value<"organizationId" | "fileType" | "prefix" | PageValue>,
+    shape: { continued: boolean; fileType: boolean; q: boolean },
+  ) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: mediaWithEmbargo(), key: page.key })
       .from(mediaAssets)
       .where(
-        ownedBy(
-          ctx,
-          mediaAssets.organizationId,
+        and(
+          eq(mediaAssets.organizationId, value("organizationId")),
           isNull(mediaAssets.deletedAt),
-          input.file_type ? eq(mediaAssets.fileType, input.file_type) : undefined,
-          input.q ? ilike(mediaAssets.filename, likePrefix(input.q)) : undefined,
+          shape.fileType ? eq(mediaAssets.fileType, value("fileType")) : undefined,
+          shape.q ? ilike(mediaAssets.filename, value("prefix")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first. */
+export async function listMedia(ctx: TenantContext, input: ListMediaInput) {
+  const page = paginate(input, newestFirst);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: mediaPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        fileType: input.file_type,
+        prefix: input.q ? likePrefix(input.q) : undefined,
+        ...page.values,
+      },
+      { continued: page.continued, fileType: Boolean(input.file_type), q: Boolean(input.q) },
+    ),
   }));
   return page.result(rows);
 }

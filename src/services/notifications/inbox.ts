@@ -10,7 +10,7 @@ import { type Notification, notifications } from "../../db/schema/notifications.
 import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
 
 /** Only users have an inbox. */
 function inboxOwner(ctx: TenantContext): string {
@@ -29,22 +29,50 @@ export interface ListNotificationsInput extends PageInput {
   type?: string;
 }
 
-/** Newest first. */
-export async function listNotifications(ctx: TenantContext, input: ListNotificationsInput) {
-  const page = paginate(input, { by: notifications.createdAt, id: notifications.id, direction: "desc" });
-  const where = mine(
-    ctx,
-    input.unread === undefined ? undefined : eq(notifications.isRead, !input.unread),
-    input.type ? eq(notifications.type, input.type) : undefined,
-    page.after,
-  );
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst: PageOrder = { by: notifications.createdAt, id: notifications.id, direction: "desc" };
+
+/** A page of the user's notifications, rendered once per filters and order (db/prepared.ts). */
+const notificationsPage = preparedStatement(
+  "notificationsPage",
+  (
+    db,
+    value: Value<"organizationId" | "userId" | "isRead" | "type" | PageValue>,
+    shape: { continued: boolean; unread: boolean; type: boolean },
+  ) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: notifications, key: page.key })
       .from(notifications)
-      .where(where)
+      .where(
+        and(
+          eq(notifications.organizationId, value("organizationId")),
+          eq(notifications.userId, value("userId")),
+          shape.unread ? eq(notifications.isRead, value("isRead")) : undefined,
+          shape.type ? eq(notifications.type, value("type")) : undefined,
+          page.after,
+        ),
+      )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first. */
+export async function listNotifications(ctx: TenantContext, input: ListNotificationsInput) {
+  const page = paginate(input, newestFirst);
+  const userId = inboxOwner(ctx);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: notificationsPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        userId,
+        isRead: input.unread === undefined ? undefined : !input.unread,
+        type: input.type,
+        ...page.values,
+      },
+      { continued: page.continued, unread: input.unread !== undefined, type: Boolean(input.type) },
+    ),
   }));
   return page.result(rows);
 }

@@ -8,6 +8,7 @@
 import { and, asc, eq, exists, gt, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import { pgError } from "../../db/errors.ts";
 import { typed } from "../../db/insert-select.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type EventPhase, eventPhases } from "../../db/schema/event-phases.ts";
 import { events } from "../../db/schema/events.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
@@ -22,7 +23,7 @@ import { auditEntry, diff } from "../audit/record.ts";
 import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 
 /** How far before the event's start and after its end a (pre- or post-event) phase may reach. */
@@ -267,25 +268,39 @@ export async function getPhase(ctx: TenantContext, eventId: string, phaseId: str
   return (await readPhase(ctx, eventId, phaseId)).phase;
 }
 
-/** One round trip: the event's existence and the page, in one batch. Ordered by start. */
-export async function listPhases(ctx: TenantContext, eventId: string, input: PageInput) {
-  const page = paginate(input, { by: eventPhases.startsAt, id: eventPhases.id, direction: "asc" });
-  const { event, rows } = await inTenant(ctx, (db) => ({
-    event: db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)),
-    rows: db
+const byStart: PageOrder = { by: eventPhases.startsAt, id: eventPhases.id, direction: "asc" };
+
+/** A page of an event's phases, rendered once per filters and order (db/prepared.ts). */
+const phasesPage = preparedStatement(
+  "phasesPage",
+  (db, value: Value<"organizationId" | "eventId" | PageValue>, shape: { continued: boolean }) => {
+    const page = pageStatement(byStart, shape.continued, value);
+    return db
       .select({ row: eventPhases, key: page.key })
       .from(eventPhases)
       .where(
-        ownedBy(
-          ctx,
-          eventPhases.organizationId,
-          eq(eventPhases.eventId, eventId),
+        and(
+          eq(eventPhases.organizationId, value("organizationId")),
+          eq(eventPhases.eventId, value("eventId")),
           isNull(eventPhases.deletedAt),
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** One round trip: the event's existence and the page, in one batch. Ordered by start. */
+export async function listPhases(ctx: TenantContext, eventId: string, input: PageInput) {
+  const page = paginate(input, byStart);
+  const { event, rows } = await inTenant(ctx, (db) => ({
+    event: db.select({ id: events.id }).from(events).where(liveEvent(ctx, eventId)),
+    rows: phasesPage(
+      db,
+      { organizationId: ctx.organizationId, eventId, ...page.values },
+      { continued: page.continued },
+    ),
   }));
   if (!event[0]) throw eventNotFound();
   return page.result(rows);

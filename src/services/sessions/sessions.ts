@@ -8,6 +8,7 @@
 import { and, asc, eq, getTableColumns, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { typed } from "../../db/insert-select.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { delegates } from "../../db/schema/delegates.ts";
 import { eventPhases } from "../../db/schema/event-phases.ts";
 import { type EventSession, eventSessionSpeakers, eventSessions } from "../../db/schema/event-sessions.ts";
@@ -19,7 +20,7 @@ import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
 import { eventNotFound } from "../delegates/delegates.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { restore, softDelete } from "../soft-delete.ts";
 import {
   assertInPhase,
@@ -282,35 +283,76 @@ export interface ListSessionsInput extends PageInput {
   to?: Date;
 }
 
-/** One round trip (the event check and the page in one batch), in programme order (start, then id). */
-export async function listSessions(ctx: TenantContext, eventId: string, input: ListSessionsInput) {
-  const page = paginate(input, { by: eventSessions.startsAt, id: eventSessions.id, direction: "asc" });
-  const { event, rows } = await inTenant(ctx, (db) => ({
-    event: db
-      .select({ id: events.id })
-      .from(events)
-      .where(ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt))),
-    rows: db
+const programmeOrder: PageOrder = { by: eventSessions.startsAt, id: eventSessions.id, direction: "asc" };
+
+/** A page of an event's sessions, rendered once per filters and order (db/prepared.ts). */
+const sessionsPage = preparedStatement(
+  "sessionsPage",
+  (
+    db,
+    value: Value<"organizationId" | "eventId" | "phaseId" | "room" | "from" | "to" | "speakerId" | PageValue>,
+    shape: {
+      continued: boolean;
+      phaseId: boolean;
+      room: boolean;
+      from: boolean;
+      to: boolean;
+      speakerId: boolean;
+    },
+  ) => {
+    const page = pageStatement(programmeOrder, shape.continued, value);
+    return db
       .select({ row: sessionWithSpeakers(), key: page.key })
       .from(eventSessions)
       .where(
-        ownedBy(
-          ctx,
-          eventSessions.organizationId,
-          eq(eventSessions.eventId, eventId),
+        and(
+          eq(eventSessions.organizationId, value("organizationId")),
+          eq(eventSessions.eventId, value("eventId")),
           isNull(eventSessions.deletedAt),
-          input.phase_id ? eq(eventSessions.phaseId, input.phase_id) : undefined,
-          input.room ? eq(eventSessions.room, input.room) : undefined,
-          input.from ? gte(eventSessions.startsAt, input.from) : undefined,
-          input.to ? lt(eventSessions.startsAt, input.to) : undefined,
-          input.speaker_id
-            ? sql`exists (select 1 from ${eventSessionSpeakers} sp where sp.session_id = ${eventSessions.id} and sp.delegate_id = ${input.speaker_id})`
+          shape.phaseId ? eq(eventSessions.phaseId, value("phaseId")) : undefined,
+          shape.room ? eq(eventSessions.room, value("room")) : undefined,
+          shape.from ? gte(eventSessions.startsAt, value("from")) : undefined,
+          shape.to ? lt(eventSessions.startsAt, value("to")) : undefined,
+          shape.speakerId
+            ? sql`exists (select 1 from ${eventSessionSpeakers} sp where sp.session_id = ${eventSessions.id} and sp.delegate_id = ${value("speakerId")})`
             : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** One round trip (the event check and the page in one batch), in programme order (start, then id). */
+export async function listSessions(ctx: TenantContext, eventId: string, input: ListSessionsInput) {
+  const page = paginate(input, programmeOrder);
+  const { event, rows } = await inTenant(ctx, (db) => ({
+    event: db
+      .select({ id: events.id })
+      .from(events)
+      .where(ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt))),
+    rows: sessionsPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        eventId,
+        phaseId: input.phase_id,
+        room: input.room,
+        from: input.from?.toISOString(),
+        to: input.to?.toISOString(),
+        speakerId: input.speaker_id,
+        ...page.values,
+      },
+      {
+        continued: page.continued,
+        phaseId: Boolean(input.phase_id),
+        room: Boolean(input.room),
+        from: Boolean(input.from),
+        to: Boolean(input.to),
+        speakerId: Boolean(input.speaker_id),
+      },
+    ),
   }));
   if (!event[0]) throw eventNotFound();
   return page.result(rows);

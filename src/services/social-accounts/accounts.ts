@@ -3,6 +3,7 @@
  * (soft delete) and restore. Tokens stay in the row, sealed; nothing here opens them.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import {
   type ConnectionStatus,
@@ -16,7 +17,15 @@ import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
 import { eventNotFound, liveEvent } from "../delegates/delegates.ts";
-import { type PageInput, paginate, type SortValue, sortOrder, sortValues } from "../pagination.ts";
+import {
+  type PageInput,
+  type PageValue,
+  pageStatement,
+  paginate,
+  type SortValue,
+  sortOrder,
+  sortValues,
+} from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
 
 export const socialAccountNotFound = () =>
@@ -28,41 +37,81 @@ export function getSocialAccount(ctx: TenantContext, id: string): Promise<Social
 
 export const SOCIAL_ACCOUNT_SORTS = sortValues("created_at", "platform");
 
+type SocialAccountSort = SortValue<"created_at" | "platform">;
+
 export interface ListSocialAccountsInput extends PageInput {
   platform?: Platform;
   event_id?: string;
   connection_status?: ConnectionStatus;
   is_active?: boolean;
-  sort?: SortValue<"created_at" | "platform">;
+  sort?: SocialAccountSort;
 }
 
-export async function listSocialAccounts(ctx: TenantContext, input: ListSocialAccountsInput) {
-  const page = paginate(
-    input,
-    sortOrder(
-      input.sort ?? "-created_at",
-      { created_at: socialAccounts.createdAt, platform: socialAccounts.platform },
-      socialAccounts.id,
-    ),
+const accountOrder = (sort: SocialAccountSort) =>
+  sortOrder(
+    sort,
+    { created_at: socialAccounts.createdAt, platform: socialAccounts.platform },
+    socialAccounts.id,
   );
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+
+/** A page of accounts, rendered once per filters and order (db/prepared.ts). */
+const accountsPage = preparedStatement(
+  "socialAccountsPage",
+  (
+    db,
+    value: Value<"organizationId" | "platform" | "eventId" | "connectionStatus" | "isActive" | PageValue>,
+    shape: {
+      sort: SocialAccountSort;
+      continued: boolean;
+      platform: boolean;
+      eventId: boolean;
+      connectionStatus: boolean;
+      isActive: boolean;
+    },
+  ) => {
+    const page = pageStatement(accountOrder(shape.sort), shape.continued, value);
+    return db
       .select({ row: socialAccounts, key: page.key })
       .from(socialAccounts)
       .where(
-        ownedBy(
-          ctx,
-          socialAccounts.organizationId,
+        and(
+          eq(socialAccounts.organizationId, value("organizationId")),
           isNull(socialAccounts.deletedAt),
-          input.platform ? eq(socialAccounts.platform, input.platform) : undefined,
-          input.event_id ? eq(socialAccounts.eventId, input.event_id) : undefined,
-          input.connection_status ? eq(socialAccounts.connectionStatus, input.connection_status) : undefined,
-          input.is_active === undefined ? undefined : eq(socialAccounts.isActive, input.is_active),
+          shape.platform ? eq(socialAccounts.platform, value("platform")) : undefined,
+          shape.eventId ? eq(socialAccounts.eventId, value("eventId")) : undefined,
+          shape.connectionStatus ? eq(socialAccounts.connectionStatus, value("connectionStatus")) : undefined,
+          shape.isActive ? eq(socialAccounts.isActive, value("isActive")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+export async function listSocialAccounts(ctx: TenantContext, input: ListSocialAccountsInput) {
+  const sort = input.sort ?? "-created_at";
+  const page = paginate(input, accountOrder(sort));
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: accountsPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        platform: input.platform,
+        eventId: input.event_id,
+        connectionStatus: input.connection_status,
+        isActive: input.is_active,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        platform: Boolean(input.platform),
+        eventId: Boolean(input.event_id),
+        connectionStatus: Boolean(input.connection_status),
+        isActive: input.is_active !== undefined,
+      },
+    ),
   }));
   return page.result(rows);
 }

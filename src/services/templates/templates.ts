@@ -4,6 +4,7 @@
  * Placeholders are checked on every write, so a stored template only holds known ones.
  */
 import { and, eq, ilike, isNull } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { Platform } from "../../db/schema/columns.ts";
 import { type ContentTemplate, contentTemplates } from "../../db/schema/content-templates.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
@@ -13,7 +14,15 @@ import { assertIfMatch, unchangedSince } from "../conditional.ts";
 import type { ContentType } from "../content/post-text.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
-import { likePrefix, type PageInput, paginate, sortOrder, sortValues } from "../pagination.ts";
+import {
+  likePrefix,
+  type PageInput,
+  type PageValue,
+  pageStatement,
+  paginate,
+  sortOrder,
+  sortValues,
+} from "../pagination.ts";
 import { findLive } from "../soft-delete.ts";
 import { assertKnownPlaceholders } from "./placeholders.ts";
 
@@ -92,35 +101,63 @@ export interface ListTemplatesInput extends PageInput {
   content_type?: ContentType;
   /** Name starts with (case-insensitive). */
   q?: string;
-  sort?: (typeof TEMPLATE_SORTS)[number];
+  sort?: TemplateSort;
 }
 
-export async function listTemplates(ctx: TenantContext, input: ListTemplatesInput) {
-  const sort = input.sort ?? "-created_at";
-  const page = paginate(
-    input,
-    sortOrder(
-      sort,
-      { created_at: contentTemplates.createdAt, name: contentTemplates.name },
-      contentTemplates.id,
-    ),
+type TemplateSort = (typeof TEMPLATE_SORTS)[number];
+
+const templateOrder = (sort: TemplateSort) =>
+  sortOrder(
+    sort,
+    { created_at: contentTemplates.createdAt, name: contentTemplates.name },
+    contentTemplates.id,
   );
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+
+/** A page of templates, rendered once per filters and order (db/prepared.ts). */
+const templatesPage = preparedStatement(
+  "templatesPage",
+  (
+    db,
+    value: Value<"organizationId" | "contentType" | "prefix" | PageValue>,
+    shape: { sort: TemplateSort; continued: boolean; contentType: boolean; q: boolean },
+  ) => {
+    const page = pageStatement(templateOrder(shape.sort), shape.continued, value);
+    return db
       .select({ row: contentTemplates, key: page.key })
       .from(contentTemplates)
       .where(
-        ownedBy(
-          ctx,
-          contentTemplates.organizationId,
+        and(
+          eq(contentTemplates.organizationId, value("organizationId")),
           isNull(contentTemplates.deletedAt),
-          input.content_type ? eq(contentTemplates.contentType, input.content_type) : undefined,
-          input.q ? ilike(contentTemplates.name, likePrefix(input.q)) : undefined,
+          shape.contentType ? eq(contentTemplates.contentType, value("contentType")) : undefined,
+          shape.q ? ilike(contentTemplates.name, value("prefix")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+export async function listTemplates(ctx: TenantContext, input: ListTemplatesInput) {
+  const sort = input.sort ?? "-created_at";
+  const page = paginate(input, templateOrder(sort));
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: templatesPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        contentType: input.content_type,
+        prefix: input.q ? likePrefix(input.q) : undefined,
+        ...page.values,
+      },
+      {
+        sort,
+        continued: page.continued,
+        contentType: Boolean(input.content_type),
+        q: Boolean(input.q),
+      },
+    ),
   }));
   return page.result(rows);
 }

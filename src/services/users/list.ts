@@ -1,8 +1,9 @@
-import { eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type UserRole, users } from "../../db/schema/users.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import type { TenantContext } from "../context.ts";
-import { likePrefix, type PageInput, paginate } from "../pagination.ts";
+import { likePrefix, type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 
 export interface ListUsersInput extends PageInput {
   role?: UserRole;
@@ -11,22 +12,28 @@ export interface ListUsersInput extends PageInput {
   q?: string;
 }
 
-/** The organisation's users, newest first, one page at a time (one round trip). */
-export async function listUsers(ctx: TenantContext, input: ListUsersInput) {
-  const page = paginate(input, { by: users.createdAt, id: users.id });
-  const prefix = input.q ? likePrefix(input.q) : undefined;
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: users.createdAt, id: users.id } as const;
+
+/** A page of users, rendered once per filters (db/prepared.ts). */
+const usersPage = preparedStatement(
+  "usersPage",
+  (
+    db,
+    value: Value<"organizationId" | "role" | "isActive" | "prefix" | PageValue>,
+    shape: { continued: boolean; role: boolean; isActive: boolean; q: boolean },
+  ) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    const prefix = value("prefix");
+    return db
       .select({ row: users, key: page.key })
       .from(users)
       .where(
-        ownedBy(
-          ctx,
-          users.organizationId,
+        and(
+          eq(users.organizationId, value("organizationId")),
           isNull(users.deletedAt),
-          input.role ? eq(users.role, input.role) : undefined,
-          input.is_active === undefined ? undefined : eq(users.isActive, input.is_active),
-          prefix
+          shape.role ? eq(users.role, value("role")) : undefined,
+          shape.isActive ? eq(users.isActive, value("isActive")) : undefined,
+          shape.q
             ? or(
                 ilike(users.email, prefix),
                 ilike(users.firstName, prefix),
@@ -38,7 +45,31 @@ export async function listUsers(ctx: TenantContext, input: ListUsersInput) {
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** The organisation's users, newest first, one page at a time (one round trip). */
+export async function listUsers(ctx: TenantContext, input: ListUsersInput) {
+  const page = paginate(input, newestFirst);
+  const prefix = input.q ? likePrefix(input.q) : undefined;
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: usersPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        role: input.role,
+        isActive: input.is_active,
+        prefix,
+        ...page.values,
+      },
+      {
+        continued: page.continued,
+        role: Boolean(input.role),
+        isActive: input.is_active !== undefined,
+        q: prefix !== undefined,
+      },
+    ),
   }));
   return page.result(rows);
 }

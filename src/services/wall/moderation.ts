@@ -4,6 +4,7 @@
  * event's open widgets at once.
  */
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import type { EventWidgets } from "../../db/schema/event-widgets.ts";
 import { eventWidgets, type WallStatus } from "../../db/schema/event-widgets.ts";
 import { events } from "../../db/schema/events.ts";
@@ -14,7 +15,7 @@ import { ConflictError, NotFoundError } from "../../errors.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { auditEntry } from "../audit/record.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { publishLive } from "../public/live.ts";
 import { MAX_PINNED } from "../public/reads.ts";
 import { inboundWallItem, wallItemId } from "../public/wall-item.ts";
@@ -36,29 +37,43 @@ export interface WallQueueInput extends PageInput {
   status?: WallStatus;
 }
 
-/** The event's items with a wall status (`pending` by default), newest first; one round trip; 404 for an event not ours. */
-export async function listWallItems(ctx: TenantContext, eventId: string, input: WallQueueInput) {
-  const page = paginate(input, { by: inboundItems.receivedAt, id: inboundItems.id });
-  const { event, rows } = await inTenant(ctx, (db) => ({
-    event: db
-      .select({ id: events.id })
-      .from(events)
-      .where(ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt))),
-    rows: db
+const newestFirst: PageOrder = { by: inboundItems.receivedAt, id: inboundItems.id };
+
+/** A page of the wall's queue, rendered once per filters and order (db/prepared.ts). */
+const wallPage = preparedStatement(
+  "wallPage",
+  (db, value: Value<"organizationId" | "eventId" | "status" | PageValue>, shape: { continued: boolean }) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: inboundItems, key: page.key })
       .from(inboundItems)
       .where(
-        ownedBy(
-          ctx,
-          inboundItems.organizationId,
-          eq(inboundItems.eventId, eventId),
-          eq(inboundItems.wallStatus, input.status ?? "pending"),
+        and(
+          eq(inboundItems.organizationId, value("organizationId")),
+          eq(inboundItems.eventId, value("eventId")),
+          eq(inboundItems.wallStatus, value("status")),
           isNull(inboundItems.deletedAt),
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** The event's items with a wall status (`pending` by default), newest first; one round trip; 404 for an event not ours. */
+export async function listWallItems(ctx: TenantContext, eventId: string, input: WallQueueInput) {
+  const page = paginate(input, newestFirst);
+  const { event, rows } = await inTenant(ctx, (db) => ({
+    event: db
+      .select({ id: events.id })
+      .from(events)
+      .where(ownedBy(ctx, events.organizationId, eq(events.id, eventId), isNull(events.deletedAt))),
+    rows: wallPage(
+      db,
+      { organizationId: ctx.organizationId, eventId, status: input.status ?? "pending", ...page.values },
+      { continued: page.continued },
+    ),
   }));
   if (!event[0]) throw eventNotFoundInOrganization();
   return page.result(rows);

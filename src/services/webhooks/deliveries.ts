@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import {
   type WebhookDelivery,
   type WebhookDeliveryStatus,
@@ -16,7 +17,7 @@ import { inTenant, ownedBy } from "../../db/tenant.ts";
 import { ConflictError, NotFoundError } from "../../errors.ts";
 import { auditEntry } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import { sendDeliveryMessages } from "./dispatch.ts";
 import { webhookEndpointNotFound } from "./endpoints.ts";
 import { TEST_EVENT_TYPE } from "./event-types.ts";
@@ -54,20 +55,18 @@ export interface ListDeliveriesInput extends PageInput {
   event_type?: string | undefined;
 }
 
-/** Newest first, each delivery with its `event`; one round trip (404 for another organisation's endpoint). */
-export async function listWebhookDeliveries(
-  ctx: TenantContext,
-  endpointId: string,
-  input: ListDeliveriesInput,
-) {
-  const page = paginate(input, {
-    by: webhookDeliveries.createdAt,
-    id: webhookDeliveries.id,
-    direction: "desc",
-  });
-  const { endpoint, rows } = await inTenant(ctx, (db) => ({
-    endpoint: endpointExists(ctx, db, endpointId),
-    rows: db
+const newestFirst = { by: webhookDeliveries.createdAt, id: webhookDeliveries.id, direction: "desc" } as const;
+
+/** A page of an endpoint's deliveries with their events, rendered once per filters (db/prepared.ts). */
+const deliveriesPage = preparedStatement(
+  "webhookDeliveriesPage",
+  (
+    db,
+    value: Value<"organizationId" | "endpointId" | "status" | "eventType" | PageValue>,
+    shape: { continued: boolean; status: boolean; eventType: boolean },
+  ) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: webhookDeliveries, event: webhookEvents, key: page.key })
       .from(webhookDeliveries)
       .innerJoin(
@@ -78,17 +77,43 @@ export async function listWebhookDeliveries(
         ),
       )
       .where(
-        ownedBy(
-          ctx,
-          webhookDeliveries.organizationId,
-          eq(webhookDeliveries.endpointId, endpointId),
-          input.status ? eq(webhookDeliveries.status, input.status) : undefined,
-          input.event_type ? eq(webhookEvents.type, input.event_type) : undefined,
+        and(
+          eq(webhookDeliveries.organizationId, value("organizationId")),
+          eq(webhookDeliveries.endpointId, value("endpointId")),
+          shape.status ? eq(webhookDeliveries.status, value("status")) : undefined,
+          shape.eventType ? eq(webhookEvents.type, value("eventType")) : undefined,
           page.after,
         ),
       )
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first, each delivery with its `event`; one round trip (404 for another organisation's endpoint). */
+export async function listWebhookDeliveries(
+  ctx: TenantContext,
+  endpointId: string,
+  input: ListDeliveriesInput,
+) {
+  const page = paginate(input, newestFirst);
+  const { endpoint, rows } = await inTenant(ctx, (db) => ({
+    endpoint: endpointExists(ctx, db, endpointId),
+    rows: deliveriesPage(
+      db,
+      {
+        organizationId: ctx.organizationId,
+        endpointId,
+        status: input.status,
+        eventType: input.event_type,
+        ...page.values,
+      },
+      {
+        continued: page.continued,
+        status: Boolean(input.status),
+        eventType: Boolean(input.event_type),
+      },
+    ),
   }));
   if (!endpoint[0]) throw webhookEndpointNotFound();
   return page.result(rows.map(({ row, event, key }) => ({ row: { ...row, event }, key })));

@@ -6,6 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { typed } from "../../db/insert-select.ts";
+import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { organizations } from "../../db/schema/organizations.ts";
 import { type WebhookEndpoint, webhookEndpoints } from "../../db/schema/webhook-endpoints.ts";
 import { inTenant, ownedBy } from "../../db/tenant.ts";
@@ -17,7 +18,7 @@ import { auditEntry, diff } from "../audit/record.ts";
 import { unchangedSince } from "../conditional.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { definedFields } from "../defined.ts";
-import { type PageInput, paginate } from "../pagination.ts";
+import { type PageInput, type PageValue, pageStatement, paginate } from "../pagination.ts";
 import type { WebhookEventType } from "./event-types.ts";
 import { webhookUrlProblem } from "./target-url.ts";
 
@@ -107,20 +108,31 @@ export async function createWebhookEndpoint(
   return { endpoint, secret };
 }
 
-/** Newest first; one round trip. */
-export async function listWebhookEndpoints(ctx: TenantContext, input: PageInput) {
-  const page = paginate(input, {
-    by: webhookEndpoints.createdAt,
-    id: webhookEndpoints.id,
-    direction: "desc",
-  });
-  const { rows } = await inTenant(ctx, (db) => ({
-    rows: db
+const newestFirst = { by: webhookEndpoints.createdAt, id: webhookEndpoints.id, direction: "desc" } as const;
+
+/** A page of endpoints, rendered once per shape (db/prepared.ts). */
+const endpointsPage = preparedStatement(
+  "webhookEndpointsPage",
+  (db, value: Value<"organizationId" | PageValue>, shape: { continued: boolean }) => {
+    const page = pageStatement(newestFirst, shape.continued, value);
+    return db
       .select({ row: webhookEndpoints, key: page.key })
       .from(webhookEndpoints)
-      .where(ownedBy(ctx, webhookEndpoints.organizationId, page.after))
+      .where(and(eq(webhookEndpoints.organizationId, value("organizationId")), page.after))
       .orderBy(...page.orderBy)
-      .limit(page.fetch),
+      .limit(page.fetch);
+  },
+);
+
+/** Newest first; one round trip. */
+export async function listWebhookEndpoints(ctx: TenantContext, input: PageInput) {
+  const page = paginate(input, newestFirst);
+  const { rows } = await inTenant(ctx, (db) => ({
+    rows: endpointsPage(
+      db,
+      { organizationId: ctx.organizationId, ...page.values },
+      { continued: page.continued },
+    ),
   }));
   return page.result(rows);
 }
