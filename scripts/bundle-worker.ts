@@ -9,8 +9,8 @@
  * - the OpenAPI documentation in the route definitions and the schemas' `.openapi(…)` metadata
  *   (`stripDocText`): the document and /docs are built from the sources beforehand
  *   (scripts/docs-assets.ts) and served as static assets;
- * - what the drizzle schema says only for migrations: indexes, checks, foreign keys
- *   (`stripSchemaMetadata`);
+ * - what the drizzle schema says only for migrations: indexes, checks, foreign keys, and the
+ *   relations only relational queries read (`stripSchemaMetadata`);
  * - zod's JSON Schema conversion, which every schema class links to (`zodJsonSchemaStub`), and zod's
  *   object parser compiler, which needs `new Function` (workerd forbids it; zod checks and never calls
  *   it there);
@@ -246,7 +246,9 @@ function chainRoot(node: ts.Expression): string | undefined {
  * Blanks out what a drizzle schema file says only for migrations (drizzle-kit reads the sources,
  * not the bundle): in each `pgTable(…)`, the indexes, unique, check and foreign-key constraints among
  * its extras (the primary keys stay: drizzle reads those for its relational queries), and every
- * column's `.references(…)`. Lines and columns stay where they were, as in `stripDocText`.
+ * column's `.references(…)`; and what each `relations(…)` declares, which only drizzle's relational
+ * queries (`db.query.…`) read: the Worker never makes one (test/node/bundle-worker.test.ts checks).
+ * Lines and columns stay where they were, as in `stripDocText`.
  */
 export function stripSchemaMetadata(
   source: string,
@@ -278,6 +280,21 @@ export function stripSchemaMetadata(
       node.expression.name.text === "references"
     ) {
       ranges.push([node.expression.expression.end, node.end]);
+    }
+    // `relations(table, ({ one, many }) => ({ … }))`: the relations answer `({ })`.
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "relations"
+    ) {
+      const config = node.arguments[1];
+      const body =
+        config && ts.isArrowFunction(config) && ts.isParenthesizedExpression(config.body)
+          ? config.body.expression
+          : undefined;
+      const [first] = body && ts.isObjectLiteralExpression(body) ? body.properties : [];
+      const last = body && ts.isObjectLiteralExpression(body) ? body.properties.at(-1) : undefined;
+      if (first && last) ranges.push([first.getStart(file), afterComma(source, last.end)]);
     }
     ts.forEachChild(node, visit);
   };

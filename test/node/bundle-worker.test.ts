@@ -3,7 +3,7 @@
  * OpenAPI documentation and the migration-only schema parts, and nothing the Worker runs. (That the
  * bundle built with them answers real requests: test/node/docs.test.ts, on `wrangler dev`.)
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -112,6 +112,11 @@ export const events = pgTable(
     foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }),
   ],
 );
+
+export const eventsRelations = relations(events, ({ one, many }) => ({
+  organization: one(organizations, { fields: [events.organizationId], references: [organizations.id] }),
+  phases: many(eventPhases),
+}));
 `;
   const { code, removed } = stripSchemaMetadata(source, "events.ts");
 
@@ -123,8 +128,18 @@ export const events = pgTable(
     expect(code).toContain("id: uuid().primaryKey().defaultRandom(),");
     expect(code).toContain("// trailing comment");
     expect(code).toMatch(/organizationId: uuid\(\)\n\s+\.notNull\(\)\s+,/);
-    expect(removed).toBe(5);
+    expect(code).toMatch(/relations\(events, \(\{ one, many \}\) => \(\{\s+\}\)\);/);
+    expect(removed).toBe(6);
     expectSameLayout(source, code);
+  });
+
+  it("has no relational query (`db.query.…`) in src/ to need the relations", () => {
+    const relational = (readdirSync(resolve(root, "src"), { recursive: true }) as string[]).filter(
+      (file) =>
+        file.endsWith(".ts") &&
+        /\.query\.[A-Za-z]+\.find(First|Many)\(/.test(readFileSync(resolve(root, "src", file), "utf8")),
+    );
+    expect(relational).toEqual([]);
   });
 });
 
