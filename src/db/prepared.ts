@@ -12,7 +12,7 @@
  *
  * A list's page has a shape: its filters and order (services/events/events.ts, with `pageStatement`).
  */
-import { Column, fillPlaceholders, is, type Placeholder, type Query, SQL, Subquery, sql } from "drizzle-orm";
+import { fillPlaceholders, type Placeholder, type Query, sql } from "drizzle-orm";
 import type { RunnableQuery } from "drizzle-orm/runnable-query";
 import type { Database } from "./client.ts";
 
@@ -65,7 +65,6 @@ export function preparedStatement<K extends string, R, S extends Shape = never>(
     if (!prepared) {
       const query = build(db, placeholder, shape as S);
       prepared = "prepare" in query ? query.prepare(name) : query._prepare();
-      readRowsOnce(prepared);
       shapes.set(key, prepared);
     }
     const { sql: text, params } = prepared.getQuery();
@@ -76,59 +75,4 @@ export function preparedStatement<K extends string, R, S extends Shape = never>(
     });
     return { _prepare: () => bound } as unknown as RunnableQuery<R, "pg">;
   };
-}
-
-/** How drizzle turns a column's text from the driver into its value (a `Date` for a timestamp). */
-interface Decoder {
-  mapFromDriverValue(value: unknown): unknown;
-}
-
-/** What drizzle's prepared select holds to read its rows back (drizzle-orm/neon-http/session). */
-interface SelectReading {
-  fields?: ReadonlyArray<{ path: readonly string[]; field: unknown }>;
-  joinsNotNullableMap?: Record<string, boolean>;
-  customResultMapper?: unknown;
-  mapResult?: (result: { rows: unknown[][] }) => unknown;
-}
-
-/** The decoder of a selected field: a column, SQL, a subquery or aliased SQL (as drizzle finds it). */
-function decoderOf(field: unknown): Decoder {
-  if (is(field, Column)) return field;
-  if (is(field, SQL)) return (field as unknown as { decoder: Decoder }).decoder;
-  if (is(field, Subquery)) return (field._.sql as unknown as { decoder: Decoder }).decoder;
-  return (field as { sql: { decoder: Decoder } }).sql.decoder;
-}
-
-/**
- * Reads a prepared select's rows with each field's decoder and path found once per shape. drizzle's
- * reader (`mapResultRow`) finds them again for every value of every row: two class checks, an
- * iterator and a closure per value, about a fifth of the Worker's CPU for a page of 20 events. An
- * outer join, which can turn a joined table into null, keeps drizzle's reader, as do raw statements.
- */
-function readRowsOnce(prepared: PreparedQuery): void {
-  const query = prepared as PreparedQuery & SelectReading;
-  const { fields, joinsNotNullableMap, customResultMapper } = query;
-  if (!fields || customResultMapper || !query.mapResult) return;
-  if (joinsNotNullableMap && Object.values(joinsNotNullableMap).includes(false)) return;
-  const readers = fields.map(({ path, field }) => ({
-    path,
-    last: path.length - 1,
-    decoder: decoderOf(field),
-  }));
-  query.mapResult = ({ rows }) =>
-    rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < readers.length; i++) {
-        const { path, last, decoder } = readers[i] as (typeof readers)[number];
-        let node = out;
-        for (let depth = 0; depth < last; depth++) {
-          const step = path[depth] as string;
-          node[step] ??= {};
-          node = node[step] as Record<string, unknown>;
-        }
-        const raw = row[i];
-        node[path[last] as string] = raw === null ? null : decoder.mapFromDriverValue(raw);
-      }
-      return out;
-    });
 }

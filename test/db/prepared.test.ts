@@ -6,7 +6,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { preparedStatement, type Value } from "../../src/db/prepared.ts";
-import { events } from "../../src/db/schema/events.ts";
 import { organizations } from "../../src/db/schema/organizations.ts";
 import { users } from "../../src/db/schema/users.ts";
 import { inTenant } from "../../src/db/tenant.ts";
@@ -113,42 +112,5 @@ describe("prepared statements", () => {
       shown: setting(tx, { name: "app.org_id" }),
     }));
     expect(shown.rows).toEqual([{ value: owner.organizationId }]);
-  });
-
-  it("read rows exactly as drizzle reads them: nested objects, SQL fields, a left join's missing table", async () => {
-    const { owner, organization } = await createTenant();
-    const db = testDb();
-    const joined = (tx: typeof db) =>
-      tx
-        .select({
-          user: users,
-          organization: { slug: organizations.slug },
-          name: sql<string>`${users.firstName} || ' ' || ${users.lastName}`,
-          twice: sql<number>`2 * 21`.mapWith(Number),
-        })
-        .from(users)
-        .innerJoin(organizations, eq(organizations.id, users.organizationId));
-    // A left join that finds nothing: drizzle turns the joined table into null.
-    const outer = (tx: typeof db) =>
-      tx.select({ user: users, event: events }).from(users).leftJoin(events, sql`false`);
-    const preparedJoined = preparedStatement("test.joined", (tx, value: Value<"org">) =>
-      joined(tx).where(eq(users.organizationId, value("org"))),
-    );
-    const preparedOuter = preparedStatement("test.outer", (tx, value: Value<"org">) =>
-      outer(tx).where(eq(users.organizationId, value("org"))),
-    );
-    const read = await inTenant({ db, organizationId: organization.id }, (tx) => ({
-      joined: preparedJoined(tx, { org: organization.id }),
-      joinedByDrizzle: joined(tx).where(eq(users.organizationId, organization.id)),
-      outer: preparedOuter(tx, { org: organization.id }),
-      outerByDrizzle: outer(tx).where(eq(users.organizationId, organization.id)),
-    }));
-    expect(read.joined).toEqual(read.joinedByDrizzle);
-    expect(read.joined[0]?.user.id).toBe(owner.id);
-    expect(read.joined[0]?.user.createdAt).toBeInstanceOf(Date);
-    expect(read.joined[0]?.organization.slug).toBe(organization.slug);
-    expect(read.joined[0]?.twice).toBe(42);
-    expect(read.outer).toEqual(read.outerByDrizzle);
-    expect(read.outer[0]?.event).toBeNull();
   });
 });
