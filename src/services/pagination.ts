@@ -205,8 +205,8 @@ export const webSearch = (q: SQLWrapper) => sql`websearch_to_tsquery('simple', $
 
 /**
  * Best match first: the order of a search without a `sort`. The rank is the page key, so a search
- * pages as stably as any list. Inside a prepared page `value` is the builder's; elsewhere (to decode a
- * cursor, which needs only the key's type) the default placeholder is never bound.
+ * pages as stably as every other list. Inside a prepared page `value` is the builder's; elsewhere
+ * (to decode a cursor, which needs only the key's type) the default placeholder is never bound.
  */
 export function byRelevance(vector: PgColumn, id: PgColumn, value: Value<"q"> = sql.placeholder): PageOrder {
   return { by: { sql: sql`ts_rank(${vector}, ${webSearch(value("q"))})`, type: "real" }, id };

@@ -6,7 +6,7 @@
 import { and, desc, eq, isNull, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type Content, content } from "../../db/schema/content.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors.ts";
 import { auditEntry, diff } from "../audit/record.ts";
 import type { TenantContext } from "../context.ts";
@@ -51,11 +51,15 @@ function chainOf(organizationId: SQLWrapper | string, id: SQLWrapper | string): 
   )`;
 }
 
-const inChain = (ctx: TenantContext, id: string, ...conditions: Array<SQL | undefined>) =>
-  ownedBy(
-    ctx,
-    content.organizationId,
-    sql`${content.id} in ${chainOf(ctx.organizationId, id)}`,
+/** The live versions of the chain of `id` (values, or a prepared statement's placeholders). */
+const inChain = (
+  organizationId: SQLWrapper | string,
+  id: SQLWrapper | string,
+  ...conditions: Array<SQL | undefined>
+) =>
+  and(
+    eq(content.organizationId, organizationId),
+    sql`${content.id} in ${chainOf(organizationId, id)}`,
     isNull(content.deletedAt),
     ...conditions,
   );
@@ -67,18 +71,10 @@ const versionsPage = preparedStatement(
   "versionsPage",
   (db, value: Value<"organizationId" | "id" | PageValue>, shape: { continued: boolean }) => {
     const page = pageStatement(oldestFirst, shape.continued, value);
-    const organizationId = value("organizationId");
     return db
       .select({ row: contentWithEmbargo(), key: page.key })
       .from(content)
-      .where(
-        and(
-          eq(content.organizationId, organizationId),
-          sql`${content.id} in ${chainOf(organizationId, value("id"))}`,
-          isNull(content.deletedAt),
-          page.after,
-        ),
-      )
+      .where(inChain(value("organizationId"), value("id"), page.after))
       .orderBy(...page.orderBy)
       .limit(page.fetch);
   },
@@ -135,7 +131,7 @@ export async function diffVersions(
       .from(content)
       .where(
         inChain(
-          ctx,
+          ctx.organizationId,
           id,
           or(eq(content.id, toId), input.from ? eq(content.id, input.from) : eq(content.id, parentOfTo)),
         ),
@@ -176,11 +172,11 @@ export async function restoreVersion(
     sources: db
       .select()
       .from(content)
-      .where(inChain(ctx, id, eq(content.id, versionId))),
+      .where(inChain(ctx.organizationId, id, eq(content.id, versionId))),
     heads: db
       .select()
       .from(content)
-      .where(inChain(ctx, id))
+      .where(inChain(ctx.organizationId, id))
       .orderBy(desc(content.version), desc(content.createdAt))
       .limit(1),
   }));
