@@ -4,10 +4,10 @@
  * tenant's (404). Reading writes no audit row: read state is the user's own inbox bookkeeping, not a
  * change to the organisation's data, and auditing every glance would drown the trail.
  */
-import { and, count, eq, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { preparedStatement, type Value } from "../../db/prepared.ts";
 import { type Notification, notifications } from "../../db/schema/notifications.ts";
-import { inTenant, ownedBy } from "../../db/tenant.ts";
+import { inTenant } from "../../db/tenant.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 import { actorUserId, type TenantContext } from "../context.ts";
 import { type PageInput, type PageOrder, type PageValue, pageStatement, paginate } from "../pagination.ts";
@@ -19,10 +19,22 @@ function inboxOwner(ctx: TenantContext): string {
   return userId;
 }
 
-/** The calling user's rows. */
-function mine(ctx: TenantContext, ...conditions: Array<SQL | undefined>): SQL {
-  return ownedBy(ctx, notifications.organizationId, eq(notifications.userId, inboxOwner(ctx)), ...conditions);
+/** A user's rows: the organisation and user are values, or a prepared statement's placeholders. */
+function inboxOf(
+  organizationId: SQLWrapper | string,
+  userId: SQLWrapper | string,
+  ...conditions: Array<SQL | undefined>
+): SQL {
+  return and(
+    eq(notifications.organizationId, organizationId),
+    eq(notifications.userId, userId),
+    ...conditions,
+  ) as SQL;
 }
+
+/** The calling user's rows. */
+const mine = (ctx: TenantContext, ...conditions: Array<SQL | undefined>) =>
+  inboxOf(ctx.organizationId, inboxOwner(ctx), ...conditions);
 
 export interface ListNotificationsInput extends PageInput {
   unread?: boolean;
@@ -44,9 +56,9 @@ const notificationsPage = preparedStatement(
       .select({ row: notifications, key: page.key })
       .from(notifications)
       .where(
-        and(
-          eq(notifications.organizationId, value("organizationId")),
-          eq(notifications.userId, value("userId")),
+        inboxOf(
+          value("organizationId"),
+          value("userId"),
           shape.unread ? eq(notifications.isRead, value("isRead")) : undefined,
           shape.type ? eq(notifications.type, value("type")) : undefined,
           page.after,
@@ -82,13 +94,7 @@ const countUnread = preparedStatement("countUnread", (db, value: Value<"organiza
   db
     .select({ unread: count() })
     .from(notifications)
-    .where(
-      and(
-        eq(notifications.organizationId, value("organizationId")),
-        eq(notifications.userId, value("userId")),
-        eq(notifications.isRead, false),
-      ),
-    ),
+    .where(inboxOf(value("organizationId"), value("userId"), eq(notifications.isRead, false))),
 );
 
 export async function unreadCount(ctx: TenantContext): Promise<number> {
